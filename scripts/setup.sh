@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs whatever this machine lacks to build, serve and test the widget. Idempotent: a second run
+# only checks. Versions are the verified set from the toolchain notes: Trunk 0.21.14 (0.22 needs a newer
+# rustc), wasm-bindgen-cli equal to the wasm-bindgen in Cargo.lock, wasm-opt from npm binaryen 132
+# (Debian's binaryen cannot parse modern wasm-bindgen output), Debian's chromium + chromedriver.
+#
+# Usage: scripts/setup.sh [--no-browser]   (--no-browser skips chromium, for serving the demo only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=1
+[ "${1:-}" = "--no-browser" ] && want_browser=0
+
+TRUNK_VERSION=0.21.14
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Cargo.lock is committed, so the wasm-bindgen it names is the one the CLI must match exactly.
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
+  log "installing wasm-bindgen-cli $bindgen_version (about 2 minutes)"
+  # Not --locked: the CLI's own lock names a crate version the registry mirror lacks.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  log "installing trunk $TRUNK_VERSION (about 6 minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  log "installing npm tools (binaryen, playwright-core, axe-core) from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  log "installing Debian chromium and chromium-driver"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

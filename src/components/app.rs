@@ -1,0 +1,261 @@
+//! The widget's root: opens storage, owns the state, saves after every change, follows other tabs, and
+//! moves focus after actions that replace what the visitor was looking at.
+
+use super::checklist::Checklist;
+use super::intro::Intro;
+use super::nav::Nav;
+use super::notices::Notices;
+use super::plan::Plan;
+use super::quiz::Quiz;
+use crate::core::content::Content;
+use crate::core::document::View;
+use crate::core::persistence::{Loaded, Namespace, Notice, Persistence, SaveOutcome};
+use crate::core::state::{Action, AppState};
+use crate::web::now_ms;
+use crate::web::storage::{self, Area};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Where one widget instance keeps its progress.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WidgetConfig {
+    pub namespace: Namespace,
+    pub area: Area,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub content: &'static Content,
+    #[prop_or_default]
+    pub config: WidgetConfig,
+}
+
+/// What the children get from the app: the state, a way to change it, and this instance's id.
+#[derive(Clone, PartialEq)]
+pub struct Widget {
+    pub state: UseReducerHandle<AppState>,
+    focus: Rc<RefCell<Option<String>>>,
+    /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
+    pub instance: u32,
+}
+
+impl Widget {
+    pub fn content(&self) -> &'static Content {
+        self.state.content
+    }
+
+    /// Changes the state; focus stays where it is (on the control the visitor used).
+    pub fn send(&self, action: Action) {
+        self.state.dispatch(action);
+    }
+
+    /// Changes the state, then moves focus to the element marked `data-focus="{target}"` once it is
+    /// rendered: for actions after which the control the visitor used is gone.
+    pub fn send_then_focus(&self, action: Action, target: impl Into<String>) {
+        *self.focus.borrow_mut() = Some(target.into());
+        self.state.dispatch(action);
+    }
+
+    /// An id unique on the page for an element of this instance.
+    pub fn id(&self, local: &str) -> String {
+        format!("rw{}-{local}", self.instance)
+    }
+}
+
+/// The focus target of each view's heading.
+pub const VIEW_HEADING: &str = "view-heading";
+
+static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
+
+/// A status line for screen readers and sighted visitors alike.
+#[derive(Clone, PartialEq, Default)]
+struct Status(String);
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let content = props.content;
+    let config = props.config.clone();
+    let instance = use_state(|| NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed));
+
+    // Opened once per mount: reading storage, copying a corrupt value aside and choosing memory-only
+    // mode happen before the first render, so the first thing the visitor sees is their own progress.
+    let boot = use_mut_ref(|| {
+        let Loaded {
+            persistence,
+            doc,
+            notices,
+        } = Persistence::open(
+            storage::open(config.area),
+            config.namespace.clone(),
+            now_ms(),
+        );
+        (persistence, Some(doc), notices)
+    });
+    let state = use_reducer(|| {
+        let doc = boot.borrow_mut().1.take().unwrap_or_default();
+        AppState::new(content, doc)
+    });
+    let notices = use_state(|| boot.borrow().2.clone());
+    let status = use_state(Status::default);
+    let focus = use_mut_ref(|| None::<String>);
+    let root = use_node_ref();
+    let view = state.doc.view;
+    // The storage listener below is set up once; it reads the current section through this cell.
+    let view_now = use_mut_ref(|| view);
+    *view_now.borrow_mut() = view;
+
+    // Save after every change of the document.
+    {
+        let boot = boot.clone();
+        let notices = notices.clone();
+        let status = status.clone();
+        let saved_text = content.ui.saved.clone();
+        use_effect_with(state.doc.clone(), move |doc| {
+            let outcome = boot.borrow_mut().0.save(doc);
+            match outcome {
+                SaveOutcome::Saved => {
+                    // A save that works again clears the "storage is full" notice.
+                    if notices.contains(&Notice::Full) {
+                        notices.set(
+                            notices
+                                .iter()
+                                .filter(|n| **n != Notice::Full)
+                                .cloned()
+                                .collect(),
+                        );
+                    }
+                    status.set(Status(saved_text));
+                }
+                SaveOutcome::Failed(notice) => {
+                    if !notices.contains(&notice) {
+                        let mut next = (*notices).clone();
+                        next.push(notice);
+                        notices.set(next);
+                    }
+                }
+                SaveOutcome::Unchanged | SaveOutcome::NotSaving => {}
+            }
+        });
+    }
+
+    // Follow changes made in other tabs or windows of this origin.
+    {
+        let boot = boot.clone();
+        let dispatcher = state.dispatcher();
+        let notices = notices.clone();
+        let status = status.clone();
+        let other_tab_text = content.ui.notice_other_tab.clone();
+        let area = config.area;
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let Some(own_area) = storage::area_object(area) else {
+                        return;
+                    };
+                    if event.storage_area().as_ref() != Some(&own_area) {
+                        return;
+                    }
+                    let key = boot.borrow().0.key();
+                    // A null key means the other tab cleared the whole area.
+                    if event.key().is_some_and(|k| k != key) {
+                        return;
+                    }
+                    let view = *view_now.borrow();
+                    let change =
+                        boot.borrow_mut()
+                            .0
+                            .external_change(event.new_value(), view, now_ms());
+                    match change {
+                        Some(Ok(doc)) => {
+                            dispatcher.dispatch(Action::Replace(doc));
+                            status.set(Status(other_tab_text.clone()));
+                        }
+                        Some(Err(notice)) => {
+                            let mut next = (*notices).clone();
+                            next.push(notice);
+                            notices.set(next);
+                        }
+                        None => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Move focus where an action asked for it, after the new view is in the DOM.
+    {
+        let focus = focus.clone();
+        let root = root.clone();
+        use_effect(move || {
+            let target = focus.borrow_mut().take();
+            if let (Some(target), Some(root)) = (target, root.cast::<web_sys::Element>()) {
+                let selector = format!("[data-focus=\"{target}\"]");
+                if let Ok(Some(element)) = root.query_selector(&selector) {
+                    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = element.focus();
+                    }
+                }
+            }
+        });
+    }
+
+    let widget = Widget {
+        state: state.clone(),
+        focus,
+        instance: *instance,
+    };
+    let ui = &content.ui;
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |index: usize| {
+            let mut next = (*notices).clone();
+            if index < next.len() {
+                next.remove(index);
+            }
+            notices.set(next);
+        })
+    };
+    let (heading, body) = match view {
+        View::Checklist => (&ui.checklist_heading, html! { <Checklist /> }),
+        View::Quiz => (&ui.quiz_heading, html! { <Quiz /> }),
+        View::Plan => (&ui.plan_heading, html! { <Plan /> }),
+    };
+
+    html! {
+        <ContextProvider<Widget> context={widget}>
+            <section
+                class="rw-widget"
+                ref={root}
+                lang={content.lang.clone()}
+                dir={content.dir.clone()}
+                aria-label={ui.widget_label.clone()}
+            >
+                <Intro />
+                <Notices notices={(*notices).clone()} on_dismiss={dismiss} />
+                <Nav />
+                <div class="rw-view">
+                    <h2 class="rw-view-heading" tabindex="-1" data-focus={VIEW_HEADING}>
+                        { heading.clone() }
+                    </h2>
+                    { body }
+                </div>
+                <p class="rw-status" role="status">{ status.0.clone() }</p>
+            </section>
+        </ContextProvider<Widget>>
+    }
+}
+
+/// The widget state for a child component.
+#[hook]
+pub fn use_widget() -> Widget {
+    // Every component below is rendered inside App's provider; a missing context is a programming
+    // error that the browser tests would catch on first render.
+    use_context::<Widget>().expect("components are rendered inside App")
+}

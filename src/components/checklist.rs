@@ -1,0 +1,81 @@
+//! The RECIPRO checklist: seven steps, each with a few actions the visitor can mark as done.
+
+use super::app::{use_widget, VIEW_HEADING};
+use super::progress::Progress;
+use super::step_card::StepCard;
+use crate::core::content::fill;
+use crate::core::state::Action;
+use yew::prelude::*;
+
+#[component]
+pub fn Checklist() -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let confirming = use_state(|| false);
+    let reset_done = use_state(|| false);
+
+    let done = content
+        .action_ids()
+        .filter(|id| widget.state.doc.checklist.done.contains(*id))
+        .count();
+    let total = content.action_count();
+    let overall = fill(
+        &ui.checklist_overall,
+        &[("done", &done.to_string()), ("total", &total.to_string())],
+    );
+
+    let ask = {
+        let (confirming, reset_done) = (confirming.clone(), reset_done.clone());
+        move |_| {
+            confirming.set(true);
+            reset_done.set(false);
+        }
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        move |_| confirming.set(false)
+    };
+    let reset = {
+        let (confirming, reset_done, widget) =
+            (confirming.clone(), reset_done.clone(), widget.clone());
+        move |_| {
+            confirming.set(false);
+            reset_done.set(true);
+            // The confirm buttons disappear: put focus back at the top of the checklist.
+            widget.send_then_focus(Action::ResetChecklist, VIEW_HEADING);
+        }
+    };
+
+    html! {
+        <div class="rw-checklist">
+            <p>{ ui.checklist_intro.clone() }</p>
+            <Progress done={done} total={total} label={overall} id={widget.id("checklist-overall")} />
+            <ol class="rw-steps">
+                for step in content.steps.iter() {
+                    <StepCard key={step.id.clone()} step={step.id.clone()} />
+                }
+            </ol>
+            <div class="rw-reset">
+                if *reset_done {
+                    <p>{ ui.checklist_reset_done.clone() }</p>
+                }
+                if *confirming {
+                    <div class="rw-confirm" role="group" aria-labelledby={widget.id("reset-question")}>
+                        <p id={widget.id("reset-question")}>{ ui.checklist_reset_question.clone() }</p>
+                        <button type="button" class="rw-button" onclick={reset} data-focus="reset-confirm">
+                            { ui.checklist_reset_confirm.clone() }
+                        </button>
+                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel}>
+                            { ui.cancel.clone() }
+                        </button>
+                    </div>
+                } else {
+                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0}>
+                        { ui.checklist_reset.clone() }
+                    </button>
+                }
+            </div>
+        </div>
+    }
+}

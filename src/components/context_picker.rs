@@ -1,0 +1,72 @@
+//! "Who is this check about?": the choice that adapts the wording of every statement.
+
+use super::app::use_widget;
+use super::question::LEGEND;
+use crate::core::state::Action;
+use crate::web::now_ms;
+use yew::prelude::*;
+
+#[component]
+pub fn ContextPicker() -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let initial = widget
+        .state
+        .current()
+        .and_then(|a| a.context.clone())
+        .or_else(|| widget.state.last_context().map(str::to_owned));
+    let chosen = use_state(move || initial);
+    let missing = use_state(|| false);
+    let name = widget.id("context");
+    let hint_id = widget.id("context-hint");
+
+    let start = {
+        let (chosen, missing, widget) = (chosen.clone(), missing.clone(), widget.clone());
+        move |_| match (*chosen).clone() {
+            Some(context) => widget.send_then_focus(
+                Action::ChooseContext {
+                    context,
+                    now: now_ms(),
+                },
+                LEGEND,
+            ),
+            None => missing.set(true),
+        }
+    };
+
+    html! {
+        <div class="rw-context">
+            <fieldset class="rw-fieldset" aria-describedby={hint_id.clone()}>
+                <legend tabindex="-1" data-focus={LEGEND}>{ ui.context_question.clone() }</legend>
+                <p class="rw-hint" id={hint_id}>{ ui.context_hint.clone() }</p>
+                <div class="rw-options">
+                    for context in content.contexts.iter() {
+                        <label class="rw-option">
+                            <input
+                                type="radio"
+                                name={name.clone()}
+                                value={context.id.clone()}
+                                checked={chosen.as_deref() == Some(context.id.as_str())}
+                                onchange={
+                                    let (chosen, missing, id) = (chosen.clone(), missing.clone(), context.id.clone());
+                                    move |_| {
+                                        chosen.set(Some(id.clone()));
+                                        missing.set(false);
+                                    }
+                                }
+                            />
+                            <span>{ context.label.clone() }</span>
+                        </label>
+                    }
+                </div>
+            </fieldset>
+            if *missing {
+                <p class="rw-error" role="alert">{ ui.context_required.clone() }</p>
+            }
+            <div class="rw-buttons">
+                <button type="button" class="rw-button" onclick={start}>{ ui.start.clone() }</button>
+            </div>
+        </div>
+    }
+}

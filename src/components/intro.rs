@@ -1,0 +1,21 @@
+//! What reciprocity is, where answers stay, and that this is not a diagnosis.
+
+use super::app::use_widget;
+use yew::prelude::*;
+
+#[component]
+pub fn Intro() -> Html {
+    let intro = &use_widget().content().intro;
+    html! {
+        <header class="rw-intro">
+            <h2 class="rw-intro-heading">{ intro.heading.clone() }</h2>
+            for paragraph in intro.paragraphs.iter() {
+                <p>{ paragraph.clone() }</p>
+            }
+            <ul class="rw-intro-notes">
+                <li>{ intro.privacy.clone() }</li>
+                <li>{ intro.not_diagnosis.clone() }</li>
+            </ul>
+        </header>
+    }
+}

@@ -1,0 +1,16 @@
+//! Thin Yew components, one per file. They read state through [`app::use_widget`] and change it only by
+//! sending [`crate::core::state::Action`]s; every rule lives in the core.
+
+pub mod action_list;
+pub mod app;
+pub mod checklist;
+pub mod context_picker;
+pub mod intro;
+pub mod nav;
+pub mod notices;
+pub mod plan;
+pub mod profile_chart;
+pub mod progress;
+pub mod question;
+pub mod quiz;
+pub mod step_card;

@@ -1,0 +1,43 @@
+//! What the visitor should know about their saved progress (storage blocked, full, unreadable, newer).
+
+use super::app::use_widget;
+use crate::core::content::fill;
+use crate::core::persistence::Notice;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    /// Index of the notice the visitor dismissed.
+    pub on_dismiss: Callback<usize>,
+}
+
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let ui = &use_widget().content().ui;
+    let text = |notice: &Notice| match notice {
+        Notice::Unavailable => ui.notice_unavailable.clone(),
+        Notice::Full => ui.notice_full.clone(),
+        Notice::Corrupt { backup_key } => fill(&ui.notice_corrupt, &[("key", backup_key)]),
+        Notice::CorruptUnsaved => ui.notice_corrupt_unsaved.clone(),
+        Notice::Newer => ui.notice_newer.clone(),
+        Notice::OtherTab => ui.notice_other_tab.clone(),
+    };
+    // The region is always present so that a notice added later is announced.
+    html! {
+        <div class="rw-notices" role="alert">
+            for (index, notice) in props.notices.iter().enumerate() {
+                <div class="rw-notice">
+                    <p>{ text(notice) }</p>
+                    <button
+                        type="button"
+                        class="rw-button rw-button-quiet"
+                        onclick={props.on_dismiss.reform(move |_| index)}
+                    >
+                        { ui.dismiss.clone() }
+                    </button>
+                </div>
+            }
+        </div>
+    }
+}

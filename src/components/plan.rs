@@ -1,0 +1,191 @@
+//! My plan: the give/receive profile of the latest check, the direction in gentle words, the steps that
+//! fit, and how this check compares with the one before.
+
+use super::action_list::ActionList;
+use super::app::{use_widget, VIEW_HEADING};
+use super::profile_chart::{ProfileChart, ScoreText};
+use super::question::LEGEND;
+use super::step_card::step_focus;
+use crate::core::content::{fill, Content};
+use crate::core::document::View;
+use crate::core::scoring::{profile, recommend, Direction, Profile, Reason};
+use crate::core::state::Action;
+use crate::web::{format_date, now_ms};
+use yew::prelude::*;
+
+#[component]
+pub fn Plan() -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let state = &widget.state;
+    let go_to_quiz = {
+        let widget = widget.clone();
+        move |_| widget.send_then_focus(Action::Navigate(View::Quiz), LEGEND)
+    };
+    let help = html! { <p class="rw-help">{ ui.help_line.clone() }</p> };
+
+    let mut finished = state.doc.quiz.finished();
+    let Some(latest) = finished.next() else {
+        let text = if state.current().is_some() {
+            &ui.plan_in_progress
+        } else {
+            &ui.plan_empty
+        };
+        return html! {
+            <div class="rw-plan">
+                <p>{ text.clone() }</p>
+                <div class="rw-buttons">
+                    <button type="button" class="rw-button" onclick={go_to_quiz}>{ ui.go_to_quiz.clone() }</button>
+                </div>
+                { help }
+            </div>
+        };
+    };
+    let now = profile(content, latest);
+    let before = finished.next().map(|a| profile(content, a));
+    let recommendations = recommend(content, &now);
+    let date = format_date(latest.finished.unwrap_or(latest.started), &content.lang);
+
+    let retake = {
+        let widget = widget.clone();
+        move |_| widget.send_then_focus(Action::Retake { now: now_ms() }, VIEW_HEADING)
+    };
+    let balance_answer = now
+        .balance
+        .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?))
+        .map(|answer| fill(&ui.balance_answer, &[("answer", answer)]));
+
+    html! {
+        <div class="rw-plan">
+            <p>{ fill(&ui.plan_taken_on, &[("date", &date)]) }</p>
+            <p class="rw-note">{ ui.plan_reflection_note.clone() }</p>
+
+            <section class="rw-plan-section" aria-labelledby={widget.id("direction")}>
+                <h3 id={widget.id("direction")}>{ ui.direction_heading.clone() }</h3>
+                <p>{ direction_text(content, now.direction) }</p>
+                if let Some(answer) = balance_answer {
+                    <p>{ answer }</p>
+                }
+            </section>
+
+            <ProfileChart profile={now.clone()} />
+
+            <section class="rw-plan-section" aria-labelledby={widget.id("recommended")}>
+                <h3 id={widget.id("recommended")}>{ ui.recommended_heading.clone() }</h3>
+                if recommendations.is_empty() {
+                    <p>{ ui.direction_unknown.clone() }</p>
+                } else {
+                    <p>{ ui.recommended_intro.clone() }</p>
+                    <ol class="rw-recommendations">
+                        for rec in recommendations.iter() {
+                            if let Some(step) = content.step(&rec.step) {
+                                <li key={step.id.clone()} class="rw-recommendation">
+                                    <h4>
+                                        <span class="rw-step-letter" aria-hidden="true">{ step.letter.clone() }</span>
+                                        { step.title.clone() }
+                                    </h4>
+                                    <p class="rw-step-summary">{ step.summary.clone() }</p>
+                                    <ul class="rw-reasons">
+                                        for reason in rec.reasons.iter() {
+                                            <li>{ reason_text(content, reason) }</li>
+                                        }
+                                    </ul>
+                                    <ActionList step={step} />
+                                    <button
+                                        type="button"
+                                        class="rw-link"
+                                        onclick={
+                                            let widget = widget.clone();
+                                            let target = step_focus(&step.id);
+                                            move |_| widget.send_then_focus(
+                                                Action::Navigate(View::Checklist),
+                                                target.clone(),
+                                            )
+                                        }
+                                    >
+                                        { fill(&ui.go_to_step, &[("step", &step.title)]) }
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </ol>
+                }
+            </section>
+
+            if let Some(before) = before {
+                <Comparison before={before} now={now.clone()} />
+            }
+
+            <div class="rw-buttons">
+                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake.clone() }</button>
+            </div>
+            { help }
+        </div>
+    }
+}
+
+fn direction_text(content: &Content, direction: Direction) -> String {
+    let ui = &content.ui;
+    match direction {
+        Direction::GivesMore => &ui.direction_gives_more,
+        Direction::ReceivesMore => &ui.direction_receives_more,
+        Direction::Balanced => &ui.direction_balanced,
+        Direction::Unknown => &ui.direction_unknown,
+    }
+    .clone()
+}
+
+fn reason_text(content: &Content, reason: &Reason) -> String {
+    let ui = &content.ui;
+    match reason {
+        Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.clone(),
+        Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.clone(),
+        Reason::Direction(_) => ui.reason_balanced.clone(),
+        Reason::Form(form) => {
+            let name = content
+                .form(form)
+                .map_or(form.as_str(), |f| f.name.as_str());
+            fill(&ui.reason_form, &[("form", name)])
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ComparisonProps {
+    before: Profile,
+    now: Profile,
+}
+
+/// Last time and now, per form, as a table.
+#[component]
+fn Comparison(props: &ComparisonProps) -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    html! {
+        <section class="rw-plan-section" aria-labelledby={widget.id("compare")}>
+            <h3 id={widget.id("compare")}>{ ui.compare_heading.clone() }</h3>
+            <div class="rw-table-wrap">
+                <table class="rw-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ ui.form_column.clone() }</th>
+                            <th scope="col">{ ui.last_time.clone() }</th>
+                            <th scope="col">{ ui.now.clone() }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        for (then, now) in props.before.forms.iter().zip(props.now.forms.iter()) {
+                            <tr>
+                                <th scope="row">{ content.form(&now.form).map(|f| f.name.clone()).unwrap_or_default() }</th>
+                                <td><ScoreText score={then.clone()} /></td>
+                                <td><ScoreText score={now.clone()} /></td>
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,145 @@
+//! The give/receive profile as an SVG bar chart, with a real table beside it that says the same in text
+//! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
+
+use super::app::use_widget;
+use crate::core::scoring::{FormScore, Profile};
+use crate::web::format_score;
+use yew::prelude::*;
+
+/// Drawing units (the SVG scales to the width of the widget).
+const WIDTH: f64 = 320.0;
+const BAR_MAX: f64 = 250.0;
+const BAR_HEIGHT: f64 = 12.0;
+const ROW_HEIGHT: f64 = 56.0;
+const LEGEND_HEIGHT: f64 = 28.0;
+
+#[derive(Properties, PartialEq)]
+pub struct ProfileChartProps {
+    pub profile: Profile,
+}
+
+#[component]
+pub fn ProfileChart(props: &ProfileChartProps) -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let lang = &content.lang;
+    let (title_id, desc_id) = (widget.id("chart-title"), widget.id("chart-desc"));
+    let height = LEGEND_HEIGHT + ROW_HEIGHT * props.profile.forms.len() as f64;
+    let name = |form: &FormScore| {
+        content
+            .form(&form.form)
+            .map(|f| f.name.clone())
+            .unwrap_or_default()
+    };
+    // A bar of `value` on the 1–5 scale; the number sits just after its end.
+    let bar = |value: Option<f64>, y: f64, class: &'static str| match value {
+        Some(v) => {
+            let width = BAR_MAX * v / 5.0;
+            html! {
+                <>
+                    <rect class={class} x="0" y={y.to_string()} width={width.to_string()} height={BAR_HEIGHT.to_string()} rx="2" />
+                    <text class="rw-chart-value" x={(width + 6.0).to_string()} y={(y + BAR_HEIGHT - 2.0).to_string()}>
+                        { format_score(v, lang) }
+                    </text>
+                </>
+            }
+        }
+        None => Html::default(),
+    };
+
+    html! {
+        <section class="rw-plan-section rw-profile" aria-labelledby={widget.id("profile")}>
+            <h3 id={widget.id("profile")}>{ ui.chart_title.clone() }</h3>
+            <svg
+                class="rw-chart"
+                viewBox={format!("0 0 {WIDTH} {height}")}
+                role="img"
+                aria-labelledby={title_id.clone()}
+                aria-describedby={desc_id.clone()}
+            >
+                <title id={title_id}>{ ui.chart_title.clone() }</title>
+                <desc id={desc_id}>{ ui.chart_desc.clone() }</desc>
+                <rect class="rw-bar-give" x="0" y="4" width="14" height="14" rx="2" />
+                <text class="rw-chart-label" x="20" y="16">{ ui.give_label.clone() }</text>
+                <rect class="rw-bar-receive" x="120" y="4" width="14" height="14" rx="2" />
+                <text class="rw-chart-label" x="140" y="16">{ ui.receive_label.clone() }</text>
+                for (row, form) in props.profile.forms.iter().enumerate() {
+                    <g key={form.form.clone()}>
+                        <text class="rw-chart-label" x="0" y={(LEGEND_HEIGHT + ROW_HEIGHT * row as f64 + 12.0).to_string()}>
+                            { name(form) }
+                            if !form.has_enough() {
+                                { format!(": {}", ui.not_enough) }
+                            }
+                        </text>
+                        { bar(form.give, LEGEND_HEIGHT + ROW_HEIGHT * row as f64 + 18.0, "rw-bar-give") }
+                        { bar(form.receive, LEGEND_HEIGHT + ROW_HEIGHT * row as f64 + 18.0 + BAR_HEIGHT + 4.0, "rw-bar-receive") }
+                    </g>
+                }
+            </svg>
+            <div class="rw-table-wrap">
+                <table class="rw-table">
+                    <caption>{ ui.table_caption.clone() }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ ui.form_column.clone() }</th>
+                            <th scope="col">{ ui.give_label.clone() }</th>
+                            <th scope="col">{ ui.receive_label.clone() }</th>
+                            <th scope="col">{ ui.gap_label.clone() }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        for form in props.profile.forms.iter() {
+                            <tr key={form.form.clone()}>
+                                <th scope="row">{ name(form) }</th>
+                                if let (Some(give), Some(receive), Some(gap)) = (form.give, form.receive, form.gap()) {
+                                    <td>{ format_score(give, lang) }</td>
+                                    <td>{ format_score(receive, lang) }</td>
+                                    <td>{ signed(gap, lang) }</td>
+                                } else {
+                                    <td colspan="3">{ ui.not_enough.clone() }</td>
+                                }
+                            </tr>
+                        }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// A gap with its sign: "+1.5", "−0.5", "0.0".
+fn signed(gap: f64, lang: &str) -> String {
+    let magnitude = format_score(gap.abs(), lang);
+    if (gap * 10.0).round() > 0.0 {
+        format!("+{magnitude}")
+    } else if (gap * 10.0).round() < 0.0 {
+        format!("\u{2212}{magnitude}")
+    } else {
+        magnitude
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScoreTextProps {
+    pub score: FormScore,
+}
+
+/// One form's scores in words: "I give 3.5 · I receive 2.0", or "Not enough answers".
+#[component]
+pub fn ScoreText(props: &ScoreTextProps) -> Html {
+    let content = use_widget().content();
+    let ui = &content.ui;
+    match (props.score.give, props.score.receive) {
+        (Some(give), Some(receive)) => html! {
+            { format!(
+                "{} {} · {} {}",
+                ui.give_label,
+                format_score(give, &content.lang),
+                ui.receive_label,
+                format_score(receive, &content.lang)
+            ) }
+        },
+        _ => html! { { ui.not_enough.clone() } },
+    }
+}

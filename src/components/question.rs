@@ -1,0 +1,124 @@
+//! One statement of the check: a fieldset of native radios, every point labelled, "Prefer not to
+//! answer" always there, Back and Next (never auto-advance: arrow keys move between radios and must not
+//! jump to the next statement).
+
+use super::app::{use_widget, VIEW_HEADING};
+use super::progress::Progress;
+use crate::core::content::fill;
+use crate::core::document::Answer;
+use crate::core::state::Action;
+use crate::web::now_ms;
+use yew::prelude::*;
+
+/// The focus target of the statement's legend: focus goes there after Next and Back, so a screen reader
+/// reads the new statement and a keyboard user tabs straight into its options.
+pub const LEGEND: &str = "legend";
+
+#[component]
+pub fn Question() -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let Some(attempt) = widget.state.current() else {
+        return Html::default();
+    };
+    let Some(context) = attempt.context.as_deref().and_then(|c| content.context(c)) else {
+        return Html::default();
+    };
+    let total = content.question_count();
+    let index = attempt.question.min(total - 1);
+    let is_last = index + 1 == total;
+
+    // The form items first, the overall balance item last.
+    let (item_id, text, options): (&str, String, Vec<(i8, &String)>) =
+        match content.items.get(index) {
+            Some(item) => (
+                &item.id,
+                content.item_text(item, context),
+                (1..=5).zip(content.scale.iter()).collect(),
+            ),
+            None => (
+                &content.balance.id,
+                content.balance_text(context),
+                (-3..=3).zip(content.balance.options.iter()).collect(),
+            ),
+        };
+    let answer = attempt.answers.get(item_id).copied();
+    let name = widget.id(&format!("q-{item_id}"));
+    let progress = fill(
+        &ui.question_progress,
+        &[
+            ("n", &(index + 1).to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
+
+    let choose = |value: Answer| {
+        let widget = widget.clone();
+        let item = item_id.to_owned();
+        move |_: Event| {
+            widget.send(Action::Answer {
+                item: item.clone(),
+                answer: value,
+            })
+        }
+    };
+    let option = |value: Answer, label: &String, class: &'static str| {
+        html! {
+            <label class={classes!("rw-option", class)}>
+                <input
+                    type="radio"
+                    name={name.clone()}
+                    checked={answer == Some(value)}
+                    onchange={choose(value)}
+                />
+                <span>{ label.clone() }</span>
+            </label>
+        }
+    };
+    let back = {
+        let widget = widget.clone();
+        move |_| widget.send_then_focus(Action::Back, LEGEND)
+    };
+    let next = {
+        let widget = widget.clone();
+        move |_| {
+            if is_last {
+                widget.send_then_focus(Action::Finish { now: now_ms() }, VIEW_HEADING)
+            } else {
+                widget.send_then_focus(Action::Next, LEGEND)
+            }
+        }
+    };
+    let change_context = {
+        let widget = widget.clone();
+        move |_| widget.send_then_focus(Action::ChangeContext, LEGEND)
+    };
+
+    html! {
+        <div class="rw-question">
+            <div class="rw-question-top">
+                <p class="rw-about">{ fill(&ui.quiz_thinking_about, &[("about", &context.about)]) }</p>
+                <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context.clone() }</button>
+            </div>
+            <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />
+            <fieldset class="rw-fieldset" key={item_id.to_owned()}>
+                <legend tabindex="-1" data-focus={LEGEND}>{ text }</legend>
+                <div class="rw-options">
+                    for (value, label) in options {
+                        { option(Answer::Value(value), label, "") }
+                    }
+                </div>
+                { option(Answer::PreferNot, &ui.prefer_not, "rw-option-skip") }
+            </fieldset>
+            <div class="rw-buttons rw-quiz-nav">
+                if index > 0 {
+                    <button type="button" class="rw-button rw-button-quiet" onclick={back}>{ ui.back.clone() }</button>
+                }
+                <button type="button" class="rw-button" onclick={next}>
+                    { if is_last { ui.finish.clone() } else { ui.next.clone() } }
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,52 @@
+//! The reciprocity check: who it is about, then one statement per screen, then the plan.
+
+use super::app::{use_widget, VIEW_HEADING};
+use super::context_picker::ContextPicker;
+use super::question::Question;
+use crate::core::content::fill;
+use crate::core::document::View;
+use crate::core::state::Action;
+use crate::web::{format_date, now_ms};
+use yew::prelude::*;
+
+#[component]
+pub fn Quiz() -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let state = &widget.state;
+
+    if let Some(attempt) = state.current() {
+        return match attempt.context.as_deref().and_then(|c| content.context(c)) {
+            Some(_) => html! { <Question /> },
+            None => html! { <ContextPicker /> },
+        };
+    }
+    let Some(last) = state.doc.quiz.finished().next() else {
+        return html! {
+            <>
+                <p>{ ui.quiz_intro.clone() }</p>
+                <ContextPicker />
+            </>
+        };
+    };
+
+    let date = format_date(last.finished.unwrap_or(last.started), &content.lang);
+    let see_plan = {
+        let widget = widget.clone();
+        move |_| widget.send_then_focus(Action::Navigate(View::Plan), VIEW_HEADING)
+    };
+    let retake = {
+        let widget = widget.clone();
+        move |_| widget.send_then_focus(Action::Retake { now: now_ms() }, VIEW_HEADING)
+    };
+    html! {
+        <div class="rw-quiz-finished">
+            <p>{ fill(&ui.quiz_finished, &[("date", &date)]) }</p>
+            <div class="rw-buttons">
+                <button type="button" class="rw-button" onclick={see_plan}>{ ui.see_plan.clone() }</button>
+                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake.clone() }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+//! One RECIPRO step: its letter, title, one-line summary, progress and actions.
+
+use super::action_list::ActionList;
+use super::app::use_widget;
+use super::progress::Progress;
+use crate::core::content::fill;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StepCardProps {
+    /// Id of the step in the content.
+    pub step: AttrValue,
+}
+
+/// The focus target of a step's heading, used by the plan's "go to this step" links.
+pub fn step_focus(step: &str) -> String {
+    format!("step-{step}")
+}
+
+#[component]
+pub fn StepCard(props: &StepCardProps) -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let Some(step) = content.step(&props.step) else {
+        return Html::default();
+    };
+    let done_ids = &widget.state.doc.checklist.done;
+    let done = step
+        .actions
+        .iter()
+        .filter(|a| done_ids.contains(&a.id))
+        .count();
+    let heading_id = widget.id(&format!("step-{}", step.id));
+    let progress_label = fill(
+        &content.ui.checklist_step_progress,
+        &[
+            ("step", &step.title),
+            ("done", &done.to_string()),
+            ("total", &step.actions.len().to_string()),
+        ],
+    );
+
+    html! {
+        <li class="rw-step">
+            <section aria-labelledby={heading_id.clone()}>
+                <h3 id={heading_id} tabindex="-1" data-focus={step_focus(&step.id)}>
+                    <span class="rw-step-letter" aria-hidden="true">{ step.letter.clone() }</span>
+                    { step.title.clone() }
+                </h3>
+                <p class="rw-step-summary">{ step.summary.clone() }</p>
+                <Progress
+                    done={done}
+                    total={step.actions.len()}
+                    label={progress_label}
+                    id={widget.id(&format!("step-{}-progress", step.id))}
+                />
+                <ActionList step={step} />
+            </section>
+        </li>
+    }
+}

@@ -1,0 +1,257 @@
+//! Turning the saved text into a [`Document`] and back, including migrations from older schemas.
+//!
+//! `decode` accepts any string without panicking (a property test feeds it arbitrary input): saved
+//! text may have been edited by hand, truncated by a full disk or written by another version.
+
+use super::content::CONTEXT_IDS;
+use super::document::{Answer, Document, SCHEMA};
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON at all (truncated, hand-edited, another program's value).
+    Malformed(String),
+    /// JSON, but not a document this code understands.
+    Invalid(String),
+    /// Written by a newer version of the widget: leave it alone.
+    Newer(u32),
+}
+
+pub fn encode(doc: &Document) -> String {
+    // Serialising plain structs of strings, numbers and maps cannot fail.
+    serde_json::to_string(doc).unwrap_or_default()
+}
+
+pub fn decode(text: &str) -> Result<Document, DecodeError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    let Value::Object(mut object) = value else {
+        return Err(DecodeError::Invalid("not a JSON object".into()));
+    };
+    let schema = object
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| DecodeError::Invalid("no schema number".into()))?;
+    let schema = u32::try_from(schema).map_err(|_| DecodeError::Newer(u32::MAX))?;
+    if schema > SCHEMA {
+        return Err(DecodeError::Newer(schema));
+    }
+    if schema == 0 {
+        return Err(DecodeError::Invalid("schema 0 does not exist".into()));
+    }
+    for from in schema..SCHEMA {
+        object = migrate(from, object).map_err(DecodeError::Invalid)?;
+        object.insert("schema".into(), Value::from(from + 1));
+    }
+    let doc: Document = serde_json::from_value(Value::Object(object))
+        .map_err(|e| DecodeError::Invalid(e.to_string()))?;
+    check(&doc).map_err(DecodeError::Invalid)?;
+    Ok(doc)
+}
+
+/// One step up the schema ladder: turns a document of schema `from` into one of `from + 1`.
+/// Each step is small and tested with a fixture of the older shape.
+fn migrate(from: u32, mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    match from {
+        // Schema 1 (the prototype) kept the checklist as `{ action_id: bool }` and did not remember the
+        // open section. Schema 2 keeps the set of done ids and the view.
+        1 => {
+            if let Some(old) = doc.remove("checklist") {
+                let Value::Object(flags) = old else {
+                    return Err("schema 1 checklist is not an object".into());
+                };
+                let done: Vec<Value> = flags
+                    .into_iter()
+                    .filter(|(_, on)| on.as_bool() == Some(true))
+                    .map(|(id, _)| Value::String(id))
+                    .collect();
+                let mut checklist = Map::new();
+                checklist.insert("done".into(), Value::Array(done));
+                doc.insert("checklist".into(), Value::Object(checklist));
+            }
+            doc.entry("view").or_insert_with(|| "checklist".into());
+            Ok(doc)
+        }
+        _ => Err(format!("no migration from schema {from}")),
+    }
+}
+
+/// Rules serde's types cannot express. Kept loose where the widget can cope (unknown item ids are kept
+/// and ignored) and strict where a value would be shown as if it were real (out-of-range answers).
+fn check(doc: &Document) -> Result<(), String> {
+    for attempt in &doc.quiz.attempts {
+        if let Some(context) = &attempt.context {
+            if !CONTEXT_IDS.contains(&context.as_str()) {
+                return Err(format!("unknown context `{context}`"));
+            }
+        }
+        if let Some(finished) = attempt.finished {
+            if finished < attempt.started {
+                return Err("an attempt finished before it started".into());
+            }
+        }
+        for (id, answer) in &attempt.answers {
+            if let Answer::Value(v) = answer {
+                if !(-3..=5).contains(v) {
+                    return Err(format!("answer {v} to `{id}` is out of range"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::{Attempt, Checklist, Quiz, View};
+
+    #[test]
+    fn round_trips_a_document() {
+        let mut doc = Document {
+            view: View::Quiz,
+            ..Document::default()
+        };
+        doc.checklist.done.insert("reflect-notice".into());
+        let mut attempt = Attempt::new(1_700_000_000_000, Some("friend".into()));
+        attempt
+            .answers
+            .insert("practical-give-1".into(), Answer::Value(4));
+        attempt.answers.insert("balance".into(), Answer::Value(-2));
+        attempt
+            .answers
+            .insert("healing-give-1".into(), Answer::PreferNot);
+        attempt.question = 3;
+        doc.quiz.attempts.push(attempt);
+        assert_eq!(decode(&encode(&doc)), Ok(doc));
+    }
+
+    #[test]
+    fn migrates_a_schema_1_document() {
+        let v1 = include_str!("../../tests/fixtures/schema-1.json");
+        let doc = decode(v1).expect("schema 1 fixture migrates");
+        assert_eq!(doc.schema, SCHEMA);
+        assert_eq!(doc.view, View::Checklist);
+        let done: Vec<&str> = doc.checklist.done.iter().map(String::as_str).collect();
+        assert_eq!(done, ["express-say-it-calmly", "reflect-notice-giving"]);
+        assert_eq!(doc.quiz.attempts.len(), 1);
+        assert_eq!(
+            doc.quiz.attempts[0].answers.get("practical-give-1"),
+            Some(&Answer::Value(5))
+        );
+    }
+
+    #[test]
+    fn refuses_newer_schemas_without_touching_them() {
+        assert_eq!(
+            decode(r#"{"schema": 99, "anything": true}"#),
+            Err(DecodeError::Newer(99))
+        );
+        assert_eq!(
+            decode(r#"{"schema": 18446744073709551615}"#),
+            Err(DecodeError::Newer(u32::MAX))
+        );
+    }
+
+    #[test]
+    fn tells_malformed_from_invalid() {
+        assert!(matches!(
+            decode("{\"schema\": 2,"),
+            Err(DecodeError::Malformed(_))
+        ));
+        assert!(matches!(decode(""), Err(DecodeError::Malformed(_))));
+        for invalid in [
+            "[]",
+            "42",
+            "null",
+            r#"{"checklist": {}}"#,
+            r#"{"schema": "2"}"#,
+            r#"{"schema": 0}"#,
+            r#"{"schema": 2, "checklist": {"done": "all"}}"#,
+            r#"{"schema": 2, "surprise": 1}"#,
+            r#"{"schema": 2, "view": "settings"}"#,
+            r#"{"schema": 2, "quiz": {"attempts": [{"started": 5, "answers": {"a": {"value": 9}}}]}}"#,
+            r#"{"schema": 2, "quiz": {"attempts": [{"started": 5, "context": "boss"}]}}"#,
+            r#"{"schema": 2, "quiz": {"attempts": [{"started": 5, "finished": 1}]}}"#,
+            r#"{"schema": 1, "checklist": [1, 2]}"#,
+        ] {
+            assert!(
+                matches!(decode(invalid), Err(DecodeError::Invalid(_))),
+                "{invalid} should be invalid, got {:?}",
+                decode(invalid)
+            );
+        }
+    }
+
+    #[test]
+    fn fills_missing_sections_with_defaults() {
+        let doc = decode(r#"{"schema": 2}"#).expect("a bare document is valid");
+        assert_eq!(doc, Document::default());
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn answer() -> impl Strategy<Value = Answer> {
+            prop_oneof![(-3i8..=5).prop_map(Answer::Value), Just(Answer::PreferNot)]
+        }
+
+        fn attempt() -> impl Strategy<Value = Attempt> {
+            (
+                0u64..2_000_000_000_000,
+                proptest::option::of(0u64..1_000_000),
+                proptest::option::of(proptest::sample::select(CONTEXT_IDS.to_vec())),
+                0usize..40,
+                proptest::collection::btree_map("[a-z-]{1,12}", answer(), 0..30),
+            )
+                .prop_map(|(started, took, context, question, answers)| Attempt {
+                    started,
+                    finished: took.map(|t| started + t),
+                    context: context.map(str::to_owned),
+                    question,
+                    answers,
+                })
+        }
+
+        fn document() -> impl Strategy<Value = Document> {
+            (
+                proptest::sample::select(vec![View::Checklist, View::Quiz, View::Plan]),
+                proptest::collection::btree_set("\\PC{1,20}", 0..30),
+                proptest::collection::vec(attempt(), 0..4),
+            )
+                .prop_map(|(view, done, attempts)| Document {
+                    view,
+                    checklist: Checklist { done },
+                    quiz: Quiz { attempts },
+                    ..Document::default()
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn decode_never_panics_on_arbitrary_text(text in "\\PC*") {
+                let _ = decode(&text);
+            }
+
+            #[test]
+            fn decode_never_panics_on_json_like_text(
+                text in r#"[\{\}\[\]":,0-9a-z \-\.]{0,80}"#
+            ) {
+                let _ = decode(&text);
+            }
+
+            #[test]
+            fn decode_never_panics_on_mangled_documents(doc in document(), cut in 0usize..400, junk in "\\PC{0,4}") {
+                let text = encode(&doc);
+                let cut = text.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(text.len());
+                let _ = decode(&format!("{}{}{}", &text[..cut], junk, &text[cut..]));
+            }
+
+            #[test]
+            fn every_valid_document_round_trips(doc in document()) {
+                prop_assert_eq!(decode(&encode(&doc)), Ok(doc));
+            }
+        }
+    }
+}

@@ -1,0 +1,502 @@
+//! The widget's words, as data.
+//!
+//! Everything a visitor reads comes from one JSON file per language (`content/<lang>.json`), compiled in
+//! with `include_str!` and parsed once. Keeping text out of the components means a translation is a new
+//! file, not a code change, and lets a native test check every string, id and cross-reference before a
+//! browser ever sees them (see [`Content::validate`]).
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Which way an item points: what the visitor does for the other person, or what they receive.
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Give,
+    Receive,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// BCP 47 tag put on the widget's root element.
+    pub lang: String,
+    /// `ltr` or `rtl`; Arabic needs the latter.
+    pub dir: String,
+    pub ui: UiText,
+    pub intro: Intro,
+    /// The seven RECIPRO steps, in framework order.
+    pub steps: Vec<Step>,
+    /// The six hidden forms of reciprocity, in the article's order.
+    pub forms: Vec<Form>,
+    /// Who the check is about; each changes the wording of the items.
+    pub contexts: Vec<RelationshipContext>,
+    /// Labels of the 1..=5 frequency scale, lowest first (Never … Always).
+    pub scale: Vec<String>,
+    pub items: Vec<Item>,
+    /// The single global balance item on a 7-point scale.
+    pub balance: BalanceItem,
+    pub plan: PlanRules,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Intro {
+    pub heading: String,
+    /// What reciprocity is, in plain words from the article.
+    pub paragraphs: Vec<String>,
+    /// Where answers are kept (this browser only).
+    pub privacy: String,
+    /// That this is for reflection and is not a diagnosis.
+    pub not_diagnosis: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Stable id, also used in saved progress and in plan rules.
+    pub id: String,
+    /// The framework letter (R, E, C, I, P, R, O).
+    pub letter: String,
+    pub title: String,
+    /// One line saying what the step is about.
+    pub summary: String,
+    pub actions: Vec<ChecklistAction>,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistAction {
+    /// Stable id stored when the action is checked; never reuse an id for a different action.
+    pub id: String,
+    pub text: String,
+    /// The passage of the article this action comes from (for reviewers, not shown).
+    pub source: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    pub id: String,
+    /// e.g. "Practical reciprocity".
+    pub name: String,
+    /// One line shown on the plan.
+    pub description: String,
+    pub source: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RelationshipContext {
+    /// `partner`, `family`, `friend` or `colleague`.
+    pub id: String,
+    /// Choice label, e.g. "A partner".
+    pub label: String,
+    /// Replaces `{them}` inside a sentence, e.g. "my partner".
+    pub them: String,
+    /// Replaces `{Them}` at the start of a sentence, e.g. "My partner".
+    pub them_start: String,
+    /// Replaces `{about}` in headings addressed to the visitor, e.g. "your partner".
+    pub about: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    /// Id of one of [`Content::forms`].
+    pub form: String,
+    pub side: Side,
+    /// First-person statement; may use `{them}` / `{Them}`.
+    pub text: String,
+    /// Wording for contexts where the default does not fit (e.g. a colleague), keyed by context id.
+    #[serde(default)]
+    pub by_context: BTreeMap<String, String>,
+    pub source: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BalanceItem {
+    pub id: String,
+    /// The question; may use `{them}` / `{Them}`.
+    pub text: String,
+    /// Seven labels from −3 ("they give much more than I do") to +3 ("I give much more than they do").
+    pub options: Vec<String>,
+    pub source: String,
+}
+
+/// Which RECIPRO steps fit which profile. Step ids are listed most fitting first.
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRules {
+    pub gives_more: Vec<String>,
+    pub receives_more: Vec<String>,
+    pub balanced: Vec<String>,
+    /// For a form that looks uneven or thin, the steps that work on it, keyed by form id.
+    pub forms: BTreeMap<String, Vec<String>>,
+}
+
+/// Every fixed string of the interface. A field per string, so a missing translation is a parse error
+/// caught by the content test, not a blank button in a visitor's browser. `{name}` marks a placeholder
+/// filled by [`fill`]. The macro also lists the fields by name, so validation covers a new string
+/// without anyone remembering to add it there.
+macro_rules! ui_text {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        #[derive(Deserialize, Debug, Clone, PartialEq)]
+        #[serde(deny_unknown_fields)]
+        pub struct UiText {
+            $($(#[$doc])* pub $field: String,)*
+        }
+
+        impl UiText {
+            /// Every string with its field name.
+            pub fn fields(&self) -> Vec<(&'static str, &str)> {
+                vec![$((stringify!($field), self.$field.as_str())),*]
+            }
+        }
+    };
+}
+
+ui_text! {
+
+    widget_label,
+    nav_label,
+    nav_checklist,
+    nav_quiz,
+    nav_plan,
+
+    checklist_heading,
+    checklist_intro,
+    /// `{done}`, `{total}`.
+    checklist_overall,
+    /// `{done}`, `{total}`, `{step}`: accessible name of a step's progress bar.
+    checklist_step_progress,
+    checklist_reset,
+    checklist_reset_question,
+    checklist_reset_confirm,
+    cancel,
+    checklist_reset_done,
+
+    quiz_heading,
+    quiz_intro,
+    context_question,
+    context_hint,
+    context_required,
+    start,
+    /// `{about}`: heading above each item.
+    quiz_thinking_about,
+    /// `{n}`, `{total}`.
+    question_progress,
+    prefer_not,
+    back,
+    next,
+    finish,
+    change_context,
+    /// `{date}`: shown on the quiz page when the last check is finished.
+    quiz_finished,
+    see_plan,
+    saved,
+
+    plan_heading,
+    plan_empty,
+    plan_in_progress,
+    go_to_quiz,
+    /// `{date}`.
+    plan_taken_on,
+    plan_reflection_note,
+    give_label,
+    receive_label,
+    gap_label,
+    form_column,
+    not_enough,
+    chart_title,
+    chart_desc,
+    table_caption,
+    direction_heading,
+    direction_gives_more,
+    direction_receives_more,
+    direction_balanced,
+    direction_unknown,
+    /// `{answer}`.
+    balance_answer,
+    recommended_heading,
+    recommended_intro,
+    reason_gives_more,
+    reason_receives_more,
+    reason_balanced,
+    /// `{form}`.
+    reason_form,
+    /// `{step}`.
+    go_to_step,
+    compare_heading,
+    last_time,
+    now,
+    retake,
+    help_line,
+
+    notice_unavailable,
+    notice_full,
+    /// `{key}`: where the unreadable copy was kept.
+    notice_corrupt,
+    notice_corrupt_unsaved,
+    notice_newer,
+    notice_other_tab,
+    dismiss,
+}
+
+/// Replaces `{name}` placeholders. Unknown placeholders are left as they are so a translation mistake
+/// shows up as visible braces in review rather than silently dropping words.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The contexts a check can be about, in the order they are offered.
+pub const CONTEXT_IDS: [&str; 4] = ["partner", "family", "friend", "colleague"];
+
+impl Content {
+    /// Parses a content file. Shipped files are checked by the native test suite, so in the browser this
+    /// only fails if a build was made from an unchecked file.
+    pub fn parse(json: &str) -> Result<Content, String> {
+        serde_json::from_str(json).map_err(|e| format!("content does not parse: {e}"))
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn form(&self, id: &str) -> Option<&Form> {
+        self.forms.iter().find(|f| f.id == id)
+    }
+
+    pub fn context(&self, id: &str) -> Option<&RelationshipContext> {
+        self.contexts.iter().find(|c| c.id == id)
+    }
+
+    pub fn action_count(&self) -> usize {
+        self.steps.iter().map(|s| s.actions.len()).sum()
+    }
+
+    /// Every checklist action id, in display order.
+    pub fn action_ids(&self) -> impl Iterator<Item = &str> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.actions.iter().map(|a| a.id.as_str()))
+    }
+
+    /// Quiz screens in order: the form items, then the global balance item last (it asks for an
+    /// overall judgement, which is easier after thinking through the specific forms).
+    pub fn question_count(&self) -> usize {
+        self.items.len() + 1
+    }
+
+    /// Item wording for a context, with `{them}` filled in.
+    pub fn item_text(&self, item: &Item, context: &RelationshipContext) -> String {
+        let template = item.by_context.get(&context.id).unwrap_or(&item.text);
+        fill_them(template, context)
+    }
+
+    pub fn balance_text(&self, context: &RelationshipContext) -> String {
+        fill_them(&self.balance.text, context)
+    }
+
+    /// Everything a shipped content file must satisfy. Returns every problem found, not only the first,
+    /// so a translator sees the whole list at once.
+    pub fn validate(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut ids = BTreeSet::new();
+        let mut unique = |id: &str, what: &str, problems: &mut Vec<String>| {
+            if id.trim().is_empty() {
+                problems.push(format!("{what} has an empty id"));
+            } else if !ids.insert(id.to_owned()) {
+                problems.push(format!("id `{id}` is used twice"));
+            }
+        };
+
+        if self.dir != "ltr" && self.dir != "rtl" {
+            problems.push(format!("dir must be ltr or rtl, not `{}`", self.dir));
+        }
+        let letters: String = self.steps.iter().map(|s| s.letter.as_str()).collect();
+        if self.steps.len() != 7 {
+            problems.push(format!("RECIPRO has 7 steps, found {}", self.steps.len()));
+        }
+        for step in &self.steps {
+            unique(&step.id, "a step", &mut problems);
+            if !(3..=5).contains(&step.actions.len()) {
+                problems.push(format!(
+                    "step `{}` has {} actions; 3 to 5 keep it doable",
+                    step.id,
+                    step.actions.len()
+                ));
+            }
+            for action in &step.actions {
+                unique(&action.id, "an action", &mut problems);
+            }
+        }
+        if self.lang.starts_with("en") && letters != "RECIPRO" {
+            problems.push(format!("step letters spell `{letters}`, not RECIPRO"));
+        }
+
+        if self.forms.len() != 6 {
+            problems.push(format!(
+                "there are six hidden forms, found {}",
+                self.forms.len()
+            ));
+        }
+        for form in &self.forms {
+            unique(&form.id, "a form", &mut problems);
+            for side in [Side::Give, Side::Receive] {
+                let n = self
+                    .items
+                    .iter()
+                    .filter(|i| i.form == form.id && i.side == side)
+                    .count();
+                if n < 2 {
+                    problems.push(format!(
+                        "form `{}` has {n} {side:?} items; at least 2 are needed",
+                        form.id
+                    ));
+                }
+            }
+        }
+
+        let context_ids: Vec<&str> = self.contexts.iter().map(|c| c.id.as_str()).collect();
+        if context_ids != CONTEXT_IDS {
+            problems.push(format!(
+                "contexts must be {CONTEXT_IDS:?} in that order, found {context_ids:?}"
+            ));
+        }
+        if self.scale.len() != 5 {
+            problems.push(format!(
+                "the frequency scale has 5 labels, found {}",
+                self.scale.len()
+            ));
+        }
+        for item in &self.items {
+            unique(&item.id, "an item", &mut problems);
+            if self.form(&item.form).is_none() {
+                problems.push(format!(
+                    "item `{}` names unknown form `{}`",
+                    item.id, item.form
+                ));
+            }
+            for context in item.by_context.keys() {
+                if self.context(context).is_none() {
+                    problems.push(format!(
+                        "item `{}` has wording for unknown context `{context}`",
+                        item.id
+                    ));
+                }
+            }
+        }
+        unique(&self.balance.id, "the balance item", &mut problems);
+        if self.balance.options.len() != 7 {
+            problems.push(format!(
+                "the balance item has 7 options, found {}",
+                self.balance.options.len()
+            ));
+        }
+
+        let rule_lists = [
+            ("gives_more", &self.plan.gives_more),
+            ("receives_more", &self.plan.receives_more),
+            ("balanced", &self.plan.balanced),
+        ]
+        .into_iter()
+        .chain(self.plan.forms.iter().map(|(k, v)| (k.as_str(), v)));
+        for (rule, steps) in rule_lists {
+            if steps.is_empty() {
+                problems.push(format!("plan rule `{rule}` names no step"));
+            }
+            for step in steps {
+                if self.step(step).is_none() {
+                    problems.push(format!("plan rule `{rule}` names unknown step `{step}`"));
+                }
+            }
+        }
+        for form in &self.forms {
+            if !self.plan.forms.contains_key(&form.id) {
+                problems.push(format!("form `{}` has no plan rule", form.id));
+            }
+        }
+        for form in self.plan.forms.keys() {
+            if self.form(form).is_none() {
+                problems.push(format!("plan rule for unknown form `{form}`"));
+            }
+        }
+
+        self.for_each_string(&mut |place, text| {
+            if text.trim().is_empty() {
+                problems.push(format!("{place} is empty"));
+            }
+            let uses_them = text.contains("{them}") || text.contains("{Them}");
+            if uses_them && !place.starts_with("item") && !place.starts_with("balance") {
+                problems.push(format!("{place} uses {{them}} outside a quiz item"));
+            }
+        });
+        problems
+    }
+
+    /// Visits every visitor-facing string with a name saying where it is.
+    fn for_each_string(&self, visit: &mut dyn FnMut(&str, &str)) {
+        for (name, text) in self.ui.fields() {
+            visit(&format!("ui.{name}"), text);
+        }
+        visit("intro.heading", &self.intro.heading);
+        for p in &self.intro.paragraphs {
+            visit("intro.paragraph", p);
+        }
+        visit("intro.privacy", &self.intro.privacy);
+        visit("intro.not_diagnosis", &self.intro.not_diagnosis);
+        for s in &self.steps {
+            visit(&format!("step {} letter", s.id), &s.letter);
+            visit(&format!("step {} title", s.id), &s.title);
+            visit(&format!("step {} summary", s.id), &s.summary);
+            for a in &s.actions {
+                visit(&format!("action {} text", a.id), &a.text);
+                visit(&format!("action {} source", a.id), &a.source);
+            }
+        }
+        for f in &self.forms {
+            visit(&format!("form {} name", f.id), &f.name);
+            visit(&format!("form {} description", f.id), &f.description);
+            visit(&format!("form {} source", f.id), &f.source);
+        }
+        for c in &self.contexts {
+            for (field, text) in [
+                ("label", &c.label),
+                ("them", &c.them),
+                ("them_start", &c.them_start),
+                ("about", &c.about),
+            ] {
+                visit(&format!("context {} {field}", c.id), text);
+            }
+        }
+        for (i, label) in self.scale.iter().enumerate() {
+            visit(&format!("scale label {}", i + 1), label);
+        }
+        for item in &self.items {
+            visit(&format!("item {} text", item.id), &item.text);
+            visit(&format!("item {} source", item.id), &item.source);
+            for (ctx, text) in &item.by_context {
+                visit(&format!("item {} text for {ctx}", item.id), text);
+            }
+        }
+        visit("balance text", &self.balance.text);
+        visit("balance source", &self.balance.source);
+        for option in &self.balance.options {
+            visit("balance option", option);
+        }
+    }
+}
+
+fn fill_them(template: &str, context: &RelationshipContext) -> String {
+    fill(
+        template,
+        &[("them", &context.them), ("Them", &context.them_start)],
+    )
+}

@@ -1,0 +1,9 @@
+//! The pure core: content model, document, scoring, plan, reducer and storage codec. Nothing in here
+//! touches the browser, so all of it is tested natively with plain `#[test]`s.
+
+pub mod codec;
+pub mod content;
+pub mod document;
+pub mod persistence;
+pub mod scoring;
+pub mod state;
