@@ -11,15 +11,10 @@ pub mod web;
 
 use components::app::{App, AppProps, WidgetConfig};
 use core::content::Content;
-use std::sync::OnceLock;
 
-/// The English content, parsed once.
-pub fn english() -> Result<&'static Content, &'static str> {
-    static ENGLISH: OnceLock<Result<Content, String>> = OnceLock::new();
-    ENGLISH
-        .get_or_init(|| Content::parse(include_str!("../content/en.json")))
-        .as_ref()
-        .map_err(String::as_str)
+/// The English content.
+pub fn english() -> &'static Content {
+    &core::content::bundled::EN
 }
 
 /// Renders a widget with default settings into `element`.
@@ -29,15 +24,6 @@ pub fn mount(element: web_sys::Element) {
 
 /// Renders a widget into `element`, keeping its progress where `config` says.
 pub fn mount_with(element: web_sys::Element, config: WidgetConfig) {
-    match english() {
-        Ok(content) => {
-            yew::Renderer::<App>::with_root_and_props(element, AppProps { content, config })
-                .render();
-        }
-        // Only a build from an unchecked content file gets here; say so instead of showing nothing.
-        Err(problem) => {
-            element.set_text_content(Some("The reciprocity widget could not start."));
-            web_sys::console::error_1(&format!("reciprocity-widget: {problem}").into());
-        }
-    }
+    let content = english();
+    yew::Renderer::<App>::with_root_and_props(element, AppProps { content, config }).render();
 }

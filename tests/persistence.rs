@@ -56,7 +56,7 @@ fn with_progress() -> Document {
 }
 
 #[test]
-fn a_new_visitor_starts_fresh_and_saves() {
+fn a_new_visitor_starts_fresh_and_nothing_is_stored_until_they_act() {
     let store = Shared(Rc::new(MemoryStore::new()));
     let Loaded {
         mut persistence,
@@ -65,6 +65,9 @@ fn a_new_visitor_starts_fresh_and_saves() {
     } = open(&store);
     assert_eq!(doc, Document::default());
     assert!(notices.is_empty());
+    assert_eq!(persistence.save(&doc), SaveOutcome::Unchanged);
+    assert_eq!(store.get(&key()), Ok(None));
+    let doc = with_progress();
     assert_eq!(persistence.save(&doc), SaveOutcome::Saved);
     assert_eq!(persistence.save(&doc), SaveOutcome::Unchanged);
     assert_eq!(store.get(&key()), Ok(Some(encode(&doc))));
@@ -105,7 +108,10 @@ fn a_full_store_keeps_working_in_memory_and_retries_on_the_next_change() {
     let Loaded {
         mut persistence, ..
     } = open(&store);
-    let small = Document::default();
+    let small = Document {
+        view: View::Quiz,
+        ..Document::default()
+    };
     assert_eq!(persistence.save(&small), SaveOutcome::Saved);
 
     let mut big = with_progress();
@@ -262,11 +268,9 @@ fn namespaces_are_validated() {
 fn another_tab_s_change_is_taken_without_echoing_it_back() {
     let store = Shared(Rc::new(MemoryStore::new()));
     let Loaded {
-        mut persistence,
-        doc,
-        ..
+        mut persistence, ..
     } = open(&store);
-    assert_eq!(persistence.save(&doc), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&with_progress()), SaveOutcome::Saved);
 
     // The other tab checked an action while showing the quiz; this tab shows the checklist.
     let mut theirs = with_progress();

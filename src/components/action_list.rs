@@ -19,23 +19,23 @@ pub fn ActionList(props: &ActionListProps) -> Html {
     html! {
         <ul class="rw-actions">
             for action in props.step.actions.iter() {
-                <li key={action.id.clone()}>
+                <li key={action.id}>
                     <label class="rw-check">
                         <input
                             type="checkbox"
-                            checked={done.contains(&action.id)}
+                            checked={done.contains(action.id)}
                             onchange={
                                 let widget = widget.clone();
-                                let id = action.id.clone();
+                                let id = action.id;
                                 move |event: Event| {
                                     let done = event
                                         .target_dyn_into::<HtmlInputElement>()
                                         .is_some_and(|input| input.checked());
-                                    widget.send(Action::SetDone { action: id.clone(), done });
+                                    widget.send(Action::SetDone { action: id.to_owned(), done });
                                 }
                             }
                         />
-                        <span>{ action.text.clone() }</span>
+                        <span>{ action.text }</span>
                     </label>
                 </li>
             }

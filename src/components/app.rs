@@ -112,7 +112,7 @@ pub fn App(props: &AppProps) -> Html {
         let boot = boot.clone();
         let notices = notices.clone();
         let status = status.clone();
-        let saved_text = content.ui.saved.clone();
+        let saved_text = content.ui.saved;
         use_effect_with(state.doc.clone(), move |doc| {
             let outcome = boot.borrow_mut().0.save(doc);
             match outcome {
@@ -127,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
                                 .collect(),
                         );
                     }
-                    status.set(Status(saved_text));
+                    status.set(Status(saved_text.to_owned()));
                 }
                 SaveOutcome::Failed(notice) => {
                     if !notices.contains(&notice) {
@@ -147,7 +147,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let notices = notices.clone();
         let status = status.clone();
-        let other_tab_text = content.ui.notice_other_tab.clone();
+        let other_tab_text = content.ui.notice_other_tab;
         let area = config.area;
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
@@ -174,7 +174,7 @@ pub fn App(props: &AppProps) -> Html {
                     match change {
                         Some(Ok(doc)) => {
                             dispatcher.dispatch(Action::Replace(doc));
-                            status.set(Status(other_tab_text.clone()));
+                            status.set(Status(other_tab_text.to_owned()));
                         }
                         Some(Err(notice)) => {
                             let mut next = (*notices).clone();
@@ -233,16 +233,16 @@ pub fn App(props: &AppProps) -> Html {
             <section
                 class="rw-widget"
                 ref={root}
-                lang={content.lang.clone()}
-                dir={content.dir.clone()}
-                aria-label={ui.widget_label.clone()}
+                lang={content.lang}
+                dir={content.dir}
+                aria-label={ui.widget_label}
             >
                 <Intro />
                 <Notices notices={(*notices).clone()} on_dismiss={dismiss} />
                 <Nav />
                 <div class="rw-view">
                     <h2 class="rw-view-heading" tabindex="-1" data-focus={VIEW_HEADING}>
-                        { heading.clone() }
+                        { *heading }
                     </h2>
                     { body }
                 </div>

@@ -21,7 +21,7 @@ pub fn Checklist() -> Html {
         .count();
     let total = content.action_count();
     let overall = fill(
-        &ui.checklist_overall,
+        ui.checklist_overall,
         &[("done", &done.to_string()), ("total", &total.to_string())],
     );
 
@@ -49,30 +49,30 @@ pub fn Checklist() -> Html {
 
     html! {
         <div class="rw-checklist">
-            <p>{ ui.checklist_intro.clone() }</p>
+            <p>{ ui.checklist_intro }</p>
             <Progress done={done} total={total} label={overall} id={widget.id("checklist-overall")} />
             <ol class="rw-steps">
                 for step in content.steps.iter() {
-                    <StepCard key={step.id.clone()} step={step.id.clone()} />
+                    <StepCard key={step.id} step={step.id} />
                 }
             </ol>
             <div class="rw-reset">
                 if *reset_done {
-                    <p>{ ui.checklist_reset_done.clone() }</p>
+                    <p>{ ui.checklist_reset_done }</p>
                 }
                 if *confirming {
                     <div class="rw-confirm" role="group" aria-labelledby={widget.id("reset-question")}>
-                        <p id={widget.id("reset-question")}>{ ui.checklist_reset_question.clone() }</p>
+                        <p id={widget.id("reset-question")}>{ ui.checklist_reset_question }</p>
                         <button type="button" class="rw-button" onclick={reset} data-focus="reset-confirm">
-                            { ui.checklist_reset_confirm.clone() }
+                            { ui.checklist_reset_confirm }
                         </button>
                         <button type="button" class="rw-button rw-button-quiet" onclick={cancel}>
-                            { ui.cancel.clone() }
+                            { ui.cancel }
                         </button>
                     </div>
                 } else {
                     <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0}>
-                        { ui.checklist_reset.clone() }
+                        { ui.checklist_reset }
                     </button>
                 }
             </div>

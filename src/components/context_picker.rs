@@ -38,34 +38,34 @@ pub fn ContextPicker() -> Html {
     html! {
         <div class="rw-context">
             <fieldset class="rw-fieldset" aria-describedby={hint_id.clone()}>
-                <legend tabindex="-1" data-focus={LEGEND}>{ ui.context_question.clone() }</legend>
-                <p class="rw-hint" id={hint_id}>{ ui.context_hint.clone() }</p>
+                <legend tabindex="-1" data-focus={LEGEND}>{ ui.context_question }</legend>
+                <p class="rw-hint" id={hint_id}>{ ui.context_hint }</p>
                 <div class="rw-options">
                     for context in content.contexts.iter() {
                         <label class="rw-option">
                             <input
                                 type="radio"
                                 name={name.clone()}
-                                value={context.id.clone()}
-                                checked={chosen.as_deref() == Some(context.id.as_str())}
+                                value={context.id}
+                                checked={chosen.as_deref() == Some(context.id)}
                                 onchange={
-                                    let (chosen, missing, id) = (chosen.clone(), missing.clone(), context.id.clone());
+                                    let (chosen, missing, id) = (chosen.clone(), missing.clone(), context.id);
                                     move |_| {
-                                        chosen.set(Some(id.clone()));
+                                        chosen.set(Some(id.to_owned()));
                                         missing.set(false);
                                     }
                                 }
                             />
-                            <span>{ context.label.clone() }</span>
+                            <span>{ context.label }</span>
                         </label>
                     }
                 </div>
             </fieldset>
             if *missing {
-                <p class="rw-error" role="alert">{ ui.context_required.clone() }</p>
+                <p class="rw-error" role="alert">{ ui.context_required }</p>
             }
             <div class="rw-buttons">
-                <button type="button" class="rw-button" onclick={start}>{ ui.start.clone() }</button>
+                <button type="button" class="rw-button" onclick={start}>{ ui.start }</button>
             </div>
         </div>
     }

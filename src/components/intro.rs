@@ -8,13 +8,13 @@ pub fn Intro() -> Html {
     let intro = &use_widget().content().intro;
     html! {
         <header class="rw-intro">
-            <h2 class="rw-intro-heading">{ intro.heading.clone() }</h2>
+            <h2 class="rw-intro-heading">{ intro.heading }</h2>
             for paragraph in intro.paragraphs.iter() {
-                <p>{ paragraph.clone() }</p>
+                <p>{ *paragraph }</p>
             }
             <ul class="rw-intro-notes">
-                <li>{ intro.privacy.clone() }</li>
-                <li>{ intro.not_diagnosis.clone() }</li>
+                <li>{ intro.privacy }</li>
+                <li>{ intro.not_diagnosis }</li>
             </ul>
         </header>
     }

@@ -16,7 +16,7 @@ pub fn Nav() -> Html {
         (View::Plan, &ui.nav_plan),
     ];
     html! {
-        <nav class="rw-nav" aria-label={ui.nav_label.clone()}>
+        <nav class="rw-nav" aria-label={ui.nav_label}>
             <ul>
                 for (view, label) in entries {
                     <li>
@@ -29,7 +29,7 @@ pub fn Nav() -> Html {
                                 move |_| widget.send(Action::Navigate(view))
                             }
                         >
-                            { label.clone() }
+                            { *label }
                         </button>
                     </li>
                 }

@@ -16,12 +16,12 @@ pub struct NoticesProps {
 pub fn Notices(props: &NoticesProps) -> Html {
     let ui = &use_widget().content().ui;
     let text = |notice: &Notice| match notice {
-        Notice::Unavailable => ui.notice_unavailable.clone(),
-        Notice::Full => ui.notice_full.clone(),
-        Notice::Corrupt { backup_key } => fill(&ui.notice_corrupt, &[("key", backup_key)]),
-        Notice::CorruptUnsaved => ui.notice_corrupt_unsaved.clone(),
-        Notice::Newer => ui.notice_newer.clone(),
-        Notice::OtherTab => ui.notice_other_tab.clone(),
+        Notice::Unavailable => ui.notice_unavailable.to_owned(),
+        Notice::Full => ui.notice_full.to_owned(),
+        Notice::Corrupt { backup_key } => fill(ui.notice_corrupt, &[("key", backup_key)]),
+        Notice::CorruptUnsaved => ui.notice_corrupt_unsaved.to_owned(),
+        Notice::Newer => ui.notice_newer.to_owned(),
+        Notice::OtherTab => ui.notice_other_tab.to_owned(),
     };
     // The region is always present so that a notice added later is announced.
     html! {
@@ -34,7 +34,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         class="rw-button rw-button-quiet"
                         onclick={props.on_dismiss.reform(move |_| index)}
                     >
-                        { ui.dismiss.clone() }
+                        { ui.dismiss }
                     </button>
                 </div>
             }

@@ -6,7 +6,7 @@ use super::app::{use_widget, VIEW_HEADING};
 use super::profile_chart::{ProfileChart, ScoreText};
 use super::question::LEGEND;
 use super::step_card::step_focus;
-use crate::core::content::{fill, Content};
+use crate::core::content::{fill, Content, Text};
 use crate::core::document::View;
 use crate::core::scoring::{profile, recommend, Direction, Profile, Reason};
 use crate::core::state::Action;
@@ -23,7 +23,7 @@ pub fn Plan() -> Html {
         let widget = widget.clone();
         move |_| widget.send_then_focus(Action::Navigate(View::Quiz), LEGEND)
     };
-    let help = html! { <p class="rw-help">{ ui.help_line.clone() }</p> };
+    let help = html! { <p class="rw-help">{ ui.help_line }</p> };
 
     let mut finished = state.doc.quiz.finished();
     let Some(latest) = finished.next() else {
@@ -34,9 +34,9 @@ pub fn Plan() -> Html {
         };
         return html! {
             <div class="rw-plan">
-                <p>{ text.clone() }</p>
+                <p>{ *text }</p>
                 <div class="rw-buttons">
-                    <button type="button" class="rw-button" onclick={go_to_quiz}>{ ui.go_to_quiz.clone() }</button>
+                    <button type="button" class="rw-button" onclick={go_to_quiz}>{ ui.go_to_quiz }</button>
                 </div>
                 { help }
             </div>
@@ -45,7 +45,7 @@ pub fn Plan() -> Html {
     let now = profile(content, latest);
     let before = finished.next().map(|a| profile(content, a));
     let recommendations = recommend(content, &now);
-    let date = format_date(latest.finished.unwrap_or(latest.started), &content.lang);
+    let date = format_date(latest.finished.unwrap_or(latest.started), content.lang);
 
     let retake = {
         let widget = widget.clone();
@@ -54,15 +54,15 @@ pub fn Plan() -> Html {
     let balance_answer = now
         .balance
         .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?))
-        .map(|answer| fill(&ui.balance_answer, &[("answer", answer)]));
+        .map(|answer| fill(ui.balance_answer, &[("answer", answer)]));
 
     html! {
         <div class="rw-plan">
-            <p>{ fill(&ui.plan_taken_on, &[("date", &date)]) }</p>
-            <p class="rw-note">{ ui.plan_reflection_note.clone() }</p>
+            <p>{ fill(ui.plan_taken_on, &[("date", &date)]) }</p>
+            <p class="rw-note">{ ui.plan_reflection_note }</p>
 
             <section class="rw-plan-section" aria-labelledby={widget.id("direction")}>
-                <h3 id={widget.id("direction")}>{ ui.direction_heading.clone() }</h3>
+                <h3 id={widget.id("direction")}>{ ui.direction_heading }</h3>
                 <p>{ direction_text(content, now.direction) }</p>
                 if let Some(answer) = balance_answer {
                     <p>{ answer }</p>
@@ -72,20 +72,20 @@ pub fn Plan() -> Html {
             <ProfileChart profile={now.clone()} />
 
             <section class="rw-plan-section" aria-labelledby={widget.id("recommended")}>
-                <h3 id={widget.id("recommended")}>{ ui.recommended_heading.clone() }</h3>
+                <h3 id={widget.id("recommended")}>{ ui.recommended_heading }</h3>
                 if recommendations.is_empty() {
-                    <p>{ ui.direction_unknown.clone() }</p>
+                    <p>{ ui.direction_unknown }</p>
                 } else {
-                    <p>{ ui.recommended_intro.clone() }</p>
+                    <p>{ ui.recommended_intro }</p>
                     <ol class="rw-recommendations">
                         for rec in recommendations.iter() {
-                            if let Some(step) = content.step(&rec.step) {
-                                <li key={step.id.clone()} class="rw-recommendation">
+                            if let Some(step) = content.step(rec.step) {
+                                <li key={step.id} class="rw-recommendation">
                                     <h4>
-                                        <span class="rw-step-letter" aria-hidden="true">{ step.letter.clone() }</span>
-                                        { step.title.clone() }
+                                        <span class="rw-step-letter" aria-hidden="true">{ step.letter }</span>
+                                        { step.title }
                                     </h4>
-                                    <p class="rw-step-summary">{ step.summary.clone() }</p>
+                                    <p class="rw-step-summary">{ step.summary }</p>
                                     <ul class="rw-reasons">
                                         for reason in rec.reasons.iter() {
                                             <li>{ reason_text(content, reason) }</li>
@@ -97,14 +97,14 @@ pub fn Plan() -> Html {
                                         class="rw-link"
                                         onclick={
                                             let widget = widget.clone();
-                                            let target = step_focus(&step.id);
+                                            let target = step_focus(step.id);
                                             move |_| widget.send_then_focus(
                                                 Action::Navigate(View::Checklist),
                                                 target.clone(),
                                             )
                                         }
                                     >
-                                        { fill(&ui.go_to_step, &[("step", &step.title)]) }
+                                        { fill(ui.go_to_step, &[("step", step.title)]) }
                                     </button>
                                 </li>
                             }
@@ -118,35 +118,32 @@ pub fn Plan() -> Html {
             }
 
             <div class="rw-buttons">
-                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake.clone() }</button>
+                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake }</button>
             </div>
             { help }
         </div>
     }
 }
 
-fn direction_text(content: &Content, direction: Direction) -> String {
+fn direction_text(content: &Content, direction: Direction) -> Text {
     let ui = &content.ui;
     match direction {
-        Direction::GivesMore => &ui.direction_gives_more,
-        Direction::ReceivesMore => &ui.direction_receives_more,
-        Direction::Balanced => &ui.direction_balanced,
-        Direction::Unknown => &ui.direction_unknown,
+        Direction::GivesMore => ui.direction_gives_more,
+        Direction::ReceivesMore => ui.direction_receives_more,
+        Direction::Balanced => ui.direction_balanced,
+        Direction::Unknown => ui.direction_unknown,
     }
-    .clone()
 }
 
 fn reason_text(content: &Content, reason: &Reason) -> String {
     let ui = &content.ui;
     match reason {
-        Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.clone(),
-        Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.clone(),
-        Reason::Direction(_) => ui.reason_balanced.clone(),
+        Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.to_owned(),
+        Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.to_owned(),
+        Reason::Direction(_) => ui.reason_balanced.to_owned(),
         Reason::Form(form) => {
-            let name = content
-                .form(form)
-                .map_or(form.as_str(), |f| f.name.as_str());
-            fill(&ui.reason_form, &[("form", name)])
+            let name = content.form(form).map_or(*form, |f| f.name);
+            fill(ui.reason_form, &[("form", name)])
         }
     }
 }
@@ -165,20 +162,20 @@ fn Comparison(props: &ComparisonProps) -> Html {
     let ui = &content.ui;
     html! {
         <section class="rw-plan-section" aria-labelledby={widget.id("compare")}>
-            <h3 id={widget.id("compare")}>{ ui.compare_heading.clone() }</h3>
+            <h3 id={widget.id("compare")}>{ ui.compare_heading }</h3>
             <div class="rw-table-wrap">
                 <table class="rw-table">
                     <thead>
                         <tr>
-                            <th scope="col">{ ui.form_column.clone() }</th>
-                            <th scope="col">{ ui.last_time.clone() }</th>
-                            <th scope="col">{ ui.now.clone() }</th>
+                            <th scope="col">{ ui.form_column }</th>
+                            <th scope="col">{ ui.last_time }</th>
+                            <th scope="col">{ ui.now }</th>
                         </tr>
                     </thead>
                     <tbody>
                         for (then, now) in props.before.forms.iter().zip(props.now.forms.iter()) {
                             <tr>
-                                <th scope="row">{ content.form(&now.form).map(|f| f.name.clone()).unwrap_or_default() }</th>
+                                <th scope="row">{ content.form(now.form).map(|f| f.name).unwrap_or_default() }</th>
                                 <td><ScoreText score={then.clone()} /></td>
                                 <td><ScoreText score={now.clone()} /></td>
                             </tr>

@@ -6,12 +6,13 @@ use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
 use yew::prelude::*;
 
-/// Drawing units (the SVG scales to the width of the widget).
-const WIDTH: f64 = 320.0;
-const BAR_MAX: f64 = 250.0;
-const BAR_HEIGHT: f64 = 12.0;
-const ROW_HEIGHT: f64 = 56.0;
-const LEGEND_HEIGHT: f64 = 28.0;
+/// Drawing units (the SVG scales to the width of the widget). Whole numbers on purpose: formatting an
+/// `f64` pulls Rust's float printer (~10 KB) into the wasm.
+const WIDTH: i32 = 320;
+const BAR_MAX: i32 = 250;
+const BAR_HEIGHT: i32 = 12;
+const ROW_HEIGHT: i32 = 56;
+const LEGEND_HEIGHT: i32 = 28;
 
 #[derive(Properties, PartialEq)]
 pub struct ProfileChartProps {
@@ -25,21 +26,18 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
     let ui = &content.ui;
     let lang = &content.lang;
     let (title_id, desc_id) = (widget.id("chart-title"), widget.id("chart-desc"));
-    let height = LEGEND_HEIGHT + ROW_HEIGHT * props.profile.forms.len() as f64;
-    let name = |form: &FormScore| {
-        content
-            .form(&form.form)
-            .map(|f| f.name.clone())
-            .unwrap_or_default()
-    };
+    let rows = i32::try_from(props.profile.forms.len()).unwrap_or(0);
+    let height = LEGEND_HEIGHT + ROW_HEIGHT * rows;
+    let row_top = |row: usize| LEGEND_HEIGHT + ROW_HEIGHT * i32::try_from(row).unwrap_or(0);
+    let name = |form: &FormScore| content.form(form.form).map(|f| f.name).unwrap_or_default();
     // A bar of `value` on the 1–5 scale; the number sits just after its end.
-    let bar = |value: Option<f64>, y: f64, class: &'static str| match value {
+    let bar = |value: Option<f64>, y: i32, class: &'static str| match value {
         Some(v) => {
-            let width = BAR_MAX * v / 5.0;
+            let width = (f64::from(BAR_MAX) * v / 5.0).round() as i32;
             html! {
                 <>
                     <rect class={class} x="0" y={y.to_string()} width={width.to_string()} height={BAR_HEIGHT.to_string()} rx="2" />
-                    <text class="rw-chart-value" x={(width + 6.0).to_string()} y={(y + BAR_HEIGHT - 2.0).to_string()}>
+                    <text class="rw-chart-value" x={(width + 6).to_string()} y={(y + BAR_HEIGHT - 2).to_string()}>
                         { format_score(v, lang) }
                     </text>
                 </>
@@ -50,7 +48,7 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
 
     html! {
         <section class="rw-plan-section rw-profile" aria-labelledby={widget.id("profile")}>
-            <h3 id={widget.id("profile")}>{ ui.chart_title.clone() }</h3>
+            <h3 id={widget.id("profile")}>{ ui.chart_title }</h3>
             <svg
                 class="rw-chart"
                 viewBox={format!("0 0 {WIDTH} {height}")}
@@ -58,46 +56,46 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
                 aria-labelledby={title_id.clone()}
                 aria-describedby={desc_id.clone()}
             >
-                <title id={title_id}>{ ui.chart_title.clone() }</title>
-                <desc id={desc_id}>{ ui.chart_desc.clone() }</desc>
+                <title id={title_id}>{ ui.chart_title }</title>
+                <desc id={desc_id}>{ ui.chart_desc }</desc>
                 <rect class="rw-bar-give" x="0" y="4" width="14" height="14" rx="2" />
-                <text class="rw-chart-label" x="20" y="16">{ ui.give_label.clone() }</text>
+                <text class="rw-chart-label" x="20" y="16">{ ui.give_label }</text>
                 <rect class="rw-bar-receive" x="120" y="4" width="14" height="14" rx="2" />
-                <text class="rw-chart-label" x="140" y="16">{ ui.receive_label.clone() }</text>
+                <text class="rw-chart-label" x="140" y="16">{ ui.receive_label }</text>
                 for (row, form) in props.profile.forms.iter().enumerate() {
-                    <g key={form.form.clone()}>
-                        <text class="rw-chart-label" x="0" y={(LEGEND_HEIGHT + ROW_HEIGHT * row as f64 + 12.0).to_string()}>
+                    <g key={form.form}>
+                        <text class="rw-chart-label" x="0" y={(row_top(row) + 12).to_string()}>
                             { name(form) }
                             if !form.has_enough() {
                                 { format!(": {}", ui.not_enough) }
                             }
                         </text>
-                        { bar(form.give, LEGEND_HEIGHT + ROW_HEIGHT * row as f64 + 18.0, "rw-bar-give") }
-                        { bar(form.receive, LEGEND_HEIGHT + ROW_HEIGHT * row as f64 + 18.0 + BAR_HEIGHT + 4.0, "rw-bar-receive") }
+                        { bar(form.give, row_top(row) + 18, "rw-bar-give") }
+                        { bar(form.receive, row_top(row) + 18 + BAR_HEIGHT + 4, "rw-bar-receive") }
                     </g>
                 }
             </svg>
             <div class="rw-table-wrap">
                 <table class="rw-table">
-                    <caption>{ ui.table_caption.clone() }</caption>
+                    <caption>{ ui.table_caption }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ ui.form_column.clone() }</th>
-                            <th scope="col">{ ui.give_label.clone() }</th>
-                            <th scope="col">{ ui.receive_label.clone() }</th>
-                            <th scope="col">{ ui.gap_label.clone() }</th>
+                            <th scope="col">{ ui.form_column }</th>
+                            <th scope="col">{ ui.give_label }</th>
+                            <th scope="col">{ ui.receive_label }</th>
+                            <th scope="col">{ ui.gap_label }</th>
                         </tr>
                     </thead>
                     <tbody>
                         for form in props.profile.forms.iter() {
-                            <tr key={form.form.clone()}>
+                            <tr key={form.form}>
                                 <th scope="row">{ name(form) }</th>
                                 if let (Some(give), Some(receive), Some(gap)) = (form.give, form.receive, form.gap()) {
                                     <td>{ format_score(give, lang) }</td>
                                     <td>{ format_score(receive, lang) }</td>
                                     <td>{ signed(gap, lang) }</td>
                                 } else {
-                                    <td colspan="3">{ ui.not_enough.clone() }</td>
+                                    <td colspan="3">{ ui.not_enough }</td>
                                 }
                             </tr>
                         }
@@ -135,11 +133,11 @@ pub fn ScoreText(props: &ScoreTextProps) -> Html {
             { format!(
                 "{} {} · {} {}",
                 ui.give_label,
-                format_score(give, &content.lang),
+                format_score(give, content.lang),
                 ui.receive_label,
-                format_score(receive, &content.lang)
+                format_score(receive, content.lang)
             ) }
         },
-        _ => html! { { ui.not_enough.clone() } },
+        _ => html! { { ui.not_enough } },
     }
 }

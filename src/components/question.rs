@@ -4,7 +4,7 @@
 
 use super::app::{use_widget, VIEW_HEADING};
 use super::progress::Progress;
-use crate::core::content::fill;
+use crate::core::content::{fill, Text};
 use crate::core::document::Answer;
 use crate::core::state::Action;
 use crate::web::now_ms;
@@ -30,23 +30,24 @@ pub fn Question() -> Html {
     let is_last = index + 1 == total;
 
     // The form items first, the overall balance item last.
-    let (item_id, text, options): (&str, String, Vec<(i8, &String)>) =
-        match content.items.get(index) {
-            Some(item) => (
-                &item.id,
-                content.item_text(item, context),
-                (1..=5).zip(content.scale.iter()).collect(),
-            ),
-            None => (
-                &content.balance.id,
-                content.balance_text(context),
-                (-3..=3).zip(content.balance.options.iter()).collect(),
-            ),
-        };
+    let (item_id, text, options): (&str, String, Vec<(i8, Text)>) = match content.items.get(index) {
+        Some(item) => (
+            item.id,
+            content.item_text(item, context),
+            (1..=5).zip(content.scale.iter().copied()).collect(),
+        ),
+        None => (
+            content.balance.id,
+            content.balance_text(context),
+            (-3..=3)
+                .zip(content.balance.options.iter().copied())
+                .collect(),
+        ),
+    };
     let answer = attempt.answers.get(item_id).copied();
     let name = widget.id(&format!("q-{item_id}"));
     let progress = fill(
-        &ui.question_progress,
+        ui.question_progress,
         &[
             ("n", &(index + 1).to_string()),
             ("total", &total.to_string()),
@@ -63,7 +64,7 @@ pub fn Question() -> Html {
             })
         }
     };
-    let option = |value: Answer, label: &String, class: &'static str| {
+    let option = |value: Answer, label: Text, class: &'static str| {
         html! {
             <label class={classes!("rw-option", class)}>
                 <input
@@ -72,7 +73,7 @@ pub fn Question() -> Html {
                     checked={answer == Some(value)}
                     onchange={choose(value)}
                 />
-                <span>{ label.clone() }</span>
+                <span>{ label }</span>
             </label>
         }
     };
@@ -98,8 +99,8 @@ pub fn Question() -> Html {
     html! {
         <div class="rw-question">
             <div class="rw-question-top">
-                <p class="rw-about">{ fill(&ui.quiz_thinking_about, &[("about", &context.about)]) }</p>
-                <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context.clone() }</button>
+                <p class="rw-about">{ fill(ui.quiz_thinking_about, &[("about", context.about)]) }</p>
+                <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context }</button>
             </div>
             <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />
             <fieldset class="rw-fieldset" key={item_id.to_owned()}>
@@ -109,14 +110,14 @@ pub fn Question() -> Html {
                         { option(Answer::Value(value), label, "") }
                     }
                 </div>
-                { option(Answer::PreferNot, &ui.prefer_not, "rw-option-skip") }
+                { option(Answer::PreferNot, ui.prefer_not, "rw-option-skip") }
             </fieldset>
             <div class="rw-buttons rw-quiz-nav">
                 if index > 0 {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={back}>{ ui.back.clone() }</button>
+                    <button type="button" class="rw-button rw-button-quiet" onclick={back}>{ ui.back }</button>
                 }
                 <button type="button" class="rw-button" onclick={next}>
-                    { if is_last { ui.finish.clone() } else { ui.next.clone() } }
+                    { if is_last { ui.finish } else { ui.next } }
                 </button>
             </div>
         </div>

@@ -25,13 +25,13 @@ pub fn Quiz() -> Html {
     let Some(last) = state.doc.quiz.finished().next() else {
         return html! {
             <>
-                <p>{ ui.quiz_intro.clone() }</p>
+                <p>{ ui.quiz_intro }</p>
                 <ContextPicker />
             </>
         };
     };
 
-    let date = format_date(last.finished.unwrap_or(last.started), &content.lang);
+    let date = format_date(last.finished.unwrap_or(last.started), content.lang);
     let see_plan = {
         let widget = widget.clone();
         move |_| widget.send_then_focus(Action::Navigate(View::Plan), VIEW_HEADING)
@@ -42,10 +42,10 @@ pub fn Quiz() -> Html {
     };
     html! {
         <div class="rw-quiz-finished">
-            <p>{ fill(&ui.quiz_finished, &[("date", &date)]) }</p>
+            <p>{ fill(ui.quiz_finished, &[("date", &date)]) }</p>
             <div class="rw-buttons">
-                <button type="button" class="rw-button" onclick={see_plan}>{ ui.see_plan.clone() }</button>
-                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake.clone() }</button>
+                <button type="button" class="rw-button" onclick={see_plan}>{ ui.see_plan }</button>
+                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake }</button>
             </div>
         </div>
     }

@@ -28,13 +28,13 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     let done = step
         .actions
         .iter()
-        .filter(|a| done_ids.contains(&a.id))
+        .filter(|a| done_ids.contains(a.id))
         .count();
     let heading_id = widget.id(&format!("step-{}", step.id));
     let progress_label = fill(
-        &content.ui.checklist_step_progress,
+        content.ui.checklist_step_progress,
         &[
-            ("step", &step.title),
+            ("step", step.title),
             ("done", &done.to_string()),
             ("total", &step.actions.len().to_string()),
         ],
@@ -43,11 +43,11 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     html! {
         <li class="rw-step">
             <section aria-labelledby={heading_id.clone()}>
-                <h3 id={heading_id} tabindex="-1" data-focus={step_focus(&step.id)}>
-                    <span class="rw-step-letter" aria-hidden="true">{ step.letter.clone() }</span>
-                    { step.title.clone() }
+                <h3 id={heading_id} tabindex="-1" data-focus={step_focus(step.id)}>
+                    <span class="rw-step-letter" aria-hidden="true">{ step.letter }</span>
+                    { step.title }
                 </h3>
-                <p class="rw-step-summary">{ step.summary.clone() }</p>
+                <p class="rw-step-summary">{ step.summary }</p>
                 <Progress
                     done={done}
                     total={step.actions.len()}

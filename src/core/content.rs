@@ -1,158 +1,155 @@
 //! The widget's words, as data.
 //!
-//! Everything a visitor reads comes from one JSON file per language (`content/<lang>.json`), compiled in
-//! with `include_str!` and parsed once. Keeping text out of the components means a translation is a new
-//! file, not a code change, and lets a native test check every string, id and cross-reference before a
-//! browser ever sees them (see [`Content::validate`]).
+//! Everything a visitor reads comes from one JSON file per language (`content/<lang>.json`), which
+//! `build.rs` turns into `static` values of the types below (so the browser neither downloads a JSON
+//! parser for them nor parses anything at start). Keeping text out of the components means a
+//! translation is a new file, not a code change, and lets a native test check every string, id and
+//! cross-reference before a browser ever sees them (see [`Content::validate`]).
 
-use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+/// A string compiled into the binary.
+pub type Text = &'static str;
+
+/// The bundled content files.
+pub mod bundled {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/content.rs"));
+}
 
 /// Which way an item points: what the visitor does for the other person, or what they receive.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Side {
     Give,
     Receive,
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Content {
     /// BCP 47 tag put on the widget's root element.
-    pub lang: String,
+    pub lang: Text,
     /// `ltr` or `rtl`; Arabic needs the latter.
-    pub dir: String,
+    pub dir: Text,
     pub ui: UiText,
     pub intro: Intro,
     /// The seven RECIPRO steps, in framework order.
-    pub steps: Vec<Step>,
+    pub steps: &'static [Step],
     /// The six hidden forms of reciprocity, in the article's order.
-    pub forms: Vec<Form>,
+    pub forms: &'static [Form],
     /// Who the check is about; each changes the wording of the items.
-    pub contexts: Vec<RelationshipContext>,
+    pub contexts: &'static [RelationshipContext],
     /// Labels of the 1..=5 frequency scale, lowest first (Never … Always).
-    pub scale: Vec<String>,
-    pub items: Vec<Item>,
+    pub scale: &'static [Text],
+    pub items: &'static [Item],
     /// The single global balance item on a 7-point scale.
     pub balance: BalanceItem,
     pub plan: PlanRules,
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Intro {
-    pub heading: String,
+    pub heading: Text,
     /// What reciprocity is, in plain words from the article.
-    pub paragraphs: Vec<String>,
+    pub paragraphs: &'static [Text],
     /// Where answers are kept (this browser only).
-    pub privacy: String,
+    pub privacy: Text,
     /// That this is for reflection and is not a diagnosis.
-    pub not_diagnosis: String,
+    pub not_diagnosis: Text,
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     /// Stable id, also used in saved progress and in plan rules.
-    pub id: String,
+    pub id: Text,
     /// The framework letter (R, E, C, I, P, R, O).
-    pub letter: String,
-    pub title: String,
+    pub letter: Text,
+    pub title: Text,
     /// One line saying what the step is about.
-    pub summary: String,
-    pub actions: Vec<ChecklistAction>,
+    pub summary: Text,
+    pub actions: &'static [ChecklistAction],
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChecklistAction {
     /// Stable id stored when the action is checked; never reuse an id for a different action.
-    pub id: String,
-    pub text: String,
+    pub id: Text,
+    pub text: Text,
     /// The passage of the article this action comes from (for reviewers, not shown).
-    pub source: String,
+    pub source: Text,
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Form {
-    pub id: String,
+    pub id: Text,
     /// e.g. "Practical reciprocity".
-    pub name: String,
+    pub name: Text,
     /// One line shown on the plan.
-    pub description: String,
-    pub source: String,
+    pub description: Text,
+    pub source: Text,
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelationshipContext {
     /// `partner`, `family`, `friend` or `colleague`.
-    pub id: String,
+    pub id: Text,
     /// Choice label, e.g. "A partner".
-    pub label: String,
+    pub label: Text,
     /// Replaces `{them}` inside a sentence, e.g. "my partner".
-    pub them: String,
+    pub them: Text,
     /// Replaces `{Them}` at the start of a sentence, e.g. "My partner".
-    pub them_start: String,
+    pub them_start: Text,
     /// Replaces `{about}` in headings addressed to the visitor, e.g. "your partner".
-    pub about: String,
+    pub about: Text,
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
-    pub id: String,
+    pub id: Text,
     /// Id of one of [`Content::forms`].
-    pub form: String,
+    pub form: Text,
     pub side: Side,
     /// First-person statement; may use `{them}` / `{Them}`.
-    pub text: String,
+    pub text: Text,
     /// Wording for contexts where the default does not fit (e.g. a colleague), keyed by context id.
-    #[serde(default)]
-    pub by_context: BTreeMap<String, String>,
-    pub source: String,
+    pub by_context: &'static [(Text, Text)],
+    pub source: Text,
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BalanceItem {
-    pub id: String,
+    pub id: Text,
     /// The question; may use `{them}` / `{Them}`.
-    pub text: String,
+    pub text: Text,
     /// Seven labels from −3 ("they give much more than I do") to +3 ("I give much more than they do").
-    pub options: Vec<String>,
-    pub source: String,
+    pub options: &'static [Text],
+    pub source: Text,
 }
 
 /// Which RECIPRO steps fit which profile. Step ids are listed most fitting first.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanRules {
-    pub gives_more: Vec<String>,
-    pub receives_more: Vec<String>,
-    pub balanced: Vec<String>,
+    pub gives_more: &'static [Text],
+    pub receives_more: &'static [Text],
+    pub balanced: &'static [Text],
     /// For a form that looks uneven or thin, the steps that work on it, keyed by form id.
-    pub forms: BTreeMap<String, Vec<String>>,
+    pub forms: &'static [(Text, &'static [Text])],
 }
 
-/// Every fixed string of the interface. A field per string, so a missing translation is a parse error
-/// caught by the content test, not a blank button in a visitor's browser. `{name}` marks a placeholder
+/// Every fixed string of the interface. A field per string, so a missing translation is a build error
+/// (the generated struct literal lacks a field), not a blank button in a visitor's browser. `{name}` marks a placeholder
 /// filled by [`fill`]. The macro also lists the fields by name, so validation covers a new string
 /// without anyone remembering to add it there.
 macro_rules! ui_text {
     ($($(#[$doc:meta])* $field:ident,)*) => {
-        #[derive(Deserialize, Debug, Clone, PartialEq)]
-        #[serde(deny_unknown_fields)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct UiText {
-            $($(#[$doc])* pub $field: String,)*
+            $($(#[$doc])* pub $field: Text,)*
         }
 
         impl UiText {
             /// Every string with its field name.
-            pub fn fields(&self) -> Vec<(&'static str, &str)> {
-                vec![$((stringify!($field), self.$field.as_str())),*]
+            pub fn fields(&self) -> Vec<(&'static str, Text)> {
+                vec![$((stringify!($field), self.$field)),*]
             }
         }
     };
@@ -259,10 +256,13 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 pub const CONTEXT_IDS: [&str; 4] = ["partner", "family", "friend", "colleague"];
 
 impl Content {
-    /// Parses a content file. Shipped files are checked by the native test suite, so in the browser this
-    /// only fails if a build was made from an unchecked file.
-    pub fn parse(json: &str) -> Result<Content, String> {
-        serde_json::from_str(json).map_err(|e| format!("content does not parse: {e}"))
+    /// The bundled content for a language tag ("fr-CA" finds "fr"), if there is one.
+    pub fn for_lang(tag: &str) -> Option<&'static Content> {
+        let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+        bundled::ALL
+            .iter()
+            .find(|(lang, _)| *lang == primary)
+            .map(|(_, content)| *content)
     }
 
     pub fn step(&self, id: &str) -> Option<&Step> {
@@ -282,10 +282,10 @@ impl Content {
     }
 
     /// Every checklist action id, in display order.
-    pub fn action_ids(&self) -> impl Iterator<Item = &str> {
+    pub fn action_ids(&self) -> impl Iterator<Item = Text> {
         self.steps
             .iter()
-            .flat_map(|s| s.actions.iter().map(|a| a.id.as_str()))
+            .flat_map(|s| s.actions.iter().map(|a| a.id))
     }
 
     /// Quiz screens in order: the form items, then the global balance item last (it asks for an
@@ -296,12 +296,16 @@ impl Content {
 
     /// Item wording for a context, with `{them}` filled in.
     pub fn item_text(&self, item: &Item, context: &RelationshipContext) -> String {
-        let template = item.by_context.get(&context.id).unwrap_or(&item.text);
+        let template = item
+            .by_context
+            .iter()
+            .find(|(id, _)| *id == context.id)
+            .map_or(item.text, |(_, text)| text);
         fill_them(template, context)
     }
 
     pub fn balance_text(&self, context: &RelationshipContext) -> String {
-        fill_them(&self.balance.text, context)
+        fill_them(self.balance.text, context)
     }
 
     /// Everything a shipped content file must satisfy. Returns every problem found, not only the first,
@@ -320,12 +324,12 @@ impl Content {
         if self.dir != "ltr" && self.dir != "rtl" {
             problems.push(format!("dir must be ltr or rtl, not `{}`", self.dir));
         }
-        let letters: String = self.steps.iter().map(|s| s.letter.as_str()).collect();
+        let letters: String = self.steps.iter().map(|s| s.letter).collect();
         if self.steps.len() != 7 {
             problems.push(format!("RECIPRO has 7 steps, found {}", self.steps.len()));
         }
-        for step in &self.steps {
-            unique(&step.id, "a step", &mut problems);
+        for step in self.steps.iter() {
+            unique(step.id, "a step", &mut problems);
             if !(3..=5).contains(&step.actions.len()) {
                 problems.push(format!(
                     "step `{}` has {} actions; 3 to 5 keep it doable",
@@ -333,8 +337,8 @@ impl Content {
                     step.actions.len()
                 ));
             }
-            for action in &step.actions {
-                unique(&action.id, "an action", &mut problems);
+            for action in step.actions.iter() {
+                unique(action.id, "an action", &mut problems);
             }
         }
         if self.lang.starts_with("en") && letters != "RECIPRO" {
@@ -347,8 +351,8 @@ impl Content {
                 self.forms.len()
             ));
         }
-        for form in &self.forms {
-            unique(&form.id, "a form", &mut problems);
+        for form in self.forms.iter() {
+            unique(form.id, "a form", &mut problems);
             for side in [Side::Give, Side::Receive] {
                 let n = self
                     .items
@@ -364,7 +368,7 @@ impl Content {
             }
         }
 
-        let context_ids: Vec<&str> = self.contexts.iter().map(|c| c.id.as_str()).collect();
+        let context_ids: Vec<&str> = self.contexts.iter().map(|c| c.id).collect();
         if context_ids != CONTEXT_IDS {
             problems.push(format!(
                 "contexts must be {CONTEXT_IDS:?} in that order, found {context_ids:?}"
@@ -376,15 +380,15 @@ impl Content {
                 self.scale.len()
             ));
         }
-        for item in &self.items {
-            unique(&item.id, "an item", &mut problems);
-            if self.form(&item.form).is_none() {
+        for item in self.items.iter() {
+            unique(item.id, "an item", &mut problems);
+            if self.form(item.form).is_none() {
                 problems.push(format!(
                     "item `{}` names unknown form `{}`",
                     item.id, item.form
                 ));
             }
-            for context in item.by_context.keys() {
+            for (context, _) in item.by_context.iter() {
                 if self.context(context).is_none() {
                     problems.push(format!(
                         "item `{}` has wording for unknown context `{context}`",
@@ -393,7 +397,7 @@ impl Content {
                 }
             }
         }
-        unique(&self.balance.id, "the balance item", &mut problems);
+        unique(self.balance.id, "the balance item", &mut problems);
         if self.balance.options.len() != 7 {
             problems.push(format!(
                 "the balance item has 7 options, found {}",
@@ -402,12 +406,12 @@ impl Content {
         }
 
         let rule_lists = [
-            ("gives_more", &self.plan.gives_more),
-            ("receives_more", &self.plan.receives_more),
-            ("balanced", &self.plan.balanced),
+            ("gives_more", self.plan.gives_more),
+            ("receives_more", self.plan.receives_more),
+            ("balanced", self.plan.balanced),
         ]
         .into_iter()
-        .chain(self.plan.forms.iter().map(|(k, v)| (k.as_str(), v)));
+        .chain(self.plan.forms.iter().copied());
         for (rule, steps) in rule_lists {
             if steps.is_empty() {
                 problems.push(format!("plan rule `{rule}` names no step"));
@@ -418,12 +422,12 @@ impl Content {
                 }
             }
         }
-        for form in &self.forms {
-            if !self.plan.forms.contains_key(&form.id) {
+        for form in self.forms.iter() {
+            if !self.plan.forms.iter().any(|(id, _)| *id == form.id) {
                 problems.push(format!("form `{}` has no plan rule", form.id));
             }
         }
-        for form in self.plan.forms.keys() {
+        for (form, _) in self.plan.forms.iter() {
             if self.form(form).is_none() {
                 problems.push(format!("plan rule for unknown form `{form}`"));
             }
@@ -446,27 +450,27 @@ impl Content {
         for (name, text) in self.ui.fields() {
             visit(&format!("ui.{name}"), text);
         }
-        visit("intro.heading", &self.intro.heading);
-        for p in &self.intro.paragraphs {
+        visit("intro.heading", self.intro.heading);
+        for p in self.intro.paragraphs.iter() {
             visit("intro.paragraph", p);
         }
-        visit("intro.privacy", &self.intro.privacy);
-        visit("intro.not_diagnosis", &self.intro.not_diagnosis);
-        for s in &self.steps {
-            visit(&format!("step {} letter", s.id), &s.letter);
-            visit(&format!("step {} title", s.id), &s.title);
-            visit(&format!("step {} summary", s.id), &s.summary);
-            for a in &s.actions {
-                visit(&format!("action {} text", a.id), &a.text);
-                visit(&format!("action {} source", a.id), &a.source);
+        visit("intro.privacy", self.intro.privacy);
+        visit("intro.not_diagnosis", self.intro.not_diagnosis);
+        for s in self.steps.iter() {
+            visit(&format!("step {} letter", s.id), s.letter);
+            visit(&format!("step {} title", s.id), s.title);
+            visit(&format!("step {} summary", s.id), s.summary);
+            for a in s.actions.iter() {
+                visit(&format!("action {} text", a.id), a.text);
+                visit(&format!("action {} source", a.id), a.source);
             }
         }
-        for f in &self.forms {
-            visit(&format!("form {} name", f.id), &f.name);
-            visit(&format!("form {} description", f.id), &f.description);
-            visit(&format!("form {} source", f.id), &f.source);
+        for f in self.forms.iter() {
+            visit(&format!("form {} name", f.id), f.name);
+            visit(&format!("form {} description", f.id), f.description);
+            visit(&format!("form {} source", f.id), f.source);
         }
-        for c in &self.contexts {
+        for c in self.contexts.iter() {
             for (field, text) in [
                 ("label", &c.label),
                 ("them", &c.them),
@@ -479,16 +483,16 @@ impl Content {
         for (i, label) in self.scale.iter().enumerate() {
             visit(&format!("scale label {}", i + 1), label);
         }
-        for item in &self.items {
-            visit(&format!("item {} text", item.id), &item.text);
-            visit(&format!("item {} source", item.id), &item.source);
-            for (ctx, text) in &item.by_context {
+        for item in self.items.iter() {
+            visit(&format!("item {} text", item.id), item.text);
+            visit(&format!("item {} source", item.id), item.source);
+            for (ctx, text) in item.by_context.iter() {
                 visit(&format!("item {} text for {ctx}", item.id), text);
             }
         }
-        visit("balance text", &self.balance.text);
-        visit("balance source", &self.balance.source);
-        for option in &self.balance.options {
+        visit("balance text", self.balance.text);
+        visit("balance source", self.balance.source);
+        for option in self.balance.options.iter() {
             visit("balance option", option);
         }
     }
@@ -497,6 +501,6 @@ impl Content {
 fn fill_them(template: &str, context: &RelationshipContext) -> String {
     fill(
         template,
-        &[("them", &context.them), ("Them", &context.them_start)],
+        &[("them", context.them), ("Them", context.them_start)],
     )
 }

@@ -177,7 +177,11 @@ impl Persistence {
         let key = persistence.namespace.key();
         let (doc, notices) = match persistence.store.get(&key) {
             Err(_) => return Self::memory_only(persistence.namespace, Notice::Unavailable),
-            Ok(None) => (Document::default(), Vec::new()),
+            Ok(None) => {
+                // Nothing is written until the visitor changes something: a visit alone stores nothing.
+                persistence.last_text = Some(encode(&Document::default()));
+                (Document::default(), Vec::new())
+            }
             Ok(Some(text)) => match persistence.adopt(text, now) {
                 Ok(doc) => (doc, Vec::new()),
                 Err(notice) => (Document::default(), vec![notice]),

@@ -4,7 +4,7 @@
 //! and written out here so a counsellor can read exactly what the widget says and why (README, "How the
 //! plan is chosen").
 
-use super::content::{Content, Item, Side};
+use super::content::{Content, Item, Side, Text};
 use super::document::{Answer, Attempt};
 
 /// A form's mean is shown only when at least this share of its items was answered (two thirds), and
@@ -29,7 +29,7 @@ pub const PLAN_SIZE: usize = 3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormScore {
-    pub form: String,
+    pub form: Text,
     /// Mean of the "I give" answers on 1–5, when the form has enough answers.
     pub give: Option<f64>,
     /// Mean of the "I receive" answers on 1–5, when the form has enough answers.
@@ -91,7 +91,7 @@ fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
-pub fn profile(content: &Content, attempt: &Attempt) -> Profile {
+pub fn profile(content: &'static Content, attempt: &Attempt) -> Profile {
     let forms: Vec<FormScore> = content
         .forms
         .iter()
@@ -101,14 +101,14 @@ pub fn profile(content: &Content, attempt: &Attempt) -> Profile {
                 items
                     .iter()
                     .filter(|i| i.side == side)
-                    .filter_map(|i| scale_value(attempt.answers.get(&i.id)))
+                    .filter_map(|i| scale_value(attempt.answers.get(i.id)))
                     .collect()
             };
             let (give, receive) = (answered(Side::Give), answered(Side::Receive));
             let enough = (give.len() + receive.len()) * MIN_ANSWERED_DENOMINATOR
                 >= items.len() * MIN_ANSWERED_NUMERATOR;
             FormScore {
-                form: form.id.clone(),
+                form: form.id,
                 give: mean(&give).filter(|_| enough),
                 receive: mean(&receive).filter(|_| enough),
             }
@@ -121,7 +121,7 @@ pub fn profile(content: &Content, attempt: &Attempt) -> Profile {
         })
         .collect();
 
-    let balance = match attempt.answers.get(&content.balance.id) {
+    let balance = match attempt.answers.get(content.balance.id) {
         Some(Answer::Value(v)) if (-3..=3).contains(v) => Some(*v),
         _ => None,
     };
@@ -151,19 +151,19 @@ pub fn profile(content: &Content, attempt: &Attempt) -> Profile {
 pub enum Reason {
     Direction(Direction),
     /// A form id whose answers looked uneven or thin.
-    Form(String),
+    Form(Text),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recommendation {
-    pub step: String,
+    pub step: Text,
     pub reasons: Vec<Reason>,
 }
 
 /// The two or three RECIPRO steps that fit the profile best, most fitting first. Each rule adds weight
 /// to its steps (a little less for each later step in its list, so the order in the content file
 /// counts); ties go to framework order. Empty when the profile says nothing (no answers).
-pub fn recommend(content: &Content, profile: &Profile) -> Vec<Recommendation> {
+pub fn recommend(content: &'static Content, profile: &Profile) -> Vec<Recommendation> {
     let mut scores: Vec<(f64, Recommendation)> = content
         .steps
         .iter()
@@ -171,15 +171,15 @@ pub fn recommend(content: &Content, profile: &Profile) -> Vec<Recommendation> {
             (
                 0.0,
                 Recommendation {
-                    step: s.id.clone(),
+                    step: s.id,
                     reasons: Vec::new(),
                 },
             )
         })
         .collect();
-    let mut add = |steps: &[String], weight: f64, reason: Reason| {
+    let mut add = |steps: &[Text], weight: f64, reason: Reason| {
         for (rank, step) in steps.iter().enumerate() {
-            if let Some((score, rec)) = scores.iter_mut().find(|(_, r)| &r.step == step) {
+            if let Some((score, rec)) = scores.iter_mut().find(|(_, r)| r.step == *step) {
                 *score += weight * (1.0 - 0.05 * rank as f64);
                 rec.reasons.push(reason.clone());
             }
@@ -187,9 +187,9 @@ pub fn recommend(content: &Content, profile: &Profile) -> Vec<Recommendation> {
     };
 
     let direction_steps = match profile.direction {
-        Direction::GivesMore => Some(&content.plan.gives_more),
-        Direction::ReceivesMore => Some(&content.plan.receives_more),
-        Direction::Balanced => Some(&content.plan.balanced),
+        Direction::GivesMore => Some(content.plan.gives_more),
+        Direction::ReceivesMore => Some(content.plan.receives_more),
+        Direction::Balanced => Some(content.plan.balanced),
         Direction::Unknown => None,
     };
     if let Some(steps) = direction_steps {
@@ -204,8 +204,8 @@ pub fn recommend(content: &Content, profile: &Profile) -> Vec<Recommendation> {
         let Some(need) = form.need(overall_gap).filter(|n| *n >= FORM_NEED_THRESHOLD) else {
             continue;
         };
-        if let Some(steps) = content.plan.forms.get(&form.form) {
-            add(steps, need, Reason::Form(form.form.clone()));
+        if let Some((_, steps)) = content.plan.forms.iter().find(|(id, _)| *id == form.form) {
+            add(steps, need, Reason::Form(form.form));
         }
     }
 
@@ -226,31 +226,27 @@ pub fn recommend(content: &Content, profile: &Profile) -> Vec<Recommendation> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::OnceLock;
 
     fn content() -> &'static Content {
-        static CONTENT: OnceLock<Content> = OnceLock::new();
-        CONTENT.get_or_init(|| {
-            Content::parse(include_str!("../../content/en.json")).expect("content parses")
-        })
+        &crate::core::content::bundled::EN
     }
 
     /// An attempt answering every give item with `give` and every receive item with `receive`.
     fn uniform(give: i8, receive: i8) -> Attempt {
         let mut attempt = Attempt::new(0, Some("partner".into()));
-        for item in &content().items {
+        for item in content().items {
             let v = if item.side == Side::Give {
                 give
             } else {
                 receive
             };
-            attempt.answers.insert(item.id.clone(), Answer::Value(v));
+            attempt.answers.insert(item.id.to_owned(), Answer::Value(v));
         }
         attempt
     }
 
     fn steps(recs: &[Recommendation]) -> Vec<&str> {
-        recs.iter().map(|r| r.step.as_str()).collect()
+        recs.iter().map(|r| r.step).collect()
     }
 
     fn items_of(form: &str, side: Side) -> Vec<String> {
@@ -258,7 +254,7 @@ mod tests {
             .items
             .iter()
             .filter(|i| i.form == form && i.side == side)
-            .map(|i| i.id.clone())
+            .map(|i| i.id.to_owned())
             .collect()
     }
 
@@ -333,12 +329,12 @@ mod tests {
         );
         only_balance
             .answers
-            .insert(content().balance.id.clone(), Answer::Value(2));
+            .insert(content().balance.id.to_owned(), Answer::Value(2));
         let p = profile(content(), &only_balance);
         assert_eq!((p.direction, p.balance), (Direction::GivesMore, Some(2)));
         only_balance
             .answers
-            .insert(content().balance.id.clone(), Answer::Value(-1));
+            .insert(content().balance.id.to_owned(), Answer::Value(-1));
         assert_eq!(
             profile(content(), &only_balance).direction,
             Direction::ReceivesMore
@@ -367,7 +363,7 @@ mod tests {
         }
         let recs = recommend(content(), &profile(content(), &attempt));
         assert_eq!(recs[0].step, "repair");
-        assert_eq!(recs[0].reasons, [Reason::Form("conflict".into())]);
+        assert_eq!(recs[0].reasons, [Reason::Form("conflict")]);
         assert_eq!(recs.len(), PLAN_SIZE);
     }
 

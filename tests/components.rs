@@ -1,0 +1,272 @@
+//! Components in a real browser (headless Chromium through wasm-bindgen-test): each test mounts its own
+//! widget into its own element with its own storage namespace, and waits for Yew with
+//! `scheduler::flush()` rather than sleeping.
+#![cfg(target_arch = "wasm32")]
+
+use reciprocity_widget::components::app::{App, AppProps, WidgetConfig};
+use reciprocity_widget::core::persistence::Namespace;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Removes every key of `namespace`, including corrupt copies.
+fn clear(namespace: &str) {
+    let storage = storage();
+    let prefix = format!("reciprocity-widget/v1/{namespace}");
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    for key in keys {
+        storage.remove_item(&key).unwrap();
+    }
+}
+
+fn key(namespace: &str) -> String {
+    format!("reciprocity-widget/v1/{namespace}")
+}
+
+/// Mounts a widget for `namespace` into a fresh element and waits for the first render.
+async fn mount(namespace: &str) -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        content: reciprocity_widget::english(),
+        config: WidgetConfig {
+            namespace: Namespace::parse(namespace).unwrap(),
+            ..WidgetConfig::default()
+        },
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// The button whose text is `label`.
+fn button(root: &Element, label: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button {label:?}"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// The input inside the label whose text is `label`.
+fn option(root: &Element, label: &str) -> HtmlInputElement {
+    all(root, "label")
+        .into_iter()
+        .find(|l| l.text_content().unwrap_or_default().trim() == label)
+        .and_then(|l| l.query_selector("input").unwrap())
+        .unwrap_or_else(|| panic!("no option {label:?}"))
+        .dyn_into()
+        .unwrap()
+}
+
+async fn click(element: &HtmlElement) {
+    element.click();
+    yew::scheduler::flush().await;
+}
+
+fn saved(namespace: &str) -> serde_json::Value {
+    let text = storage().get_item(&key(namespace)).unwrap().expect("saved");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_opens_on_the_checklist_with_intro_and_navigation() {
+    clear("c-open");
+    let root = mount("c-open").await;
+    assert_eq!(text(&root, ".rw-view-heading"), "Seven small steps");
+    assert_eq!(all(&root, ".rw-step").len(), 7);
+    assert_eq!(all(&root, ".rw-check input").len(), 28);
+    assert!(text(&root, ".rw-progress-label").contains("0 of 28 done"));
+    let current: Vec<String> = all(&root, "nav button[aria-current='page']")
+        .iter()
+        .map(|b| b.text_content().unwrap())
+        .collect();
+    assert_eq!(current, ["Checklist"]);
+    let section = root.query_selector(".rw-widget").unwrap().unwrap();
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("en"));
+    assert!(!text(&root, ".rw-intro").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn checking_an_action_updates_progress_and_saves_at_once() {
+    clear("c-check");
+    let root = mount("c-check").await;
+    let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
+    click(&first).await;
+    assert!(text(&root, ".rw-progress-label").contains("1 of 28 done"));
+    assert_eq!(text(&root, ".rw-status"), "Saved");
+    let done = saved("c-check")["checklist"]["done"].clone();
+    assert_eq!(done.as_array().unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn reset_asks_first_and_clears_on_confirmation() {
+    clear("c-reset");
+    let root = mount("c-reset").await;
+    let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
+    click(&first).await;
+    click(&button(&root, "Reset checklist")).await;
+    click(&button(&root, "Cancel")).await;
+    assert!(text(&root, ".rw-progress-label").contains("1 of 28 done"));
+    click(&button(&root, "Reset checklist")).await;
+    click(&button(&root, "Yes, reset")).await;
+    assert!(text(&root, ".rw-progress-label").contains("0 of 28 done"));
+    assert!(saved("c-reset")["checklist"]["done"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_quiz_adapts_its_wording_and_keeps_answers_on_back() {
+    clear("c-quiz");
+    let root = mount("c-quiz").await;
+    click(&button(&root, "Reciprocity check")).await;
+    // Start without a choice: asked to choose, nothing started.
+    click(&button(&root, "Start")).await;
+    assert!(!text(&root, ".rw-error").is_empty());
+    option(&root, "A colleague").click();
+    yew::scheduler::flush().await;
+    click(&button(&root, "Start")).await;
+
+    assert!(text(&root, ".rw-progress-label").contains("Question 1 of 25"));
+    assert!(text(&root, ".rw-about").contains("this colleague"));
+    let legend = root.query_selector("legend").unwrap().unwrap();
+    assert_eq!(
+        document().active_element().as_ref(),
+        Some(&legend),
+        "focus moves to the statement"
+    );
+    assert_eq!(all(&root, "fieldset input[type=radio]").len(), 6);
+
+    option(&root, "Often").click();
+    yew::scheduler::flush().await;
+    click(&button(&root, "Next")).await;
+    assert!(text(&root, ".rw-progress-label").contains("Question 2 of 25"));
+    assert!(all(&root, "fieldset input:checked").is_empty());
+    click(&button(&root, "Back")).await;
+    assert!(option(&root, "Often").checked(), "the answer is kept");
+
+    let attempt = saved("c-quiz")["quiz"]["attempts"][0].clone();
+    assert_eq!(attempt["context"], "colleague");
+    assert_eq!(attempt["question"], 0);
+    assert_eq!(attempt["answers"].as_object().unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn finishing_the_quiz_shows_a_plan_with_chart_table_and_steps() {
+    clear("c-plan");
+    let root = mount("c-plan").await;
+    click(&button(&root, "Reciprocity check")).await;
+    option(&root, "A partner").click();
+    yew::scheduler::flush().await;
+    click(&button(&root, "Start")).await;
+    for n in 1..=25 {
+        let label = if n == 25 {
+            "I give more than they do"
+        } else if n % 2 == 1 {
+            "Always"
+        } else {
+            "Rarely"
+        };
+        option(&root, label).click();
+        yew::scheduler::flush().await;
+        let next = if n == 25 { "See my plan" } else { "Next" };
+        click(&button(&root, next)).await;
+    }
+    assert_eq!(text(&root, ".rw-view-heading"), "My plan");
+    assert_eq!(all(&root, ".rw-table tbody tr").len(), 6);
+    assert_eq!(all(&root, ".rw-chart rect.rw-bar-give").len(), 7);
+    let steps = all(&root, ".rw-recommendation").len();
+    assert!((2..=3).contains(&steps), "{steps} steps suggested");
+    assert!(text(&root, ".rw-plan").contains("give more than you receive"));
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_saved_progress_is_kept_aside_with_a_notice() {
+    clear("c-corrupt");
+    storage().set_item(&key("c-corrupt"), "{oops").unwrap();
+    let root = mount("c-corrupt").await;
+    assert!(text(&root, ".rw-notices").contains("couldn’t be read"));
+    let storage = storage();
+    let copies: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("reciprocity-widget/v1/c-corrupt/corrupt/"))
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(
+        storage.get_item(&copies[0]).unwrap().as_deref(),
+        Some("{oops")
+    );
+    click(&button(&root, "Dismiss")).await;
+    assert!(all(&root, ".rw-notice").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn progress_saved_by_a_newer_version_is_left_alone() {
+    clear("c-newer");
+    storage()
+        .set_item(&key("c-newer"), r#"{"schema": 99}"#)
+        .unwrap();
+    let root = mount("c-newer").await;
+    assert!(text(&root, ".rw-notices").contains("newer"));
+    let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
+    click(&first).await;
+    assert!(text(&root, ".rw-progress-label").contains("1 of 28 done"));
+    assert_eq!(
+        storage().get_item(&key("c-newer")).unwrap().as_deref(),
+        Some(r#"{"schema": 99}"#)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_with_different_namespaces_keep_apart() {
+    clear("c-one");
+    clear("c-two");
+    let one = mount("c-one").await;
+    let two = mount("c-two").await;
+    let first: HtmlElement = all(&one, ".rw-check input")[0].clone().dyn_into().unwrap();
+    click(&first).await;
+    assert!(text(&one, ".rw-progress-label").contains("1 of 28"));
+    assert!(text(&two, ".rw-progress-label").contains("0 of 28"));
+    assert_eq!(storage().get_item(&key("c-two")).unwrap(), None);
+    // Radio groups and ids never collide between instances.
+    let ids: Vec<String> = all(&one, "[id]")
+        .iter()
+        .chain(all(&two, "[id]").iter())
+        .map(|e| e.id())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+}

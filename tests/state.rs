@@ -1,0 +1,283 @@
+//! The reducer: every change a visitor can make, natively.
+#![cfg(not(target_arch = "wasm32"))]
+
+use reciprocity_widget::core::content::Content;
+use reciprocity_widget::core::document::{Answer, Document, View, MAX_ATTEMPTS};
+use reciprocity_widget::core::state::{Action, AppState};
+
+fn content() -> &'static Content {
+    reciprocity_widget::english()
+}
+
+fn fresh() -> AppState {
+    AppState::new(content(), Document::default())
+}
+
+fn apply(state: &AppState, action: Action) -> AppState {
+    state
+        .apply(action.clone())
+        .unwrap_or_else(|| panic!("{action:?} should change the state"))
+}
+
+fn first_action() -> String {
+    content().steps[0].actions[0].id.to_owned()
+}
+
+fn started(context: &str) -> AppState {
+    apply(
+        &fresh(),
+        Action::ChooseContext {
+            context: context.into(),
+            now: 1_000,
+        },
+    )
+}
+
+#[test]
+fn checking_and_unchecking_an_action() {
+    let id = first_action();
+    let state = apply(
+        &fresh(),
+        Action::SetDone {
+            action: id.clone(),
+            done: true,
+        },
+    );
+    assert!(state.doc.checklist.done.contains(&id));
+    assert_eq!(
+        state.apply(Action::SetDone {
+            action: id.clone(),
+            done: true
+        }),
+        None,
+        "checking twice changes nothing"
+    );
+    let state = apply(
+        &state,
+        Action::SetDone {
+            action: id,
+            done: false,
+        },
+    );
+    assert!(state.doc.checklist.done.is_empty());
+}
+
+#[test]
+fn unknown_actions_are_ignored() {
+    assert_eq!(
+        fresh().apply(Action::SetDone {
+            action: "made-up".into(),
+            done: true
+        }),
+        None
+    );
+}
+
+#[test]
+fn reset_clears_known_actions_and_keeps_unknown_ids() {
+    let mut doc = Document::default();
+    doc.checklist.done.insert(first_action());
+    doc.checklist.done.insert("from-a-later-version".into());
+    let state = apply(&AppState::new(content(), doc), Action::ResetChecklist);
+    let left: Vec<&str> = state
+        .doc
+        .checklist
+        .done
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(left, ["from-a-later-version"]);
+}
+
+#[test]
+fn choosing_a_context_starts_an_attempt_on_the_quiz() {
+    let state = started("friend");
+    let attempt = state.current().expect("an attempt in progress");
+    assert_eq!(attempt.context.as_deref(), Some("friend"));
+    assert_eq!(attempt.started, 1_000);
+    assert_eq!(state.doc.view, View::Quiz);
+    assert_eq!(
+        fresh().apply(Action::ChooseContext {
+            context: "boss".into(),
+            now: 1
+        }),
+        None,
+        "only the four contexts exist"
+    );
+}
+
+#[test]
+fn changing_the_context_keeps_the_answers() {
+    let item = content().items[0].id.to_owned();
+    let state = apply(
+        &started("partner"),
+        Action::Answer {
+            item: item.clone(),
+            answer: Answer::Value(4),
+        },
+    );
+    let state = apply(&state, Action::ChangeContext);
+    assert_eq!(state.current().unwrap().context, None);
+    let state = apply(
+        &state,
+        Action::ChooseContext {
+            context: "family".into(),
+            now: 9_999,
+        },
+    );
+    let attempt = state.current().unwrap();
+    assert_eq!(attempt.context.as_deref(), Some("family"));
+    assert_eq!(attempt.started, 1_000, "the same attempt continues");
+    assert_eq!(attempt.answers.get(&item), Some(&Answer::Value(4)));
+}
+
+#[test]
+fn answers_must_fit_their_item() {
+    let state = started("partner");
+    let item = content().items[0].id.to_owned();
+    let balance = content().balance.id.to_owned();
+    for (id, answer, accepted) in [
+        (&item, Answer::Value(1), true),
+        (&item, Answer::Value(5), true),
+        (&item, Answer::PreferNot, true),
+        (&item, Answer::Value(0), false),
+        (&item, Answer::Value(6), false),
+        (&item, Answer::Value(-1), false),
+        (&balance, Answer::Value(-3), true),
+        (&balance, Answer::Value(3), true),
+        (&balance, Answer::Value(4), false),
+        (&"no-such-item".to_owned(), Answer::Value(3), false),
+    ] {
+        let result = state.apply(Action::Answer {
+            item: id.clone(),
+            answer,
+        });
+        assert_eq!(result.is_some(), accepted, "{id} {answer:?}");
+    }
+}
+
+#[test]
+fn answering_without_an_attempt_changes_nothing() {
+    let item = content().items[0].id.to_owned();
+    assert_eq!(
+        fresh().apply(Action::Answer {
+            item,
+            answer: Answer::Value(3)
+        }),
+        None
+    );
+}
+
+#[test]
+fn next_and_back_stay_within_the_questions() {
+    let last = content().question_count() - 1;
+    let mut state = started("partner");
+    assert_eq!(
+        state.apply(Action::Back),
+        None,
+        "no question before the first"
+    );
+    for _ in 0..last {
+        state = apply(&state, Action::Next);
+    }
+    assert_eq!(state.current().unwrap().question, last);
+    assert_eq!(
+        state.apply(Action::Next),
+        None,
+        "no question after the last"
+    );
+    state = apply(&state, Action::Back);
+    assert_eq!(state.current().unwrap().question, last - 1);
+}
+
+#[test]
+fn a_position_past_the_end_from_storage_is_pulled_back() {
+    let mut state = started("partner");
+    let mut doc = state.doc.clone();
+    doc.quiz.attempts[0].question = 500;
+    state = AppState::new(content(), doc);
+    state = apply(&state, Action::Back);
+    assert_eq!(
+        state.current().unwrap().question,
+        content().question_count() - 1
+    );
+}
+
+#[test]
+fn finishing_shows_the_plan_and_a_retake_keeps_the_result() {
+    let item = content().items[0].id.to_owned();
+    let state = apply(
+        &started("colleague"),
+        Action::Answer {
+            item: item.clone(),
+            answer: Answer::Value(2),
+        },
+    );
+    let state = apply(&state, Action::Finish { now: 5_000 });
+    assert_eq!(state.doc.view, View::Plan);
+    assert!(state.current().is_none());
+    assert_eq!(state.doc.quiz.finished().count(), 1);
+
+    let state = apply(&state, Action::Retake { now: 6_000 });
+    assert_eq!(state.doc.view, View::Quiz);
+    let attempt = state.current().expect("a new attempt");
+    assert!(attempt.answers.is_empty());
+    assert_eq!(
+        attempt.context, None,
+        "the visitor confirms who it is about"
+    );
+    assert_eq!(state.last_context(), Some("colleague"));
+    let previous = state.doc.quiz.finished().next().unwrap();
+    assert_eq!(previous.answers.get(&item), Some(&Answer::Value(2)));
+}
+
+#[test]
+fn finishing_never_goes_back_in_time() {
+    let state = apply(&started("friend"), Action::Finish { now: 10 });
+    let attempt = state.doc.quiz.attempts.last().unwrap();
+    assert_eq!(attempt.finished, Some(attempt.started));
+}
+
+#[test]
+fn retaking_while_an_attempt_is_open_only_shows_it() {
+    let state = apply(&started("friend"), Action::Navigate(View::Plan));
+    let state = apply(&state, Action::Retake { now: 7 });
+    assert_eq!(state.doc.quiz.attempts.len(), 1);
+    assert_eq!(state.doc.view, View::Quiz);
+}
+
+#[test]
+fn old_attempts_are_dropped_beyond_the_limit() {
+    let mut state = fresh();
+    for n in 0..(MAX_ATTEMPTS as u64 + 3) {
+        state = apply(
+            &state,
+            Action::ChooseContext {
+                context: "partner".into(),
+                now: n * 10,
+            },
+        );
+        state = apply(&state, Action::Finish { now: n * 10 + 5 });
+    }
+    let attempts = &state.doc.quiz.attempts;
+    assert_eq!(attempts.len(), MAX_ATTEMPTS);
+    assert_eq!(attempts[0].started, 30, "the oldest three went");
+}
+
+#[test]
+fn another_tab_s_document_replaces_the_data_but_not_the_open_section() {
+    let mut theirs = Document::default();
+    theirs.checklist.done.insert(first_action());
+    theirs.view = View::Plan;
+    let state = apply(&fresh(), Action::Replace(theirs.clone()));
+    assert_eq!(state.doc.checklist, theirs.checklist);
+    assert_eq!(state.doc.view, View::Checklist);
+
+    let mut same_data = state.doc.clone();
+    same_data.view = View::Quiz;
+    assert_eq!(
+        state.apply(Action::Replace(same_data)),
+        None,
+        "a difference of section only is no change"
+    );
+}
