@@ -9,7 +9,11 @@ pub mod components;
 pub mod core;
 pub mod web;
 
-use components::app::{App, AppProps, WidgetConfig};
+pub use components::app::WidgetConfig;
+pub use core::persistence::Namespace;
+pub use web::storage::Area;
+
+use components::app::{App, AppProps};
 use core::content::Content;
 
 /// The English content.
