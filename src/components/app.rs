@@ -214,7 +214,10 @@ pub fn App(props: &AppProps) -> Html {
     let ui = &content.ui;
     let dismiss = {
         let notices = notices.clone();
+        let focus = widget.focus.clone();
         Callback::from(move |index: usize| {
+            // The dismissed notice's button disappears; focus goes to the section heading.
+            *focus.borrow_mut() = Some(VIEW_HEADING.to_owned());
             let mut next = (*notices).clone();
             if index < next.len() {
                 next.remove(index);

@@ -14,6 +14,20 @@ pub fn Checklist() -> Html {
     let ui = &content.ui;
     let confirming = use_state(|| false);
     let reset_done = use_state(|| false);
+    // Asking and cancelling swap the focused button for another: focus follows, after the render.
+    let cancel_ref = use_node_ref();
+    let reset_ref = use_node_ref();
+    let focus_next = use_mut_ref(|| None::<NodeRef>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            if let Some(target) = focus_next.borrow_mut().take() {
+                if let Some(element) = target.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
 
     let done = content
         .action_ids()
@@ -27,14 +41,21 @@ pub fn Checklist() -> Html {
 
     let ask = {
         let (confirming, reset_done) = (confirming.clone(), reset_done.clone());
+        let (focus_next, cancel_ref) = (focus_next.clone(), cancel_ref.clone());
         move |_| {
             confirming.set(true);
             reset_done.set(false);
+            // The safe choice gets focus, so a stray Enter does not wipe progress.
+            *focus_next.borrow_mut() = Some(cancel_ref.clone());
         }
     };
     let cancel = {
         let confirming = confirming.clone();
-        move |_| confirming.set(false)
+        let (focus_next, reset_ref) = (focus_next.clone(), reset_ref.clone());
+        move |_| {
+            confirming.set(false);
+            *focus_next.borrow_mut() = Some(reset_ref.clone());
+        }
     };
     let reset = {
         let (confirming, reset_done, widget) =
@@ -63,15 +84,15 @@ pub fn Checklist() -> Html {
                 if *confirming {
                     <div class="rw-confirm" role="group" aria-labelledby={widget.id("reset-question")}>
                         <p id={widget.id("reset-question")}>{ ui.checklist_reset_question }</p>
-                        <button type="button" class="rw-button" onclick={reset} data-focus="reset-confirm">
+                        <button type="button" class="rw-button" onclick={reset}>
                             { ui.checklist_reset_confirm }
                         </button>
-                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel}>
+                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel} ref={cancel_ref}>
                             { ui.cancel }
                         </button>
                     </div>
                 } else {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0}>
+                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0} ref={reset_ref}>
                         { ui.checklist_reset }
                     </button>
                 }
