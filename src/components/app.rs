@@ -9,6 +9,7 @@ use super::plan::Plan;
 use super::quiz::Quiz;
 use crate::core::content::Content;
 use crate::core::document::View;
+use crate::core::notices::{NoticeAction, NoticeList};
 use crate::core::persistence::{Loaded, Namespace, Notice, Persistence, SaveOutcome};
 use crate::core::state::{Action, AppState};
 use crate::web::now_ms;
@@ -98,7 +99,7 @@ pub fn App(props: &AppProps) -> Html {
         let doc = boot.borrow_mut().1.take().unwrap_or_default();
         AppState::new(content, doc)
     });
-    let notices = use_state(|| boot.borrow().2.clone());
+    let notices = use_reducer(|| NoticeList(boot.borrow().2.clone()));
     let status = use_state(Status::default);
     let focus = use_mut_ref(|| None::<String>);
     let root = use_node_ref();
@@ -110,32 +111,18 @@ pub fn App(props: &AppProps) -> Html {
     // Save after every change of the document.
     {
         let boot = boot.clone();
-        let notices = notices.clone();
+        let notices = notices.dispatcher();
         let status = status.clone();
         let saved_text = content.ui.saved;
         use_effect_with(state.doc.clone(), move |doc| {
             let outcome = boot.borrow_mut().0.save(doc);
             match outcome {
                 SaveOutcome::Saved => {
-                    // A save that works again clears the "storage is full" notice.
-                    if notices.contains(&Notice::Full) {
-                        notices.set(
-                            notices
-                                .iter()
-                                .filter(|n| **n != Notice::Full)
-                                .cloned()
-                                .collect(),
-                        );
-                    }
+                    // A save that works again ends the "storage is full" notice.
+                    notices.dispatch(NoticeAction::Resolved(Notice::Full));
                     status.set(Status(saved_text.to_owned()));
                 }
-                SaveOutcome::Failed(notice) => {
-                    if !notices.contains(&notice) {
-                        let mut next = (*notices).clone();
-                        next.push(notice);
-                        notices.set(next);
-                    }
-                }
+                SaveOutcome::Failed(notice) => notices.dispatch(NoticeAction::Show(notice)),
                 SaveOutcome::Unchanged | SaveOutcome::NotSaving => {}
             }
         });
@@ -145,7 +132,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let boot = boot.clone();
         let dispatcher = state.dispatcher();
-        let notices = notices.clone();
+        let notices = notices.dispatcher();
         let status = status.clone();
         let other_tab_text = content.ui.notice_other_tab;
         let area = config.area;
@@ -176,11 +163,7 @@ pub fn App(props: &AppProps) -> Html {
                             dispatcher.dispatch(Action::Replace(doc));
                             status.set(Status(other_tab_text.to_owned()));
                         }
-                        Some(Err(notice)) => {
-                            let mut next = (*notices).clone();
-                            next.push(notice);
-                            notices.set(next);
-                        }
+                        Some(Err(notice)) => notices.dispatch(NoticeAction::Show(notice)),
                         None => {}
                     }
                 })
@@ -213,16 +196,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let ui = &content.ui;
     let dismiss = {
-        let notices = notices.clone();
+        let notices = notices.dispatcher();
         let focus = widget.focus.clone();
         Callback::from(move |index: usize| {
             // The dismissed notice's button disappears; focus goes to the section heading.
             *focus.borrow_mut() = Some(VIEW_HEADING.to_owned());
-            let mut next = (*notices).clone();
-            if index < next.len() {
-                next.remove(index);
-            }
-            notices.set(next);
+            notices.dispatch(NoticeAction::Dismiss(index));
         })
     };
     let (heading, body) = match view {
@@ -241,7 +220,7 @@ pub fn App(props: &AppProps) -> Html {
                 aria-label={ui.widget_label}
             >
                 <Intro />
-                <Notices notices={(*notices).clone()} on_dismiss={dismiss} />
+                <Notices notices={notices.0.clone()} on_dismiss={dismiss} />
                 <Nav />
                 <div class="rw-view">
                     <h2 class="rw-view-heading" tabindex="-1" data-focus={VIEW_HEADING}>

@@ -2,8 +2,10 @@
 //! touches the browser, so all of it is tested natively with plain `#[test]`s.
 
 pub mod codec;
+pub mod config;
 pub mod content;
 pub mod document;
+pub mod notices;
 pub mod persistence;
 pub mod scoring;
 pub mod state;
