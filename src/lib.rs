@@ -2,19 +2,22 @@
 //! entirely in the visitor's browser.
 //!
 //! Layers, from the inside out: content as data (`content/*.json`) → the pure [`core`] (model, scoring,
-//! reducer, storage codec; tested natively) → [`web`] (browser storage, clock) → thin Yew
-//! [`components`] → [`mount`], the embedding entry point.
+//! reducer, storage codec, attribute parsing; tested natively) → [`web`] (browser storage, clock,
+//! events) → thin Yew [`components`] → [`mount`] and the [`embed`] exports used by the
+//! `<reciprocity-widget>` custom element.
 
 pub mod components;
 pub mod core;
 pub mod web;
 
-pub use components::app::WidgetConfig;
+pub mod embed;
+
+pub use core::config::{EmbedConfig, StorageChoice};
 pub use core::persistence::Namespace;
-pub use web::storage::Area;
 
 use components::app::{App, AppProps};
 use core::content::Content;
+use std::rc::Rc;
 
 /// The English content.
 pub fn english() -> &'static Content {
@@ -22,12 +25,21 @@ pub fn english() -> &'static Content {
 }
 
 /// Renders a widget with default settings into `element`.
-pub fn mount(element: web_sys::Element) {
-    mount_with(element, WidgetConfig::default());
+pub fn mount(element: web_sys::Element) -> yew::AppHandle<App> {
+    mount_with(element, EmbedConfig::default(), None)
 }
 
-/// Renders a widget into `element`, keeping its progress where `config` says.
-pub fn mount_with(element: web_sys::Element, config: WidgetConfig) {
-    let content = english();
-    yew::Renderer::<App>::with_root_and_props(element, AppProps { content, config }).render();
+/// Renders a widget into `element` with `config`, sending its DOM events to `host` (if any).
+pub fn mount_with(
+    element: web_sys::Element,
+    config: EmbedConfig,
+    host: Option<web_sys::HtmlElement>,
+) -> yew::AppHandle<App> {
+    let content = core::content::Content::for_lang(&config.lang).unwrap_or_else(english);
+    let props = AppProps {
+        content,
+        config: Rc::new(config),
+        host,
+    };
+    yew::Renderer::<App>::with_root_and_props(element, props).render()
 }

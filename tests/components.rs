@@ -3,8 +3,7 @@
 //! `scheduler::flush()` rather than sleeping.
 #![cfg(target_arch = "wasm32")]
 
-use reciprocity_widget::components::app::{App, AppProps, WidgetConfig};
-use reciprocity_widget::core::persistence::Namespace;
+use reciprocity_widget::{EmbedConfig, Namespace};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, Storage};
@@ -40,14 +39,12 @@ fn key(namespace: &str) -> String {
 async fn mount(namespace: &str) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = AppProps {
-        content: reciprocity_widget::english(),
-        config: WidgetConfig {
-            namespace: Namespace::parse(namespace).unwrap(),
-            ..WidgetConfig::default()
-        },
+    let config = EmbedConfig {
+        namespace: Namespace::parse(namespace).unwrap(),
+        ..EmbedConfig::default()
     };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    // Kept mounted for the rest of the test run: each test has its own element and namespace.
+    std::mem::forget(reciprocity_widget::mount_with(root.clone(), config, None));
     yew::scheduler::flush().await;
     root
 }

@@ -1,43 +1,47 @@
-//! The widget's root: opens storage, owns the state, saves after every change, follows other tabs, and
-//! moves focus after actions that replace what the visitor was looking at.
+//! The widget's root: opens storage, owns the state, saves after every change, follows other tabs,
+//! tells the host page what happened, checks the clinic's theme, and moves focus after actions that
+//! replace what the visitor was looking at.
 
-use super::checklist::Checklist;
+use super::checklist::Checklist as ChecklistView;
 use super::intro::Intro;
 use super::nav::Nav;
 use super::notices::Notices;
 use super::plan::Plan;
 use super::quiz::Quiz;
+use crate::core::config::{EmbedConfig, StorageChoice};
 use crate::core::content::Content;
-use crate::core::document::View;
+use crate::core::contrast;
+use crate::core::document::{Checklist, View};
+use crate::core::events;
 use crate::core::notices::{NoticeAction, NoticeList};
-use crate::core::persistence::{Loaded, Namespace, Notice, Persistence, SaveOutcome};
+use crate::core::persistence::{Loaded, Notice, Persistence, SaveOutcome};
 use crate::core::state::{Action, AppState};
+use crate::web::events::emit;
 use crate::web::now_ms;
-use crate::web::storage::{self, Area};
+use crate::web::storage;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Where one widget instance keeps its progress.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct WidgetConfig {
-    pub namespace: Namespace,
-    pub area: Area,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub content: &'static Content,
     #[prop_or_default]
-    pub config: WidgetConfig,
+    pub config: Rc<EmbedConfig>,
+    /// The element that receives the widget's DOM events (the `<reciprocity-widget>` host); `None`
+    /// sends none.
+    #[prop_or_default]
+    pub host: Option<web_sys::HtmlElement>,
 }
 
-/// What the children get from the app: the state, a way to change it, and this instance's id.
+/// What the children get from the app: the state, a way to change it, the clinic's settings and this
+/// instance's id.
 #[derive(Clone, PartialEq)]
 pub struct Widget {
     pub state: UseReducerHandle<AppState>,
+    pub config: Rc<EmbedConfig>,
     focus: Rc<RefCell<Option<String>>>,
     /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
     pub instance: u32,
@@ -46,6 +50,21 @@ pub struct Widget {
 impl Widget {
     pub fn content(&self) -> &'static Content {
         self.state.content
+    }
+
+    /// Whether the clinic shows this section (the `modules` attribute).
+    pub fn shows(&self, view: View) -> bool {
+        self.config.modules.contains(&view)
+    }
+
+    /// The section on screen: the saved one if the clinic shows it, else the clinic's first.
+    pub fn view(&self) -> View {
+        let saved = self.state.doc.view;
+        if self.shows(saved) {
+            saved
+        } else {
+            self.config.modules.first().copied().unwrap_or(saved)
+        }
     }
 
     /// Changes the state; focus stays where it is (on the control the visitor used).
@@ -75,6 +94,15 @@ static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
 #[derive(Clone, PartialEq, Default)]
 struct Status(String);
 
+/// Opens the configured storage for the configured namespace.
+fn open_storage(config: &EmbedConfig) -> Loaded {
+    let namespace = config.namespace.clone();
+    match config.storage {
+        StorageChoice::None => Persistence::in_memory(namespace),
+        choice => Persistence::open(storage::open(choice), namespace, now_ms()),
+    }
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let content = props.content;
@@ -83,16 +111,13 @@ pub fn App(props: &AppProps) -> Html {
 
     // Opened once per mount: reading storage, copying a corrupt value aside and choosing memory-only
     // mode happen before the first render, so the first thing the visitor sees is their own progress.
+    // (The custom element mounts afresh when its storage settings change.)
     let boot = use_mut_ref(|| {
         let Loaded {
             persistence,
             doc,
             notices,
-        } = Persistence::open(
-            storage::open(config.area),
-            config.namespace.clone(),
-            now_ms(),
-        );
+        } = open_storage(&config);
         (persistence, Some(doc), notices)
     });
     let state = use_reducer(|| {
@@ -101,9 +126,16 @@ pub fn App(props: &AppProps) -> Html {
     });
     let notices = use_reducer(|| NoticeList(boot.borrow().2.clone()));
     let status = use_state(Status::default);
+    let own_colours = use_state(|| false);
     let focus = use_mut_ref(|| None::<String>);
     let root = use_node_ref();
-    let view = state.doc.view;
+    let widget = Widget {
+        state: state.clone(),
+        config: config.clone(),
+        focus: focus.clone(),
+        instance: *instance,
+    };
+    let view = widget.view();
     // The storage listener below is set up once; it reads the current section through this cell.
     let view_now = use_mut_ref(|| view);
     *view_now.borrow_mut() = view;
@@ -128,21 +160,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Follow changes made in other tabs or windows of this origin.
+    // Follow changes made in other tabs, windows or widgets of this origin.
     {
         let boot = boot.clone();
         let dispatcher = state.dispatcher();
         let notices = notices.dispatcher();
         let status = status.clone();
         let other_tab_text = content.ui.notice_other_tab;
-        let area = config.area;
+        let choice = config.storage;
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "storage", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
                     };
-                    let Some(own_area) = storage::area_object(area) else {
+                    let Some(own_area) = storage::area_object(choice) else {
                         return;
                     };
                     if event.storage_area().as_ref() != Some(&own_area) {
@@ -172,6 +204,70 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Tell the host page: ready once, then on checklist changes and finished checks (never on the
+    // first render, which only shows what was saved).
+    {
+        let host = props.host.clone();
+        let config = config.clone();
+        let doc = state.doc.clone();
+        let finished = state.doc.quiz.finished().count();
+        let seen = use_mut_ref(|| None::<(Checklist, usize)>);
+        use_effect_with((doc.checklist.clone(), finished), move |_| {
+            let Some(host) = host else { return };
+            let mut seen = seen.borrow_mut();
+            match seen.as_ref() {
+                None => emit(&host, events::READY, &events::ready(&config)),
+                Some((checklist, count)) => {
+                    if *checklist != doc.checklist {
+                        let detail = events::checklist_change(&config, content, &doc);
+                        emit(&host, events::CHECKLIST_CHANGE, &detail);
+                    }
+                    if finished > *count {
+                        let detail = events::quiz_complete(&config, content, &doc);
+                        emit(&host, events::QUIZ_COMPLETE, &detail);
+                    }
+                }
+            }
+            *seen = Some((doc.checklist.clone(), finished));
+        });
+    }
+
+    // Check the clinic's colours once rendered: if any text would fall below 4.5:1, use ours.
+    {
+        let root = root.clone();
+        let own_colours = own_colours.clone();
+        use_effect_with((), move |_| {
+            let computed = |class: &str| -> Option<String> {
+                let element = root
+                    .cast::<web_sys::Element>()?
+                    .query_selector(&format!(".{class}"))
+                    .ok()??;
+                let style = web_sys::window()?.get_computed_style(&element).ok()??;
+                style.get_property_value("color").ok()
+            };
+            let colour = |class| computed(class).unwrap_or_default();
+            let (text, surface, accent, on_accent) = (
+                colour("rw-probe-text"),
+                colour("rw-probe-surface"),
+                colour("rw-probe-accent"),
+                colour("rw-probe-on-accent"),
+            );
+            let pairs = [
+                (text.as_str(), surface.as_str()),
+                (accent.as_str(), surface.as_str()),
+                (on_accent.as_str(), accent.as_str()),
+            ];
+            if !contrast::readable(&pairs) {
+                web_sys::console::warn_1(
+                    &"reciprocity-widget: the --rw-* colours on this page give text less than 4.5:1 \
+                      contrast (or are translucent); the widget uses its own colours instead."
+                        .into(),
+                );
+                own_colours.set(true);
+            }
+        });
+    }
+
     // Move focus where an action asked for it, after the new view is in the DOM.
     {
         let focus = focus.clone();
@@ -189,15 +285,10 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let widget = Widget {
-        state: state.clone(),
-        focus,
-        instance: *instance,
-    };
     let ui = &content.ui;
     let dismiss = {
         let notices = notices.dispatcher();
-        let focus = widget.focus.clone();
+        let focus = focus.clone();
         Callback::from(move |index: usize| {
             // The dismissed notice's button disappears; focus goes to the section heading.
             *focus.borrow_mut() = Some(VIEW_HEADING.to_owned());
@@ -205,15 +296,15 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let (heading, body) = match view {
-        View::Checklist => (&ui.checklist_heading, html! { <Checklist /> }),
-        View::Quiz => (&ui.quiz_heading, html! { <Quiz /> }),
-        View::Plan => (&ui.plan_heading, html! { <Plan /> }),
+        View::Checklist => (ui.checklist_heading, html! { <ChecklistView /> }),
+        View::Quiz => (ui.quiz_heading, html! { <Quiz /> }),
+        View::Plan => (ui.plan_heading, html! { <Plan /> }),
     };
 
     html! {
         <ContextProvider<Widget> context={widget}>
             <section
-                class="rw-widget"
+                class={classes!("rw-widget", own_colours.then_some("rw-own-colours"))}
                 ref={root}
                 lang={content.lang}
                 dir={content.dir}
@@ -224,11 +315,18 @@ pub fn App(props: &AppProps) -> Html {
                 <Nav />
                 <div class="rw-view">
                     <h2 class="rw-view-heading" tabindex="-1" data-focus={VIEW_HEADING}>
-                        { *heading }
+                        { heading }
                     </h2>
                     { body }
                 </div>
                 <p class="rw-status" role="status">{ status.0.clone() }</p>
+                // Colour probes for the theme check above: never shown, never read aloud.
+                <span class="rw-probes" aria-hidden="true">
+                    <span class="rw-probe-text"></span>
+                    <span class="rw-probe-surface"></span>
+                    <span class="rw-probe-accent"></span>
+                    <span class="rw-probe-on-accent"></span>
+                </span>
             </section>
         </ContextProvider<Widget>>
     }

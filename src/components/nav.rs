@@ -9,12 +9,22 @@ use yew::prelude::*;
 pub fn Nav() -> Html {
     let widget = use_widget();
     let ui = &widget.content().ui;
-    let current = widget.state.doc.view;
-    let entries = [
-        (View::Checklist, &ui.nav_checklist),
-        (View::Quiz, &ui.nav_quiz),
-        (View::Plan, &ui.nav_plan),
-    ];
+    let current = widget.view();
+    let label = |view| match view {
+        View::Checklist => ui.nav_checklist,
+        View::Quiz => ui.nav_quiz,
+        View::Plan => ui.nav_plan,
+    };
+    // One section needs no navigation.
+    if widget.config.modules.len() < 2 {
+        return Html::default();
+    }
+    let entries: Vec<(View, &str)> = widget
+        .config
+        .modules
+        .iter()
+        .map(|v| (*v, label(*v)))
+        .collect();
     html! {
         <nav class="rw-nav" aria-label={ui.nav_label}>
             <ul>
@@ -29,7 +39,7 @@ pub fn Nav() -> Html {
                                 move |_| widget.send(Action::Navigate(view))
                             }
                         >
-                            { *label }
+                            { label }
                         </button>
                     </li>
                 }

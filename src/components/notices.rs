@@ -22,6 +22,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
         Notice::CorruptUnsaved => ui.notice_corrupt_unsaved.to_owned(),
         Notice::Newer => ui.notice_newer.to_owned(),
         Notice::OtherTab => ui.notice_other_tab.to_owned(),
+        Notice::NotSaving => ui.notice_not_saving.to_owned(),
     };
     // The region is always present so that a notice added later is announced.
     html! {

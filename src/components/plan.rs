@@ -35,9 +35,11 @@ pub fn Plan() -> Html {
         return html! {
             <div class="rw-plan">
                 <p>{ *text }</p>
-                <div class="rw-buttons">
-                    <button type="button" class="rw-button" onclick={go_to_quiz}>{ ui.go_to_quiz }</button>
-                </div>
+                if widget.shows(View::Quiz) {
+                    <div class="rw-buttons">
+                        <button type="button" class="rw-button" onclick={go_to_quiz}>{ ui.go_to_quiz }</button>
+                    </div>
+                }
                 { help }
             </div>
         };
@@ -92,20 +94,22 @@ pub fn Plan() -> Html {
                                         }
                                     </ul>
                                     <ActionList step={step} />
-                                    <button
-                                        type="button"
-                                        class="rw-link"
-                                        onclick={
-                                            let widget = widget.clone();
-                                            let target = step_focus(step.id);
-                                            move |_| widget.send_then_focus(
-                                                Action::Navigate(View::Checklist),
-                                                target.clone(),
-                                            )
-                                        }
-                                    >
-                                        { fill(ui.go_to_step, &[("step", step.title)]) }
-                                    </button>
+                                    if widget.shows(View::Checklist) {
+                                        <button
+                                            type="button"
+                                            class="rw-link"
+                                            onclick={
+                                                let widget = widget.clone();
+                                                let target = step_focus(step.id);
+                                                move |_| widget.send_then_focus(
+                                                    Action::Navigate(View::Checklist),
+                                                    target.clone(),
+                                                )
+                                            }
+                                        >
+                                            { fill(ui.go_to_step, &[("step", step.title)]) }
+                                        </button>
+                                    }
                                 </li>
                             }
                         }
@@ -118,7 +122,15 @@ pub fn Plan() -> Html {
             }
 
             <div class="rw-buttons">
-                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake }</button>
+                if let Some(cta) = &widget.config.cta {
+                    // Checked to be http(s) when the attribute was read; opens the clinic's own page.
+                    <a class="rw-button rw-cta" href={cta.url.clone()}>
+                        { cta.label.clone().unwrap_or_else(|| ui.cta_default.to_owned()) }
+                    </a>
+                }
+                if widget.shows(View::Quiz) {
+                    <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake }</button>
+                }
             </div>
             { help }
         </div>

@@ -14,9 +14,18 @@ use yew::prelude::*;
 /// reads the new statement and a keyboard user tabs straight into its options.
 pub const LEGEND: &str = "legend";
 
+static NEXT_GROUP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
 #[component]
 pub fn Question() -> Html {
     let widget = use_widget();
+    // A fresh radio-group name each time a statement is shown. Chromium keeps stale state for a radio
+    // group inside a shadow root once its inputs are removed: coming back to a statement under the same
+    // name, Tab skipped the whole group. A new name is a new group. (Hooks come before any return.)
+    let on_screen = widget.state.current().map(|a| (a.started, a.question));
+    let group = use_memo(on_screen, |_| {
+        NEXT_GROUP.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    });
     let content = widget.content();
     let ui = &content.ui;
     let Some(attempt) = widget.state.current() else {
@@ -45,7 +54,7 @@ pub fn Question() -> Html {
         ),
     };
     let answer = attempt.answers.get(item_id).copied();
-    let name = widget.id(&format!("q-{item_id}"));
+    let name = widget.id(&format!("q{}", *group));
     let progress = fill(
         ui.question_progress,
         &[

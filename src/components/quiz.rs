@@ -44,7 +44,9 @@ pub fn Quiz() -> Html {
         <div class="rw-quiz-finished">
             <p>{ fill(ui.quiz_finished, &[("date", &date)]) }</p>
             <div class="rw-buttons">
-                <button type="button" class="rw-button" onclick={see_plan}>{ ui.see_plan }</button>
+                if widget.shows(View::Plan) {
+                    <button type="button" class="rw-button" onclick={see_plan}>{ ui.see_plan }</button>
+                }
                 <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake }</button>
             </div>
         </div>

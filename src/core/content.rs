@@ -231,6 +231,10 @@ ui_text! {
     now,
     retake,
     help_line,
+    /// `{clinic}`: the clinic's name from the `clinic-name` attribute.
+    clinic_intro,
+    /// The booking link's text when the clinic gives none.
+    cta_default,
 
     notice_unavailable,
     notice_full,
@@ -239,6 +243,7 @@ ui_text! {
     notice_corrupt_unsaved,
     notice_newer,
     notice_other_tab,
+    notice_not_saving,
     dismiss,
 }
 

@@ -4,7 +4,9 @@
 pub mod codec;
 pub mod config;
 pub mod content;
+pub mod contrast;
 pub mod document;
+pub mod events;
 pub mod notices;
 pub mod persistence;
 pub mod scoring;

@@ -97,6 +97,10 @@ impl Namespace {
         ok.then(|| Namespace(text.to_owned()))
     }
 
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     /// The key holding this namespace's document.
     pub fn key(&self) -> String {
         format!("{KEY_PREFIX}{}", self.0)
@@ -130,6 +134,8 @@ pub enum Notice {
     Newer,
     /// Another tab changed the progress and this tab took the change.
     OtherTab,
+    /// The clinic chose not to save progress on this page (`storage="none"`).
+    NotSaving,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,6 +198,11 @@ impl Persistence {
             doc,
             notices,
         }
+    }
+
+    /// Works in memory only because the page asked for it: nothing is read or written.
+    pub fn in_memory(namespace: Namespace) -> Loaded {
+        Self::memory_only(namespace, Notice::NotSaving)
     }
 
     fn memory_only(namespace: Namespace, notice: Notice) -> Loaded {

@@ -5,51 +5,39 @@
 //! panic ends the whole widget. So [`open`] first probes `window.localStorage` itself through web-sys,
 //! which turns a throw into an `Err`; only a store that passed the probe is handed to gloo-storage.
 
+use crate::core::config::StorageChoice;
 use crate::core::persistence::{Store, StoreError};
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use std::marker::PhantomData;
 use wasm_bindgen::{JsCast, JsValue};
-
-/// Which Web Storage area progress goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Area {
-    /// Kept until the visitor deletes it.
-    #[default]
-    Local,
-    /// Kept until the tab closes.
-    Session,
-}
 
 /// A [`Store`] over one Web Storage area, obtained only through [`open`].
 pub struct WebStore<S: Storage> {
     area: PhantomData<S>,
 }
 
-/// The area, if the browser lets this page use it; `None` when it is blocked or missing.
-pub fn open(area: Area) -> Option<Box<dyn Store>> {
+/// The storage object of the chosen area, if the browser lets this page use it. Never panics: a getter
+/// that throws gives `None`.
+pub fn area_object(choice: StorageChoice) -> Option<web_sys::Storage> {
     let window = web_sys::window()?;
-    let probe = match area {
-        Area::Local => window.local_storage(),
-        Area::Session => window.session_storage(),
-    };
-    match probe {
-        Ok(Some(_)) => Some(match area {
-            Area::Local => Box::new(WebStore::<LocalStorage> { area: PhantomData }),
-            Area::Session => Box::new(WebStore::<SessionStorage> { area: PhantomData }),
-        }),
-        _ => None,
-    }
-}
-
-/// The storage object of the area this page can reach, as the probe in [`open`] proved.
-pub fn area_object(area: Area) -> Option<web_sys::Storage> {
-    let window = web_sys::window()?;
-    match area {
-        Area::Local => window.local_storage(),
-        Area::Session => window.session_storage(),
+    match choice {
+        StorageChoice::Local => window.local_storage(),
+        StorageChoice::Session => window.session_storage(),
+        StorageChoice::None => return None,
     }
     .ok()
     .flatten()
+}
+
+/// The chosen area as a [`Store`], if the browser lets this page use it; `None` when it is blocked or
+/// missing (and for [`StorageChoice::None`]).
+pub fn open(choice: StorageChoice) -> Option<Box<dyn Store>> {
+    area_object(choice)?;
+    match choice {
+        StorageChoice::Local => Some(Box::new(WebStore::<LocalStorage> { area: PhantomData })),
+        StorageChoice::Session => Some(Box::new(WebStore::<SessionStorage> { area: PhantomData })),
+        StorageChoice::None => None,
+    }
 }
 
 fn classify(error: JsValue) -> StoreError {

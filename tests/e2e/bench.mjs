@@ -2,10 +2,15 @@
 //
 //   node tests/e2e/bench.mjs [dist]        (scripts/bench.sh builds first, then runs this)
 //
-// Sizes: every shipped .wasm, .js and .css file raw, gzip -9 and brotli (quality 11).
+// Sizes: raw, gzip -9 and brotli (quality 11) of what a clinic's page loads for the two-line embed
+// (reciprocity-widget.js and the files it loads), what iframe mode adds, and the optional host script;
+// demo pages and their styles are left out. (A build without reciprocity-widget.js: every .wasm, .js and
+// .css file.)
 // Speed, in headless Chromium, each load in a new browser context (empty cache and storage):
-//   - navigation start → first checklist checkbox in the DOM (Yew attaches handlers as it renders),
-//   - navigation start → first quiz option in the DOM, with a check in progress pre-seeded,
+//   - navigation start → first checklist checkbox in the widget's shadow root, on the demo page
+//     (index.html: the custom element; Yew attaches handlers as it renders),
+//   - the same to the first quiz option, with a check in progress pre-seeded,
+//   - the same in iframe mode: iframe.html's navigation start → first checkbox inside embed.html,
 //   - pointerdown on a checkbox → the widget's localStorage.setItem call for its key has returned,
 // and the size of the saved document after the whole check and all checklist actions.
 
@@ -38,12 +43,37 @@ const timing = (label, xs) => [label, ms(median(xs)), ms(Math.min(...xs)), ms(Ma
 
 // ---- sizes ---------------------------------------------------------------------------------------
 
+/** The files of each way in, as shipped; `null` for a build without the custom element. */
+const GROUPS = [
+  {
+    name: 'two-line embed (custom element)',
+    files: ['reciprocity-core_bg.wasm', 'reciprocity-core.js', 'reciprocity-widget.js', 'reciprocity-widget.css'],
+  },
+  { name: 'iframe mode adds (embed.html)', files: ['embed.html', 'embed.js', 'embed.css'] },
+  { name: 'optional host script (iframe)', files: ['reciprocity-frame.js'] },
+];
+
 async function sizes() {
-  const files = (await readdir(dist)).filter((f) => /\.(wasm|js|css)$/.test(f)).sort((a, b) => {
-    const order = (f) => ['.wasm', '.js', '.css'].indexOf(path.extname(f));
-    return order(a) - order(b) || a.localeCompare(b);
-  });
-  if (!files.length) throw new Error(`no .wasm/.js/.css files in ${dist}: build first`);
+  const present = await readdir(dist);
+  if (!present.includes('reciprocity-widget.js')) {
+    const files = present.filter((f) => /\.(wasm|js|css)$/.test(f)).sort((a, b) => {
+      const order = (f) => ['.wasm', '.js', '.css'].indexOf(path.extname(f));
+      return order(a) - order(b) || a.localeCompare(b);
+    });
+    if (!files.length) throw new Error(`no .wasm/.js/.css files in ${dist}: build first`);
+    return sizeRows(files);
+  }
+  const groups = [];
+  for (const group of GROUPS) {
+    const files = group.files.filter((f) => present.includes(f));
+    const missing = group.files.filter((f) => !present.includes(f));
+    if (missing.length && group === GROUPS[0]) throw new Error(`missing in ${dist}: ${missing.join(', ')}`);
+    groups.push({ ...group, ...(await sizeRows(files)) });
+  }
+  return { groups, total: groups[0].total };
+}
+
+async function sizeRows(files) {
   const rows = [];
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const file of files) {
@@ -78,16 +108,37 @@ async function freshContext(browser, initScripts = []) {
   return context;
 }
 
-/** Records performance.now() (ms since navigation start) when `selector` first matches. */
+/**
+ * Records performance.now() (ms since this document's navigation start) when `selector` first matches in
+ * the document or in any shadow root attached in it (the custom element renders into one). In every
+ * frame; `__benchSeenAt` is the same moment as an absolute time, to compare across frames.
+ */
 function watchFor(selector) {
   window.__benchSeen = null;
-  const observer = new MutationObserver(() => {
-    if (window.__benchSeen === null && document.querySelector(selector)) {
+  window.__benchSeenAt = null;
+  const roots = [document];
+  const observers = [];
+  const check = () => {
+    if (window.__benchSeen !== null) return;
+    if (roots.some((root) => root.querySelector(selector))) {
       window.__benchSeen = performance.now();
-      observer.disconnect();
+      window.__benchSeenAt = performance.timeOrigin + window.__benchSeen;
+      for (const observer of observers) observer.disconnect();
     }
-  });
-  observer.observe(document, { childList: true, subtree: true });
+  };
+  const observe = (root) => {
+    const observer = new MutationObserver(check);
+    observer.observe(root, { childList: true, subtree: true });
+    observers.push(observer);
+  };
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    observe(root);
+    return root;
+  };
+  observe(document);
 }
 
 function seed([key, value]) {
@@ -123,6 +174,30 @@ async function coldLoad(browser, url, selector, initScripts = []) {
   } finally {
     await context.close();
   }
+}
+
+/** Like coldLoad, for a widget inside an iframe: from the top page's navigation start. */
+async function coldLoadInFrame(browser, url, frameUrlPart, selector) {
+  const context = await freshContext(browser, [[watchFor, selector]]);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    const frame = await waitForFrame(page, frameUrlPart);
+    await frame.waitForFunction(() => window.__benchSeenAt !== null, null, { timeout: 30_000 });
+    const seenAt = await frame.evaluate(() => window.__benchSeenAt);
+    return seenAt - (await page.evaluate(() => performance.timeOrigin));
+  } finally {
+    await context.close();
+  }
+}
+
+async function waitForFrame(page, urlPart) {
+  for (let i = 0; i < 300; i++) {
+    const frame = page.frames().find((f) => f.url().includes(urlPart));
+    if (frame) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no frame with ${urlPart} in its URL`);
 }
 
 async function clickToSaved(browser, url) {
@@ -182,20 +257,34 @@ async function fullState(browser, url) {
 
 // ---- main ----------------------------------------------------------------------------------------
 
-const { rows, total } = await sizes();
+const measured = await sizes();
+const { total } = measured;
 console.log(`Reciprocity widget benchmark: ${dist}\n`);
-console.log('Transfer size (bytes)');
-console.log(table(['file', 'raw', 'gzip -9', 'brotli 11'], rows));
+if (measured.groups) {
+  for (const group of measured.groups) {
+    if (!group.rows.length) continue;
+    console.log(`Transfer size (bytes): ${group.name}`);
+    console.log(table(['file', 'raw', 'gzip -9', 'brotli 11'], group.rows));
+    console.log('');
+  }
+  console.log('(Demo pages and their stylesheets are not counted.)');
+} else {
+  console.log('Transfer size (bytes)');
+  console.log(table(['file', 'raw', 'gzip -9', 'brotli 11'], measured.rows));
+}
 console.log(
-  `\nBudget: total gzip ${int(total.gzip)} bytes (${(total.gzip / 1024).toFixed(1)} KB) vs 100 KB ` +
+  `\nBudget: ${measured.groups ? 'two-line embed' : 'total'} gzip ${int(total.gzip)} bytes ` +
+    `(${(total.gzip / 1024).toFixed(1)} KB) vs 100 KB ` +
     `(${int(BUDGET_GZIP)} bytes): ${((100 * total.gzip) / BUDGET_GZIP).toFixed(0)}% of the budget`,
 );
+const iframeMode = measured.groups && (await readdir(dist)).includes('iframe.html');
 
 const server = await startServer(dist);
 const browser = await launchBrowser();
 try {
   const checklist = [];
   const quiz = [];
+  const framed = [];
   for (let i = 0; i < RUNS; i++) {
     checklist.push(await coldLoad(browser, server.url, '.rw-check input'));
     const seeded = JSON.stringify({
@@ -204,6 +293,9 @@ try {
       quiz: { attempts: [{ started: 1, context: 'partner', question: 0, answers: {} }] },
     });
     quiz.push(await coldLoad(browser, server.url, '.rw-option input', [[seed, [KEY, seeded]]]));
+    if (iframeMode) {
+      framed.push(await coldLoadInFrame(browser, new URL('iframe.html', server.url).href, 'embed.html', '.rw-check input'));
+    }
   }
   const saves = await clickToSaved(browser, server.url);
   const state = await fullState(browser, server.url);
@@ -215,11 +307,19 @@ try {
       [
         timing('navigation start → first checklist checkbox', checklist),
         timing('navigation start → first quiz option (seeded)', quiz),
+        ...(iframeMode ? [timing('iframe mode: navigation start → first checkbox', framed)] : []),
         timing('pointerdown → saved (setItem returned)', saves.map((s) => s.fromPointerdown)),
         timing('  of which click event → saved', saves.map((s) => s.fromClick)),
       ],
     ),
   );
+  if (measured.groups) {
+    console.log(
+      '  (the first two: the demo page, index.html, with the two-line embed: the checkbox or option is\n' +
+        '   found inside the element\'s shadow root; iframe mode: iframe.html\'s navigation start to the first\n' +
+        '   checkbox in the shadow root inside embed.html)',
+    );
+  }
   console.log(
     '  (pointerdown → saved includes the gap between the mouse down and up events the automation sends)',
   );

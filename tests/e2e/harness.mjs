@@ -162,10 +162,12 @@ export async function checkedActions(page) {
 
 // ---- keyboard ------------------------------------------------------------------------------------
 
-/** What has focus, in the words a visitor sees. */
+/** What has focus (inside shadow roots too), in the words a visitor sees. */
 export async function focused(page) {
   return page.evaluate(() => {
-    const el = document.activeElement;
+    // The widget lives in a shadow root: follow focus into it (document.activeElement is the host).
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el || el === document.body) return { tag: 'body', text: '' };
     const label = el.closest('label');
     return {
@@ -185,7 +187,8 @@ export async function focused(page) {
  * times. Fails with the path focus took.
  */
 export async function pressUntil(page, key, match, { max = 60, what = 'the target' } = {}) {
-  const trail = [];
+  const start = await focused(page);
+  const trail = [`(from ${start.tag}${start.type ? `[${start.type}]` : ''} "${start.text.slice(0, 40)}")`];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);
     const now = await focused(page);

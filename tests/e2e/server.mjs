@@ -1,9 +1,11 @@
 // A tiny static file server for the end-to-end tests and the benchmark: node:http only, bound to
 // 127.0.0.1 on an ephemeral port, correct MIME types (Chromium refuses to stream-compile a .wasm
-// served with anything but application/wasm).
+// served with anything but application/wasm), and extra response headers per path, so the demo pages
+// that need a Content-Security-Policy header get it (see PAGE_HEADERS).
 //
 //   import { startServer } from './server.mjs';
 //   const { url, close } = await startServer('dist');
+//   const sub = await startServer('dist', { base: '/reciprocity/' });   // files under a sub-path only
 //
 // As a script:  node tests/e2e/server.mjs [dir=dist] [port=0]   (prints the URL, Ctrl+C to stop)
 
@@ -26,16 +28,48 @@ export const MIME_TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Serves `dir` on 127.0.0.1. Resolves to `{ url, port, close }`; `url` ends with a slash. */
-export async function startServer(dir, { port = 0 } = {}) {
+/** The strict policy a careful clinic site sends (the embedding guide tells them what to add). */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The same policy without 'wasm-unsafe-eval': the browser refuses to compile the widget's wasm. */
+export const WASM_BLOCKING_CSP = STRICT_CSP.replace(" 'wasm-unsafe-eval'", '');
+
+/** Extra response headers by path (relative to `base`, leading slash): the demo pages' policies. */
+export const PAGE_HEADERS = {
+  '/strict-csp.html': { 'Content-Security-Policy': STRICT_CSP },
+  '/csp-blocked.html': { 'Content-Security-Policy': WASM_BLOCKING_CSP },
+};
+
+/**
+ * Serves `dir` on 127.0.0.1. Resolves to `{ url, port, close }`; `url` is the base URL (it ends with a
+ * slash). Options:
+ *   - `port`: 0 for any free port,
+ *   - `base`: the URL path the files are served under ('/' by default; anything outside it is a 404),
+ *   - `headers`: extra response headers by path relative to `base` (PAGE_HEADERS by default).
+ */
+export async function startServer(dir, { port = 0, base = '/', headers = PAGE_HEADERS } = {}) {
   const root = path.resolve(dir);
+  if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with "/": ${base}`);
   const server = http.createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
       }
-      const { pathname } = new URL(req.url, 'http://127.0.0.1');
+      const { pathname: fullPath } = new URL(req.url, 'http://127.0.0.1');
+      if (!fullPath.startsWith(base)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      const pathname = fullPath.slice(base.length - 1); // keeps the leading slash
       let file = path.join(root, path.normalize(decodeURIComponent(pathname)));
       // path.join + normalize keeps "..": refuse anything that escapes the root.
       if (file !== root && !file.startsWith(root + path.sep)) {
@@ -57,6 +91,7 @@ export async function startServer(dir, { port = 0 } = {}) {
         'Content-Length': body.length,
         // Every load in the tests and the benchmark is a cold one.
         'Cache-Control': 'no-store',
+        ...(headers[pathname] ?? (pathname.endsWith('/') ? headers[`${pathname}index.html`] : undefined)),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
@@ -75,7 +110,7 @@ export async function startServer(dir, { port = 0 } = {}) {
   });
   const actual = server.address().port;
   return {
-    url: `http://127.0.0.1:${actual}/`,
+    url: `http://127.0.0.1:${actual}${base}`,
     port: actual,
     close: () =>
       new Promise((resolve) => {

@@ -1,0 +1,152 @@
+//! What the widget tells the host page through DOM events, and the privacy rule behind it.
+//!
+//! Host pages often run tag managers that forward every event they see. So by default an event says
+//! only which widget sent it; the counts and per-form summary are added only when the clinic sets
+//! `share-results-with-page` (README and the embedding guide explain the trade-off).
+
+use super::config::EmbedConfig;
+use super::content::Content;
+use super::document::Document;
+use super::scoring::{profile, Direction};
+use serde::Serialize;
+
+pub const READY: &str = "reciprocity-ready";
+pub const CHECKLIST_CHANGE: &str = "reciprocity-checklist-change";
+pub const QUIZ_COMPLETE: &str = "reciprocity-quiz-complete";
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub namespace: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<ChecklistSummary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub results: Option<Results>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ChecklistSummary {
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Results {
+    /// `gives-more`, `receives-more`, `balanced` or `unknown`.
+    pub direction: &'static str,
+    pub forms: Vec<FormResult>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct FormResult {
+    pub form: &'static str,
+    pub give: Option<f64>,
+    pub receive: Option<f64>,
+}
+
+fn bare(config: &EmbedConfig) -> Detail {
+    Detail {
+        namespace: config.namespace.as_str().to_owned(),
+        checklist: None,
+        results: None,
+    }
+}
+
+pub fn ready(config: &EmbedConfig) -> Detail {
+    bare(config)
+}
+
+pub fn checklist_change(config: &EmbedConfig, content: &Content, doc: &Document) -> Detail {
+    let mut detail = bare(config);
+    if config.share_results {
+        detail.checklist = Some(ChecklistSummary {
+            done: content
+                .action_ids()
+                .filter(|id| doc.checklist.done.contains(*id))
+                .count(),
+            total: content.action_count(),
+        });
+    }
+    detail
+}
+
+/// For the newest finished attempt.
+pub fn quiz_complete(config: &EmbedConfig, content: &'static Content, doc: &Document) -> Detail {
+    let mut detail = bare(config);
+    if let (true, Some(attempt)) = (config.share_results, doc.quiz.finished().next()) {
+        let p = profile(content, attempt);
+        detail.results = Some(Results {
+            direction: match p.direction {
+                Direction::GivesMore => "gives-more",
+                Direction::ReceivesMore => "receives-more",
+                Direction::Balanced => "balanced",
+                Direction::Unknown => "unknown",
+            },
+            forms: p
+                .forms
+                .iter()
+                .map(|f| FormResult {
+                    form: f.form,
+                    give: f.give,
+                    receive: f.receive,
+                })
+                .collect(),
+        });
+    }
+    detail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::bundled::EN;
+    use crate::core::document::{Answer, Attempt};
+
+    fn finished_doc() -> Document {
+        let mut doc = Document::default();
+        doc.checklist
+            .done
+            .insert(EN.steps[0].actions[0].id.to_owned());
+        let mut attempt = Attempt::new(1, Some("partner".into()));
+        for item in EN.items {
+            attempt.answers.insert(item.id.to_owned(), Answer::Value(4));
+        }
+        attempt.finished = Some(2);
+        doc.quiz.attempts.push(attempt);
+        doc
+    }
+
+    #[test]
+    fn by_default_events_carry_no_answers_and_no_scores() {
+        let config = EmbedConfig::default();
+        let doc = finished_doc();
+        for detail in [
+            ready(&config),
+            checklist_change(&config, &EN, &doc),
+            quiz_complete(&config, &EN, &doc),
+        ] {
+            assert_eq!(
+                serde_json::to_string(&detail).unwrap(),
+                r#"{"namespace":"default"}"#
+            );
+        }
+    }
+
+    #[test]
+    fn sharing_adds_progress_and_the_per_form_summary() {
+        let config = EmbedConfig {
+            share_results: true,
+            ..EmbedConfig::default()
+        };
+        let doc = finished_doc();
+        let checklist = checklist_change(&config, &EN, &doc);
+        assert_eq!(
+            checklist.checklist,
+            Some(ChecklistSummary { done: 1, total: 28 })
+        );
+        let quiz = quiz_complete(&config, &EN, &doc);
+        let results = quiz.results.unwrap();
+        assert_eq!(results.direction, "balanced");
+        assert_eq!(results.forms.len(), 6);
+        assert_eq!(results.forms[0].give, Some(4.0));
+    }
+}

@@ -1,0 +1,71 @@
+//! What the `<reciprocity-widget>` custom element (`www/reciprocity-widget.js`) calls. The element
+//! itself is a few lines of JavaScript (a class must extend `HTMLElement`, which Rust cannot); every
+//! decision (attribute checks, storage, rendering, events) happens here.
+
+use crate::components::app::App;
+use crate::core::config::{self, ATTRIBUTES};
+use crate::core::content::Content;
+use wasm_bindgen::prelude::*;
+
+/// The attribute names the element observes: the element's `observedAttributes`.
+#[wasm_bindgen(js_name = observedAttributes)]
+pub fn observed_attributes() -> Vec<JsValue> {
+    ATTRIBUTES
+        .iter()
+        .map(|name| JsValue::from_str(name))
+        .collect()
+}
+
+/// A mounted widget; `destroy()` removes it (the element calls it when removed from the page or before
+/// mounting again with new attributes).
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts a widget into `root` (inside the element's shadow root), configured by `attributes`, an
+/// array of `[name, value]` pairs, and sending its events to `host`. Refused values are reported with
+/// one console warning each; nothing here throws.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(
+    host: web_sys::HtmlElement,
+    root: web_sys::Element,
+    attributes: JsValue,
+) -> WidgetHandle {
+    let pairs: Vec<(String, String)> =
+        serde_wasm_bindgen::from_value(attributes).unwrap_or_default();
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let resolve = |url: &str| {
+        web_sys::Url::new_with_base(url, &base)
+            .ok()
+            .map(|u| u.href())
+    };
+    let (config, refused) = config::parse(&pairs, &resolve);
+    for problem in &refused {
+        web_sys::console::warn_1(&problem.message().into());
+    }
+    if Content::for_lang(&config.lang).is_none() {
+        web_sys::console::warn_1(
+            &format!(
+                "reciprocity-widget: no content in lang=\"{}\" yet; showing English.",
+                config.lang.escape_debug()
+            )
+            .into(),
+        );
+    }
+    WidgetHandle {
+        app: Some(crate::mount_with(root, config, Some(host))),
+    }
+}

@@ -1,0 +1,92 @@
+// <reciprocity-widget>: the one file a clinic's page loads.
+//
+//   <script type="module" src="/reciprocity/reciprocity-widget.js"></script>
+//   <reciprocity-widget lang="en" namespace="clinic-main"></reciprocity-widget>
+//
+// Everything it needs (reciprocity-core.js, reciprocity-core_bg.wasm, reciprocity-widget.css) is found
+// next to this file, whatever folder it is served from. It defines the custom element and nothing else:
+// no global names, no inline styles, no eval, no network request but those three files.
+//
+// The widget itself (attribute checks, storage, rendering, events) is Rust compiled to WebAssembly; this
+// file only attaches a shadow root, loads the stylesheet into it and hands over. Until the WebAssembly
+// has started, the element's own children (the clinic's fallback content) stay visible; if it cannot
+// start (a Content-Security-Policy without 'wasm-unsafe-eval', a very old browser), they stay for good.
+
+import init, { mountWidget, observedAttributes } from './reciprocity-core.js';
+
+const TAG = 'reciprocity-widget';
+const here = import.meta.url;
+
+// Started once per page, shared by every element.
+let ready = null;
+function start() {
+  ready ??= init({ module_or_path: new URL('./reciprocity-core_bg.wasm', here) });
+  return ready;
+}
+
+function attributePairs(element) {
+  return Array.from(element.attributes, (a) => [a.name, a.value]);
+}
+
+// Start before the class is defined: `observedAttributes` comes from Rust, and must be known when the
+// element is defined.
+start().then(
+  () => {
+    const observed = observedAttributes();
+
+    class ReciprocityWidget extends HTMLElement {
+      static get observedAttributes() {
+        return observed;
+      }
+
+      #handle = null;
+      #mount = null;
+      #styled = null;
+
+      connectedCallback() {
+        this.#render();
+      }
+
+      disconnectedCallback() {
+        this.#handle?.destroy();
+        this.#handle = null;
+      }
+
+      attributeChangedCallback(_name, before, after) {
+        // Settings are read once per mount; a change mounts afresh (progress lives in storage).
+        if (before !== after && this.#handle) this.#render();
+      }
+
+      async #render() {
+        if (!this.shadowRoot) {
+          const shadow = this.attachShadow({ mode: 'open' });
+          const link = document.createElement('link');
+          link.rel = 'stylesheet';
+          link.href = new URL('./reciprocity-widget.css', here).href;
+          // Mount once the styles are in, so the theme check reads real colours and nothing flashes
+          // unstyled. A stylesheet that fails to load still lets the widget work.
+          this.#styled = new Promise((resolve) => {
+            link.addEventListener('load', resolve, { once: true });
+            link.addEventListener('error', resolve, { once: true });
+          });
+          this.#mount = document.createElement('div');
+          shadow.append(link, this.#mount);
+        }
+        await this.#styled;
+        if (!this.isConnected) return;
+        this.#handle?.destroy();
+        this.#mount.replaceChildren();
+        this.#handle = mountWidget(this, this.#mount, attributePairs(this));
+      }
+    }
+
+    if (!customElements.get(TAG)) customElements.define(TAG, ReciprocityWidget);
+  },
+  (error) => {
+    console.error(
+      `${TAG}: could not start its WebAssembly, so the content inside <${TAG}> is shown instead. ` +
+        `If this page sends a Content-Security-Policy, add 'wasm-unsafe-eval' to its script-src ` +
+        `(for example: script-src 'self' 'wasm-unsafe-eval'). Cause: ${error}`,
+    );
+  },
+);
