@@ -267,3 +267,140 @@ async fn two_instances_with_different_namespaces_keep_apart() {
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
 }
+
+/// Mounts a widget with settings parsed from attribute pairs, as the custom element does.
+async fn mount_configured(pairs: &[(&str, &str)]) -> (Element, web_sys::HtmlElement) {
+    let host: web_sys::HtmlElement = document()
+        .create_element("reciprocity-widget-test")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let root = document().create_element("div").unwrap();
+    host.append_child(&root).unwrap();
+    let pairs: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    let (config, refused) =
+        reciprocity_widget::core::config::parse(&pairs, &|url| Some(url.to_owned()));
+    assert!(refused.is_empty(), "{refused:?}");
+    std::mem::forget(reciprocity_widget::mount_with(
+        root.clone(),
+        config,
+        Some(host.clone()),
+    ));
+    yew::scheduler::flush().await;
+    (root, host)
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_with_the_same_namespace_stay_in_step() {
+    clear("c-same");
+    let one = mount("c-same").await;
+    let two = mount("c-same").await;
+    let first: HtmlElement = all(&one, ".rw-check input")[0].clone().dyn_into().unwrap();
+    click(&first).await;
+    yew::scheduler::flush().await;
+    assert!(text(&two, ".rw-progress-label").contains("1 of 28"));
+    let mirrored: HtmlInputElement = all(&two, ".rw-check input")[0].clone().dyn_into().unwrap();
+    assert!(mirrored.checked());
+}
+
+#[wasm_bindgen_test]
+async fn modules_clinic_name_and_booking_link_follow_the_settings() {
+    clear("c-modules");
+    let (root, _) = mount_configured(&[
+        ("namespace", "c-modules"),
+        ("modules", "plan quiz"),
+        ("clinic-name", "<img src=x onerror=alert(1)>"),
+        ("cta-url", "https://clinic.example/book"),
+    ])
+    .await;
+    let nav: Vec<String> = all(&root, "nav button")
+        .iter()
+        .map(|b| b.text_content().unwrap())
+        .collect();
+    assert_eq!(nav, ["My plan", "Reciprocity check"], "the clinic's order");
+    assert_eq!(
+        text(&root, ".rw-view-heading"),
+        "My plan",
+        "the first module opens"
+    );
+    assert!(all(&root, ".rw-checklist").is_empty());
+    // The name is text, never markup.
+    assert!(all(&root, "img").is_empty());
+    assert!(text(&root, ".rw-clinic").contains("<img src=x onerror=alert(1)>"));
+    // Finish a check: the booking link shows on the plan, and no link leads to the hidden checklist.
+    click(&button(&root, "Reciprocity check")).await;
+    option(&root, "A friend").click();
+    yew::scheduler::flush().await;
+    click(&button(&root, "Start")).await;
+    for n in 1..=25 {
+        click(&button(&root, if n == 25 { "See my plan" } else { "Next" })).await;
+    }
+    let links = all(&root, "a.rw-cta");
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some("https://clinic.example/book")
+    );
+    assert_eq!(links[0].text_content().as_deref(), Some("Book a session"));
+    assert!(all(&root, ".rw-recommendation .rw-link").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn events_reach_the_host_with_only_the_namespace_by_default() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    clear("c-events");
+    let seen: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
+    let host_holder = document().create_element("div").unwrap();
+    document()
+        .body()
+        .unwrap()
+        .append_child(&host_holder)
+        .unwrap();
+    let listener = {
+        let seen = seen.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+            move |event: web_sys::CustomEvent| {
+                let detail = js_sys::JSON::stringify(&event.detail())
+                    .map(String::from)
+                    .unwrap_or_default();
+                // Other tests' widgets stay mounted; keep only this test's.
+                if detail.contains("c-events") {
+                    seen.borrow_mut().push((event.type_(), detail));
+                }
+            },
+        )
+    };
+    for name in [
+        "reciprocity-ready",
+        "reciprocity-checklist-change",
+        "reciprocity-quiz-complete",
+    ] {
+        document()
+            .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+            .unwrap();
+    }
+    listener.forget();
+    let (root, _) = mount_configured(&[("namespace", "c-events")]).await;
+    let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
+    click(&first).await;
+    let events = seen.borrow().clone();
+    assert_eq!(
+        events,
+        [
+            (
+                "reciprocity-ready".to_owned(),
+                r#"{"namespace":"c-events"}"#.to_owned()
+            ),
+            (
+                "reciprocity-checklist-change".to_owned(),
+                r#"{"namespace":"c-events"}"#.to_owned()
+            ),
+        ],
+        "events bubble to the document and say nothing about the visitor"
+    );
+}

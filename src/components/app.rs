@@ -146,10 +146,23 @@ pub fn App(props: &AppProps) -> Html {
         let notices = notices.dispatcher();
         let status = status.clone();
         let saved_text = content.ui.saved;
+        let choice = config.storage;
         use_effect_with(state.doc.clone(), move |doc| {
             let outcome = boot.borrow_mut().0.save(doc);
             match outcome {
                 SaveOutcome::Saved => {
+                    // Copied out first: the event reaches this widget's own listener, which borrows
+                    // `boot` again.
+                    let (key, text) = {
+                        let persistence = &boot.borrow().0;
+                        (
+                            persistence.key(),
+                            persistence.last_text().map(str::to_owned),
+                        )
+                    };
+                    if let Some(text) = text {
+                        storage::announce(choice, &key, &text);
+                    }
                     // A save that works again ends the "storage is full" notice.
                     notices.dispatch(NoticeAction::Resolved(Notice::Full));
                     status.set(Status(saved_text.to_owned()));

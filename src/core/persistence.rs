@@ -227,6 +227,11 @@ impl Persistence {
         self.namespace.key()
     }
 
+    /// The text last written or read.
+    pub fn last_text(&self) -> Option<&str> {
+        self.last_text.as_deref()
+    }
+
     /// Takes `text` found under the key as the current document, or explains why not. An unreadable
     /// value is copied aside before anything else; if that copy fails, writing stops so the only copy
     /// cannot be overwritten.

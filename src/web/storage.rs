@@ -40,6 +40,22 @@ pub fn open(choice: StorageChoice) -> Option<Box<dyn Store>> {
     }
 }
 
+/// Tells other widgets in this same page that `key` now holds `value`. Browsers fire `storage` events
+/// only in *other* documents, so two widgets with one namespace on one page would drift apart; this
+/// dispatches the same event here. The widget that wrote recognises its own text and ignores it.
+pub fn announce(choice: StorageChoice, key: &str, value: &str) {
+    let (Some(window), Some(area)) = (web_sys::window(), area_object(choice)) else {
+        return;
+    };
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    init.set_new_value(Some(value));
+    init.set_storage_area(Some(&area));
+    if let Ok(event) = web_sys::StorageEvent::new_with_event_init_dict("storage", &init) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
 fn classify(error: JsValue) -> StoreError {
     // Browsers name a full store differently: QuotaExceededError (Chromium, Safari, current Firefox)
     // and NS_ERROR_DOM_QUOTA_REACHED (older Firefox).
