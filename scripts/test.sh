@@ -17,7 +17,7 @@ step "format"
 cargo fmt --check
 
 step "lints"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 
 step "native tests"
 cargo test

@@ -6,6 +6,7 @@ use crate::components::app::App;
 use crate::core::config::{self, ATTRIBUTES};
 use crate::core::content::Content;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The attribute names the element observes: the element's `observedAttributes`.
 #[wasm_bindgen(js_name = observedAttributes)]
@@ -39,10 +40,18 @@ impl WidgetHandle {
 pub fn mount_widget(
     host: web_sys::HtmlElement,
     root: web_sys::Element,
-    attributes: JsValue,
+    attributes: js_sys::Array,
 ) -> WidgetHandle {
-    let pairs: Vec<(String, String)> =
-        serde_wasm_bindgen::from_value(attributes).unwrap_or_default();
+    // Read by hand rather than through serde: the attribute list is flat strings, and a deserializer's
+    // error paths (which format numbers) would add kilobytes for nothing. Entries of any other shape
+    // are skipped.
+    let pairs: Vec<(String, String)> = attributes
+        .iter()
+        .filter_map(|entry| {
+            let pair = entry.dyn_into::<js_sys::Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())

@@ -11,10 +11,13 @@ pub fn ContextPicker() -> Html {
     let widget = use_widget();
     let content = widget.content();
     let ui = &content.ui;
+    // The visitor's own choice for this check first, then the clinic's `context` attribute, then the
+    // visitor's choice last time.
     let initial = widget
         .state
         .current()
         .and_then(|a| a.context.clone())
+        .or_else(|| widget.config.context.map(str::to_owned))
         .or_else(|| widget.state.last_context().map(str::to_owned));
     let chosen = use_state(move || initial);
     let missing = use_state(|| false);

@@ -21,18 +21,21 @@ pub fn parse_computed(color: &str) -> Option<Rgb> {
         .strip_prefix("rgba(")
         .or_else(|| color.strip_prefix("rgb("))?
         .strip_suffix(')')?;
-    let parts: Vec<f64> = inner
+    let parts: Vec<&str> = inner
         .split([',', ' ', '/'])
         .filter(|p| !p.is_empty())
-        .map(|p| p.parse::<f64>().ok())
-        .collect::<Option<_>>()?;
-    let (r, g, b, alpha) = match parts[..] {
-        [r, g, b] => (r, g, b, 1.0),
-        [r, g, b, a] => (r, g, b, a),
-        _ => return None,
-    };
-    let in_range = |c: f64| (0.0..=255.0).contains(&c);
-    (in_range(r) && in_range(g) && in_range(b) && alpha >= 1.0).then_some(Rgb { r, g, b })
+        .collect();
+    // Channels are whole numbers in computed styles; parsing them as integers keeps the float parser
+    // (several KB of wasm) out of the build. Only a fully opaque alpha ("1") is accepted.
+    let channel = |p: &str| p.parse::<u8>().ok().map(f64::from);
+    match parts[..] {
+        [r, g, b] | [r, g, b, "1"] => Some(Rgb {
+            r: channel(r)?,
+            g: channel(g)?,
+            b: channel(b)?,
+        }),
+        _ => None,
+    }
 }
 
 fn luminance(c: Rgb) -> f64 {

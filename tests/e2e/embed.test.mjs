@@ -188,6 +188,7 @@ function shadowFacts(hostLocator) {
       imgs: root.querySelectorAll('img').length,
       scripts: root.querySelectorAll('script').length,
       hrefs: Array.from(root.querySelectorAll('[href]'), (a) => a.getAttribute('href')),
+      links: Array.from(root.querySelectorAll('a[href]'), (a) => a.getAttribute('href')),
       inlineStyles: Array.from(root.querySelectorAll('[style]'), (e) => e.localName),
     };
   });
@@ -300,6 +301,40 @@ describe('the custom element', () => {
         assert.deepEqual(JSON.parse((await storageEntries(page))[keyOf('clinic-main')]).checklist.done, [action.id]),
       );
     });
+  });
+
+  test('removed from the page it is taken down; put back it starts again with its progress', async (t) => {
+    await withContext(
+      t,
+      browser,
+      async ({ page }) => {
+        const url = await host(page, new URL('e2e/move.html', server.url).href, page2(`<div id="a">${element({ id: 'm', namespace: 'moving' })}</div><div id="b"></div>`));
+        await page.goto(url);
+        const m = page.locator('#m');
+        await ready(m);
+        const action = content.steps[2].actions[2];
+        await checkboxIn(m, action).check();
+        await eventually(async () => assert.equal(await progressIn(m), overall(1)));
+        const old = await m.locator('.rw-widget').elementHandle();
+
+        await page.evaluate(() => {
+          window.__e2eRemoved = document.getElementById('m');
+          window.__e2eRemoved.remove();
+        });
+        assert.equal(await old.evaluate((e) => e.isConnected), false, 'the widget inside is taken down');
+        const before = (await eventsSeen(page)).length;
+
+        // The same element, put back elsewhere.
+        await page.evaluate(() => document.getElementById('b').append(window.__e2eRemoved));
+        await ready(m);
+        await eventually(async () => assert.equal(await checkboxIn(m, action).isChecked(), true));
+        assert.equal(await page.locator('reciprocity-widget .rw-widget').count(), 1, 'exactly one widget rendered');
+        const after = await eventsSeen(page);
+        assert.deepEqual(after.slice(before).map((e) => e.type), ['reciprocity-ready'], 'one ready for the new mount');
+        assert.equal(await page.locator('#b > reciprocity-widget').count(), 1);
+      },
+      { initScripts: [[recordEvents, EVENTS]] },
+    );
   });
 
   test('the demo landing page: header, hero, widget, CTA and footer, and no WCAG A/AA violation', async (t) => {
@@ -494,7 +529,7 @@ describe('attributes', () => {
       await ready(w);
       assert.deepEqual(warnings.filter((m) => m.includes('reciprocity-widget')), []);
       const facts = await shadowFacts(w);
-      assert.ok(facts.hrefs.includes('https://example.org/weather'), `no exit-url link among ${JSON.stringify(facts.hrefs)}`);
+      assert.ok(facts.links.includes('https://example.org/weather'), `no exit-url link among ${JSON.stringify(facts.links)}`);
     });
   });
 
@@ -562,7 +597,11 @@ describe('attributes', () => {
       await set('context', 'family');
       await navTo(w, 'quiz').click();
       await eventually(async () =>
-        assert.equal(await w.getByRole('radio', { name: 'A family member', exact: true }).isChecked(), true),
+        assert.equal(
+          await w.getByRole('radio', { name: 'A family member', exact: true }).isChecked(),
+          true,
+          'context="family" set after mount preselects "A family member"',
+        ),
       );
     });
   });
@@ -1062,10 +1101,14 @@ describe('Content-Security-Policy', () => {
         const w = page.locator('reciprocity-widget');
         await ready(w);
 
-        // Use it: tick, start a check, answer, open the plan.
+        // Use it: the finished plan with its chart, tick, retake the check, answer, the plan again.
+        await w.locator('.rw-plan table').waitFor();
+        assert.ok((await w.locator('.rw-plan svg').count()) >= 1, 'the chart is drawn');
+        await navTo(w, 'checklist').click();
         await checkboxIn(w, content.steps[5].actions[1]).check();
         await eventually(async () => assert.equal(await progressIn(w), overall(1)));
         await navTo(w, 'quiz').click();
+        await w.getByRole('button', { name: ui.retake, exact: true }).click();
         await w.getByRole('radio', { name: 'A partner', exact: true }).check();
         await w.getByRole('button', { name: ui.start, exact: true }).click();
         await w.locator('.rw-question').getByRole('radio', { name: content.scale[2], exact: true }).check();
@@ -1080,7 +1123,7 @@ describe('Content-Security-Policy', () => {
         );
         assert.deepEqual((await shadowFacts(w)).inlineStyles, [], 'no style attributes in the widget');
       },
-      { initScripts: [[recordViolations]] },
+      { initScripts: [[recordViolations], [seedStorage, [[keyOf('strict-csp-demo'), finishedDocument({ view: 'plan' })]]]] },
     );
   });
 
