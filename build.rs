@@ -19,7 +19,8 @@ enum Ty {
     Map(&'static Ty),
     /// `"give"` or `"receive"`.
     Side,
-    /// A struct with these fields; an optional field missing from the JSON becomes an empty slice.
+    /// A struct with these fields; an optional field missing from the JSON becomes an empty slice (or
+    /// an empty string).
     Struct(&'static str, &'static [Field]),
     /// A struct whose fields are all strings (the interface text): every key becomes a field, and the
     /// compiler checks the set against the struct.
@@ -99,6 +100,7 @@ const CONTENT: Ty = Ty::Struct(
                 ],
             )),
         ),
+        f("sensitive_forms", STR_LIST),
         f(
             "contexts",
             Ty::List(&Ty::Struct(
@@ -137,6 +139,34 @@ const CONTENT: Ty = Ty::Struct(
                     f("options", STR_LIST),
                     f("source", Ty::Str),
                 ],
+            ),
+        ),
+        f(
+            "support",
+            Ty::Struct(
+                "Support",
+                &[f(
+                    "regions",
+                    Ty::List(&Ty::Struct(
+                        "Region",
+                        &[
+                            f("id", Ty::Str),
+                            f("name", Ty::Str),
+                            f("emergency", Ty::Str),
+                            f(
+                                "lines",
+                                Ty::List(&Ty::Struct(
+                                    "SupportLine",
+                                    &[
+                                        f("name", Ty::Str),
+                                        f("call", Ty::Str),
+                                        optional("text", Ty::Str),
+                                    ],
+                                )),
+                            ),
+                        ],
+                    )),
+                )],
             ),
         ),
         f(
@@ -232,7 +262,10 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut String) -> Result<(), Stri
                         out.push_str("\"\"")
                     }
                     Some(item) => emit(item, &field.ty, &format!("{path}.{}", field.name), out)?,
-                    None if field.optional => out.push_str("&[]"),
+                    None if field.optional => out.push_str(match field.ty {
+                        Ty::Str => "\"\"",
+                        _ => "&[]",
+                    }),
                     None => {
                         return Err(format!("{path}: missing field `{}` in {name}", field.name))
                     }

@@ -24,6 +24,9 @@ impl Store for Shared {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.0.remove(key)
     }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.0.keys()
+    }
 }
 
 /// A store whose every call fails, like a browser that throws on each storage access.
@@ -37,6 +40,9 @@ impl Store for Broken {
         Err(StoreError::Unavailable)
     }
     fn remove(&self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
         Err(StoreError::Unavailable)
     }
 }
@@ -104,7 +110,7 @@ fn a_store_that_throws_on_read_means_memory_only() {
 
 #[test]
 fn a_full_store_keeps_working_in_memory_and_retries_on_the_next_change() {
-    let store = Shared(Rc::new(MemoryStore::with_quota(160)));
+    let store = Shared(Rc::new(MemoryStore::with_quota(220)));
     let Loaded {
         mut persistence, ..
     } = open(&store);
@@ -115,7 +121,7 @@ fn a_full_store_keeps_working_in_memory_and_retries_on_the_next_change() {
     assert_eq!(persistence.save(&small), SaveOutcome::Saved);
 
     let mut big = with_progress();
-    big.checklist.done.insert("x".repeat(200));
+    big.checklist.done.insert("x".repeat(300));
     assert_eq!(persistence.save(&big), SaveOutcome::Failed(Notice::Full));
     assert_eq!(
         store.get(&key()),
@@ -218,7 +224,7 @@ fn a_newer_schema_is_left_untouched() {
     assert_eq!(store.get(&key()), Ok(Some(newer)));
     assert_eq!(
         store.0.keys(),
-        [key()],
+        Ok(vec![key()]),
         "no copy made of a valid newer value"
     );
 }
@@ -331,4 +337,49 @@ fn a_newer_schema_from_another_tab_stops_this_tab_writing() {
     );
     assert_eq!(persistence.save(&with_progress()), SaveOutcome::NotSaving);
     assert_eq!(store.get(&key()), Ok(Some(newer)));
+}
+
+#[test]
+fn forgetting_removes_the_document_and_its_corrupt_copies_and_writes_nothing_back() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    store.set(&key(), "garbage").unwrap();
+    store
+        .set("reciprocity-widget/v1/other", "someone else's")
+        .unwrap();
+    let Loaded {
+        mut persistence, ..
+    } = open(&store);
+    persistence.save(&with_progress());
+    assert_eq!(
+        store.0.keys().unwrap().len(),
+        3,
+        "document, corrupt copy, other namespace"
+    );
+    assert!(persistence.forget(View::Plan));
+    assert_eq!(
+        store.0.keys(),
+        Ok(vec!["reciprocity-widget/v1/other".to_owned()])
+    );
+    let empty = Document {
+        view: View::Plan,
+        ..Document::default()
+    };
+    assert_eq!(persistence.save(&empty), SaveOutcome::Unchanged);
+    assert_eq!(persistence.save(&with_progress()), SaveOutcome::Saved);
+}
+
+#[test]
+fn moving_to_another_store_takes_the_document_and_leaves_nothing_behind() {
+    let local = Shared(Rc::new(MemoryStore::new()));
+    let session = Shared(Rc::new(MemoryStore::new()));
+    let Loaded {
+        mut persistence, ..
+    } = open(&local);
+    persistence.save(&with_progress());
+    assert_eq!(
+        persistence.move_to(Box::new(session.clone()), &with_progress()),
+        SaveOutcome::Saved
+    );
+    assert_eq!(local.0.keys(), Ok(vec![]));
+    assert_eq!(session.get(&key()), Ok(Some(encode(&with_progress()))));
 }

@@ -281,3 +281,53 @@ fn another_tab_s_document_replaces_the_data_but_not_the_open_section() {
         "a difference of section only is no change"
     );
 }
+
+#[test]
+fn leaving_out_hard_times_shortens_the_check() {
+    let state = started("partner");
+    assert_eq!(state.question_count(), 25);
+    let state = apply(&state, Action::ChooseSensitive { skip: true });
+    assert_eq!(state.question_count(), 21);
+    assert_eq!(state.current().unwrap().skip_sensitive, Some(true));
+    let mut state = state;
+    for _ in 0..30 {
+        if let Some(next) = state.apply(Action::Next) {
+            state = next;
+        }
+    }
+    assert_eq!(
+        state.current().unwrap().question,
+        20,
+        "stops at the last shown screen"
+    );
+    let state = apply(&state, Action::ChooseSensitive { skip: false });
+    assert_eq!(state.question_count(), 25);
+    assert_eq!(
+        state.current().unwrap().question,
+        0,
+        "a new choice starts from the top"
+    );
+}
+
+#[test]
+fn forgetting_empties_everything_but_the_open_section() {
+    let mut doc = Document::default();
+    doc.checklist.done.insert(first_action());
+    doc.view = View::Plan;
+    doc.settings.clear_on_exit = Some(true);
+    let state = apply(&AppState::new(content(), doc), Action::Forget);
+    assert_eq!(
+        state.doc,
+        Document {
+            view: View::Plan,
+            ..Document::default()
+        }
+    );
+}
+
+#[test]
+fn the_exit_setting_is_kept() {
+    let state = apply(&fresh(), Action::SetClearOnExit(true));
+    assert_eq!(state.doc.settings.clear_on_exit, Some(true));
+    assert_eq!(state.apply(Action::SetClearOnExit(true)), None);
+}

@@ -3,18 +3,22 @@
 //! replace what the visitor was looking at.
 
 use super::checklist::Checklist as ChecklistView;
+use super::data_panel::{DataPanel, Keeping};
 use super::intro::Intro;
 use super::nav::Nav;
 use super::notices::Notices;
 use super::plan::Plan;
 use super::quiz::Quiz;
-use crate::core::config::{EmbedConfig, StorageChoice};
+use super::support_panel::SupportPanel;
+use super::toolbar::{Panel, Toolbar};
+use crate::core::config::{EmbedConfig, StorageChoice, DEFAULT_EXIT_URL};
 use crate::core::content::Content;
 use crate::core::contrast;
 use crate::core::document::{Checklist, View};
 use crate::core::events;
 use crate::core::notices::{NoticeAction, NoticeList};
 use crate::core::persistence::{Loaded, Notice, Persistence, SaveOutcome};
+use crate::core::quick_exit::{Gesture, Outcome, WINDOW_MS};
 use crate::core::state::{Action, AppState};
 use crate::web::events::emit;
 use crate::web::now_ms;
@@ -94,13 +98,29 @@ static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
 #[derive(Clone, PartialEq, Default)]
 struct Status(String);
 
-/// Opens the configured storage for the configured namespace.
-fn open_storage(config: &EmbedConfig) -> Loaded {
+/// Opens the configured storage for the configured namespace. A visitor who chose "don't remember me"
+/// in this tab has their progress in session storage: it is found there first.
+fn open_storage(config: &EmbedConfig) -> (Loaded, Keeping, StorageChoice) {
     let namespace = config.namespace.clone();
-    match config.storage {
+    let in_session = config.storage == StorageChoice::Local
+        && storage::open(StorageChoice::Session)
+            .and_then(|s| s.get(&namespace.key()).ok().flatten())
+            .is_some();
+    let choice = if in_session {
+        StorageChoice::Session
+    } else {
+        config.storage
+    };
+    let loaded = match choice {
         StorageChoice::None => Persistence::in_memory(namespace),
         choice => Persistence::open(storage::open(choice), namespace, now_ms()),
-    }
+    };
+    let keeping = match (choice, loaded.persistence.is_saving()) {
+        (_, false) => Keeping::NotSaved,
+        (StorageChoice::Local, true) => Keeping::Saved,
+        _ => Keeping::ThisTab,
+    };
+    (loaded, keeping, choice)
 }
 
 #[component]
@@ -113,13 +133,25 @@ pub fn App(props: &AppProps) -> Html {
     // mode happen before the first render, so the first thing the visitor sees is their own progress.
     // (The custom element mounts afresh when its storage settings change.)
     let boot = use_mut_ref(|| {
-        let Loaded {
-            persistence,
-            doc,
-            notices,
-        } = open_storage(&config);
-        (persistence, Some(doc), notices)
+        let (
+            Loaded {
+                persistence,
+                doc,
+                notices,
+            },
+            keeping,
+            choice,
+        ) = open_storage(&config);
+        (persistence, Some(doc), notices, keeping, choice)
     });
+    let keeping = use_state(|| boot.borrow().3);
+    // Where this widget saves and listens: the configured area, or session storage after "don't
+    // remember me".
+    let area = use_mut_ref(|| boot.borrow().4);
+    let panel = use_state(|| None::<Panel>);
+    let exiting = use_state(|| false);
+    let presses = use_state(|| 0u8);
+    let exit_status = use_state(String::new);
     let state = use_reducer(|| {
         let doc = boot.borrow_mut().1.take().unwrap_or_default();
         AppState::new(content, doc)
@@ -146,8 +178,9 @@ pub fn App(props: &AppProps) -> Html {
         let notices = notices.dispatcher();
         let status = status.clone();
         let saved_text = content.ui.saved;
-        let choice = config.storage;
+        let area = area.clone();
         use_effect_with(state.doc.clone(), move |doc| {
+            let choice = *area.borrow();
             let outcome = boot.borrow_mut().0.save(doc);
             match outcome {
                 SaveOutcome::Saved => {
@@ -180,14 +213,15 @@ pub fn App(props: &AppProps) -> Html {
         let notices = notices.dispatcher();
         let status = status.clone();
         let other_tab_text = content.ui.notice_other_tab;
-        let choice = config.storage;
+        let area = area.clone();
+        let view_now = view_now.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "storage", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
                     };
-                    let Some(own_area) = storage::area_object(choice) else {
+                    let Some(own_area) = storage::area_object(*area.borrow()) else {
                         return;
                     };
                     if event.storage_area().as_ref() != Some(&own_area) {
@@ -281,6 +315,108 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Quick exit: cover the widget at once, delete the saved data if the visitor (or the clinic's
+    // default) asked for that, then replace this page in history with a neutral one.
+    let exit_url = config
+        .exit_url
+        .clone()
+        .unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned());
+    let clears_now = use_mut_ref(|| false);
+    *clears_now.borrow_mut() = state
+        .doc
+        .settings
+        .clear_on_exit
+        .unwrap_or(config.exit_clears);
+    let exit: Rc<dyn Fn()> = {
+        let (exiting, boot, clears_now) = (exiting.clone(), boot.clone(), clears_now.clone());
+        let view_now = view_now.clone();
+        let exit_url = exit_url.clone();
+        Rc::new(move || {
+            exiting.set(true);
+            if *clears_now.borrow() {
+                boot.borrow_mut().0.forget(*view_now.borrow());
+            }
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace(&exit_url);
+            }
+        })
+    };
+    let exit_ref = use_mut_ref(|| exit.clone());
+    *exit_ref.borrow_mut() = exit.clone();
+
+    // The Shift×3 gesture, listened for on the whole page, and the back-forward cache bringing the page
+    // back (the overlay must not be there then).
+    {
+        let (presses, exit_status, exiting) =
+            (presses.clone(), exit_status.clone(), exiting.clone());
+        let exit_ref = exit_ref.clone();
+        let ui = &content.ui;
+        let (two, one, expired) = (ui.exit_remaining_2, ui.exit_remaining_1, ui.exit_expired);
+        use_effect_with((), move |_| {
+            let gesture = Rc::new(RefCell::new(Gesture::default()));
+            let timer = Rc::new(RefCell::new(None::<gloo_timers::callback::Timeout>));
+            let show: Rc<dyn Fn(Outcome)> = {
+                let (presses, exit_status, gesture) =
+                    (presses.clone(), exit_status.clone(), gesture.clone());
+                Rc::new(move |outcome| {
+                    presses.set(gesture.borrow().count);
+                    match outcome {
+                        Outcome::Quiet => {}
+                        Outcome::Remaining(2) => exit_status.set(two.to_owned()),
+                        Outcome::Remaining(_) => exit_status.set(one.to_owned()),
+                        Outcome::Expired => exit_status.set(expired.to_owned()),
+                        Outcome::Exit => {
+                            exit_status.set(String::new());
+                            let exit = exit_ref.borrow().clone();
+                            exit();
+                        }
+                    }
+                })
+            };
+            let document = web_sys::window().and_then(|w| w.document());
+            let listeners = document.map(|document| {
+                let down = {
+                    let (gesture, show) = (gesture.clone(), show.clone());
+                    gloo_events::EventListener::new(&document, "keydown", move |event| {
+                        if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                            let outcome = gesture.borrow_mut().key_down(&event.key());
+                            show(outcome);
+                        }
+                    })
+                };
+                let up = {
+                    let (gesture, show, timer) = (gesture.clone(), show.clone(), timer.clone());
+                    gloo_events::EventListener::new(&document, "keyup", move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        let outcome = gesture
+                            .borrow_mut()
+                            .key_up(&event.key(), js_sys::Date::now());
+                        if outcome == Outcome::Remaining(2) {
+                            // The first press opens the window: say "expired" when it runs out with
+                            // presses still owed (tick says nothing if the count was reset or done).
+                            let (gesture, show) = (gesture.clone(), show.clone());
+                            *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                                WINDOW_MS as u32 + 50,
+                                move || {
+                                    let outcome = gesture.borrow_mut().tick(js_sys::Date::now());
+                                    show(outcome);
+                                },
+                            ));
+                        }
+                        show(outcome);
+                    })
+                };
+                (down, up)
+            });
+            let pageshow = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "pageshow", move |_| exiting.set(false))
+            });
+            move || drop((listeners, pageshow, timer))
+        });
+    }
+
     // Move focus where an action asked for it, after the new view is in the DOM.
     {
         let focus = focus.clone();
@@ -308,6 +444,46 @@ pub fn App(props: &AppProps) -> Html {
             notices.dispatch(NoticeAction::Dismiss(index));
         })
     };
+    let toggle_panel = {
+        let (panel, focus) = (panel.clone(), focus.clone());
+        Callback::from(move |which: Panel| {
+            let opening = *panel != Some(which);
+            // Opening moves focus into the panel's heading; closing leaves it on the toggle.
+            if opening {
+                *focus.borrow_mut() = Some(panel_focus(which).to_owned());
+            }
+            panel.set(opening.then_some(which));
+        })
+    };
+    let close_panel = {
+        let (panel, focus) = (panel.clone(), focus.clone());
+        Callback::from(move |_| {
+            if let Some(which) = *panel {
+                *focus.borrow_mut() = Some(toggle_focus(which).to_owned());
+            }
+            panel.set(None);
+        })
+    };
+    let delete_everything = {
+        let (boot, dispatcher, notices) = (boot.clone(), state.dispatcher(), notices.dispatcher());
+        Callback::from(move |_| {
+            boot.borrow_mut().0.forget(view);
+            notices.dispatch(NoticeAction::Resolved(Notice::Full));
+            dispatcher.dispatch(Action::Forget);
+        })
+    };
+    let forget_device = {
+        let (boot, keeping, area) = (boot.clone(), keeping.clone(), area.clone());
+        let doc = state.doc.clone();
+        Callback::from(move |_| {
+            if let Some(session) = storage::open(StorageChoice::Session) {
+                boot.borrow_mut().0.move_to(session, &doc);
+                *area.borrow_mut() = StorageChoice::Session;
+                keeping.set(Keeping::ThisTab);
+            }
+        })
+    };
+    let key_name = boot.borrow().0.key();
     let (heading, body) = match view {
         View::Checklist => (ui.checklist_heading, html! { <ChecklistView /> }),
         View::Quiz => (ui.quiz_heading, html! { <Quiz /> }),
@@ -323,6 +499,26 @@ pub fn App(props: &AppProps) -> Html {
                 dir={content.dir}
                 aria-label={ui.widget_label}
             >
+                <Toolbar
+                    exit_url={exit_url.clone()}
+                    presses={*presses}
+                    exit_status={(*exit_status).clone()}
+                    on_exit={Callback::from(move |_| exit())}
+                    open={*panel}
+                    on_toggle={toggle_panel}
+                />
+                if *panel == Some(Panel::Support) {
+                    <SupportPanel on_close={close_panel.clone()} />
+                }
+                if *panel == Some(Panel::Data) {
+                    <DataPanel
+                        key_name={key_name}
+                        keeping={*keeping}
+                        on_delete={delete_everything}
+                        on_forget_device={forget_device}
+                        on_close={close_panel}
+                    />
+                }
                 <Intro />
                 <Notices notices={notices.0.clone()} on_dismiss={dismiss} />
                 <Nav />
@@ -333,6 +529,9 @@ pub fn App(props: &AppProps) -> Html {
                     { body }
                 </div>
                 <p class="rw-status" role="status">{ status.0.clone() }</p>
+                if *exiting {
+                    <div class="rw-exit-overlay" role="alert">{ ui.exit_loading }</div>
+                }
                 // Colour probes for the theme check above: never shown, never read aloud.
                 <span class="rw-probes" aria-hidden="true">
                     <span class="rw-probe-text"></span>
@@ -342,6 +541,22 @@ pub fn App(props: &AppProps) -> Html {
                 </span>
             </section>
         </ContextProvider<Widget>>
+    }
+}
+
+/// The focus target of a panel's heading.
+fn panel_focus(panel: Panel) -> &'static str {
+    match panel {
+        Panel::Support => "support",
+        Panel::Data => "data",
+    }
+}
+
+/// The focus target of the toolbar button that opens a panel.
+pub fn toggle_focus(panel: Panel) -> &'static str {
+    match panel {
+        Panel::Support => "toolbar-support",
+        Panel::Data => "toolbar-data",
     }
 }
 

@@ -4,7 +4,9 @@
 pub mod action_list;
 pub mod app;
 pub mod checklist;
+pub mod content_note;
 pub mod context_picker;
+pub mod data_panel;
 pub mod intro;
 pub mod nav;
 pub mod notices;
@@ -14,3 +16,5 @@ pub mod progress;
 pub mod question;
 pub mod quiz;
 pub mod step_card;
+pub mod support_panel;
+pub mod toolbar;

@@ -4,7 +4,7 @@
 
 use super::app::{use_widget, VIEW_HEADING};
 use super::progress::Progress;
-use crate::core::content::{fill, Text};
+use crate::core::content::{fill, Question as ContentQuestion, Text};
 use crate::core::document::Answer;
 use crate::core::state::Action;
 use crate::web::now_ms;
@@ -34,18 +34,19 @@ pub fn Question() -> Html {
     let Some(context) = attempt.context.as_deref().and_then(|c| content.context(c)) else {
         return Html::default();
     };
-    let total = content.question_count();
+    let questions = content.questions(attempt.skip_sensitive == Some(true));
+    let total = questions.len();
     let index = attempt.question.min(total - 1);
     let is_last = index + 1 == total;
 
     // The form items first, the overall balance item last.
-    let (item_id, text, options): (&str, String, Vec<(i8, Text)>) = match content.items.get(index) {
-        Some(item) => (
+    let (item_id, text, options): (&str, String, Vec<(i8, Text)>) = match questions[index] {
+        ContentQuestion::Item(item) => (
             item.id,
             content.item_text(item, context),
             (1..=5).zip(content.scale.iter().copied()).collect(),
         ),
-        None => (
+        ContentQuestion::Balance => (
             content.balance.id,
             content.balance_text(context),
             (-3..=3)

@@ -1,6 +1,7 @@
 //! The reciprocity check: who it is about, then one statement per screen, then the plan.
 
 use super::app::{use_widget, VIEW_HEADING};
+use super::content_note::ContentNote;
 use super::context_picker::ContextPicker;
 use super::question::Question;
 use crate::core::content::fill;
@@ -17,7 +18,12 @@ pub fn Quiz() -> Html {
     let state = &widget.state;
 
     if let Some(attempt) = state.current() {
+        // The content note comes once, before the first statement (a check begun before the note
+        // existed simply carries on).
+        let note_due =
+            attempt.skip_sensitive.is_none() && attempt.question == 0 && attempt.answers.is_empty();
         return match attempt.context.as_deref().and_then(|c| content.context(c)) {
+            Some(context) if note_due => html! { <ContentNote context={context.id} /> },
             Some(_) => html! { <Question /> },
             None => html! { <ContextPicker /> },
         };

@@ -22,6 +22,11 @@ pub fn encode(doc: &Document) -> String {
     serde_json::to_string(doc).unwrap_or_default()
 }
 
+/// The document laid out for reading, for the visitor's downloaded copy.
+pub fn encode_pretty(doc: &Document) -> String {
+    serde_json::to_string_pretty(doc).unwrap_or_default()
+}
+
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| DecodeError::Malformed(e.to_string()))?;
@@ -72,6 +77,10 @@ fn migrate(from: u32, mut doc: Map<String, Value>) -> Result<Map<String, Value>,
             doc.entry("view").or_insert_with(|| "checklist".into());
             Ok(doc)
         }
+        // Schema 3 added the visitor's settings and the content-note choice per attempt. Both have
+        // defaults, so the step only records the new number; it exists so that a schema 2 widget
+        // meeting a schema 3 document leaves it alone instead of calling the new fields invalid.
+        2 => Ok(doc),
         _ => Err(format!("no migration from schema {from}")),
     }
 }
@@ -139,6 +148,17 @@ mod tests {
             doc.quiz.attempts[0].answers.get("practical-give-1"),
             Some(&Answer::Value(5))
         );
+    }
+
+    #[test]
+    fn migrates_a_schema_2_document() {
+        let v2 = include_str!("../../tests/fixtures/schema-2.json");
+        let doc = decode(v2).expect("schema 2 fixture migrates");
+        assert_eq!(doc.schema, SCHEMA);
+        assert_eq!(doc.view, View::Quiz);
+        assert_eq!(doc.settings.clear_on_exit, None);
+        assert_eq!(doc.quiz.attempts[0].skip_sensitive, None);
+        assert_eq!(doc.quiz.attempts[0].question, 3);
     }
 
     #[test]
@@ -211,6 +231,7 @@ mod tests {
                     context: context.map(str::to_owned),
                     question,
                     answers,
+                    skip_sensitive: None,
                 })
         }
 

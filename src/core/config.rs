@@ -27,6 +27,17 @@ pub const REGIONS: [&str; 6] = ["US", "CA", "GB", "AU", "IN", "AE"];
 /// The longest clinic name or link label shown; longer text is cut at a character boundary.
 pub const MAX_LABEL_CHARS: usize = 80;
 
+/// Where quick exit goes when the clinic names no page: neutral, not personalised, quick to load.
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
+/// A support line a clinic added with `support-lines`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClinicLine {
+    pub name: String,
+    /// As the clinic wrote it; dialled as digits.
+    pub number: String,
+}
+
 /// A link a clinic added, checked to be `http:` or `https:`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
@@ -46,7 +57,13 @@ pub struct EmbedConfig {
     pub clinic_name: Option<String>,
     /// The "book a session" style link on the plan.
     pub cta: Option<Link>,
+    /// Where quick exit goes ([`DEFAULT_EXIT_URL`] when not set).
     pub exit_url: Option<String>,
+    /// The clinic's default for "clear my answers when I exit" (`exit-clears`); the visitor's own
+    /// choice overrides it.
+    pub exit_clears: bool,
+    /// Extra lines shown first in the support panel.
+    pub support_lines: Vec<ClinicLine>,
     /// One of [`REGIONS`].
     pub region: Option<&'static str>,
     pub storage: StorageChoice,
@@ -64,6 +81,8 @@ impl Default for EmbedConfig {
             clinic_name: None,
             cta: None,
             exit_url: None,
+            exit_clears: false,
+            support_lines: Vec::new(),
             region: None,
             storage: StorageChoice::Local,
             share_results: false,
@@ -72,7 +91,7 @@ impl Default for EmbedConfig {
 }
 
 /// The attribute names the element reads, so the custom element can observe exactly these.
-pub const ATTRIBUTES: [&str; 11] = [
+pub const ATTRIBUTES: [&str; 13] = [
     "lang",
     "namespace",
     "modules",
@@ -84,6 +103,8 @@ pub const ATTRIBUTES: [&str; 11] = [
     "region",
     "storage",
     "share-results-with-page",
+    "exit-clears",
+    "support-lines",
 ];
 
 /// A value that was refused, for one console warning.
@@ -206,6 +227,20 @@ pub fn parse(
             },
             // A boolean attribute: present means on, whatever its value, as in HTML.
             "share-results-with-page" => config.share_results = true,
+            // Present means on, except an explicit "false", so a CMS that writes every attribute
+            // with a value can still turn it off.
+            "exit-clears" => config.exit_clears = !value.eq_ignore_ascii_case("false"),
+            "support-lines" => {
+                let (lines, bad) = super::support::parse_clinic_lines(value);
+                for entry in bad {
+                    refuse(
+                        "support-lines",
+                        &entry,
+                        "entries like `Front desk | +44 20 7946 0000`",
+                    );
+                }
+                config.support_lines = lines;
+            }
             _ => {}
         }
     }

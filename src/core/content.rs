@@ -36,6 +36,9 @@ pub struct Content {
     pub steps: &'static [Step],
     /// The six hidden forms of reciprocity, in the article's order.
     pub forms: &'static [Form],
+    /// Forms whose statements touch on hard times (stress, grief, recovery): the content note before
+    /// the check lets the visitor leave them out.
+    pub sensitive_forms: &'static [Text],
     /// Who the check is about; each changes the wording of the items.
     pub contexts: &'static [RelationshipContext],
     /// Labels of the 1..=5 frequency scale, lowest first (Never … Always).
@@ -44,6 +47,33 @@ pub struct Content {
     /// The single global balance item on a 7-point scale.
     pub balance: BalanceItem,
     pub plan: PlanRules,
+    pub support: Support,
+}
+
+/// Crisis and support lines per region, for the "Need support now?" panel. The numbers come from
+/// public sources checked in November 2026 (see RESEARCH notes in the README); names are translated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Support {
+    pub regions: &'static [Region],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// ISO 3166 code: US, CA, GB, AU, IN, AE.
+    pub id: Text,
+    pub name: Text,
+    /// The emergency number.
+    pub emergency: Text,
+    pub lines: &'static [SupportLine],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportLine {
+    pub name: Text,
+    /// The number to call, as written locally.
+    pub call: Text,
+    /// The number to text, or empty.
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -245,6 +275,59 @@ ui_text! {
     notice_other_tab,
     notice_not_saving,
     dismiss,
+    toolbar_label,
+    exit_button,
+    exit_hidden_prefix,
+    exit_remaining_2,
+    exit_remaining_1,
+    exit_expired,
+    exit_loading,
+    exit_about_heading,
+    exit_about_text,
+    exit_clears_label,
+    support_button,
+    support_heading,
+    support_intro,
+    /// `{number}`.
+    support_emergency,
+    support_emergency_label,
+    /// `{number}`.
+    support_call,
+    /// `{number}`.
+    support_text,
+    support_other_regions,
+    support_clinic_heading,
+    close,
+    data_button,
+    data_heading,
+    /// `{key}`: the storage key.
+    data_statement,
+    data_session_statement,
+    data_memory_statement,
+    data_delete,
+    data_delete_question,
+    data_delete_confirm,
+    data_deleted,
+    data_export,
+    /// `{file}`.
+    data_exported,
+    data_import,
+    /// `{file}`.
+    data_import_question,
+    data_import_confirm,
+    /// `{file}`.
+    data_imported,
+    /// `{file}`.
+    data_import_bad,
+    /// `{file}`.
+    data_import_newer,
+    data_forget_device,
+    data_forgotten,
+    content_note_heading,
+    /// May use `{them}` (filled in like the items).
+    content_note_text,
+    content_note_include,
+    content_note_skip,
 }
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as they are so a translation mistake
@@ -255,6 +338,14 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// One screen of the check.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Question {
+    Item(&'static Item),
+    /// The overall balance item.
+    Balance,
 }
 
 /// The contexts a check can be about, in the order they are offered.
@@ -293,8 +384,19 @@ impl Content {
             .flat_map(|s| s.actions.iter().map(|a| a.id))
     }
 
-    /// Quiz screens in order: the form items, then the global balance item last (it asks for an
-    /// overall judgement, which is easier after thinking through the specific forms).
+    /// Quiz screens in order: the form items (without the sensitive forms' when the visitor chose to
+    /// leave them out), then the global balance item last (it asks for an overall judgement, which is
+    /// easier after thinking through the specific forms).
+    pub fn questions(&self, skip_sensitive: bool) -> Vec<Question> {
+        self.items
+            .iter()
+            .filter(|item| !(skip_sensitive && self.sensitive_forms.contains(&item.form)))
+            .map(Question::Item)
+            .chain(std::iter::once(Question::Balance))
+            .collect()
+    }
+
+    /// How many screens the full check has.
     pub fn question_count(&self) -> usize {
         self.items.len() + 1
     }
@@ -403,6 +505,32 @@ impl Content {
             }
         }
         unique(self.balance.id, "the balance item", &mut problems);
+        for form in self.sensitive_forms.iter() {
+            if self.form(form).is_none() {
+                problems.push(format!("sensitive form `{form}` does not exist"));
+            }
+        }
+        let region_ids: Vec<&str> = self.support.regions.iter().map(|r| r.id).collect();
+        if region_ids != super::config::REGIONS {
+            problems.push(format!(
+                "support regions must be {:?}, found {region_ids:?}",
+                super::config::REGIONS
+            ));
+        }
+        for region in self.support.regions.iter() {
+            let dialable = |n: &str| n.chars().filter(char::is_ascii_digit).count() >= 3;
+            if region.lines.is_empty() {
+                problems.push(format!("region {} has no support line", region.id));
+            }
+            if !dialable(region.emergency) {
+                problems.push(format!("region {} has no emergency number", region.id));
+            }
+            for line in region.lines.iter() {
+                if !dialable(line.call) || !(line.text.is_empty() || dialable(line.text)) {
+                    problems.push(format!("a line of region {} has a bad number", region.id));
+                }
+            }
+        }
         if self.balance.options.len() != 7 {
             problems.push(format!(
                 "the balance item has 7 options, found {}",
@@ -443,7 +571,10 @@ impl Content {
                 problems.push(format!("{place} is empty"));
             }
             let uses_them = text.contains("{them}") || text.contains("{Them}");
-            if uses_them && !place.starts_with("item") && !place.starts_with("balance") {
+            let may_use_them = place.starts_with("item")
+                || place.starts_with("balance")
+                || place == "ui.content_note_text";
+            if uses_them && !may_use_them {
                 problems.push(format!("{place} uses {{them}} outside a quiz item"));
             }
         });

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The schema this code writes. Documents with a lower number are migrated on load; a higher number
 /// means a newer widget wrote it, and this code leaves it alone.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// How many quiz attempts are kept. Old attempts beyond this are dropped so that repeated retakes cannot
 /// fill the origin's storage (it is shared with the host page).
@@ -25,6 +25,8 @@ pub struct Document {
     pub checklist: Checklist,
     #[serde(default)]
     pub quiz: Quiz,
+    #[serde(default)]
+    pub settings: Settings,
 }
 
 impl Default for Document {
@@ -34,8 +36,19 @@ impl Default for Document {
             view: View::default(),
             checklist: Checklist::default(),
             quiz: Quiz::default(),
+            settings: Settings::default(),
         }
     }
+}
+
+/// The visitor's own choices.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Delete the saved data on quick exit; `None` until the visitor chooses (then the clinic's
+    /// `exit-clears` default applies).
+    #[serde(default)]
+    pub clear_on_exit: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,6 +92,10 @@ pub struct Attempt {
     /// Answers by item id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// The visitor's answer to the content note: leave out the statements about hard times (`true`),
+    /// include them (`false`), or not asked yet (`None`).
+    #[serde(default)]
+    pub skip_sensitive: Option<bool>,
 }
 
 impl Attempt {
@@ -89,6 +106,7 @@ impl Attempt {
             context,
             question: 0,
             answers: BTreeMap::new(),
+            skip_sensitive: None,
         }
     }
 }

@@ -9,5 +9,7 @@ pub mod document;
 pub mod events;
 pub mod notices;
 pub mod persistence;
+pub mod quick_exit;
 pub mod scoring;
 pub mod state;
+pub mod support;

@@ -26,6 +26,8 @@ pub trait Store {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// A store in memory. Gone when the page closes.
@@ -47,10 +49,6 @@ impl MemoryStore {
             quota: Some(bytes),
             ..Self::default()
         }
-    }
-
-    pub fn keys(&self) -> Vec<String> {
-        self.items.borrow().keys().cloned().collect()
     }
 }
 
@@ -78,6 +76,10 @@ impl Store for MemoryStore {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.items.borrow_mut().remove(key);
         Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.items.borrow().keys().cloned().collect())
     }
 }
 
@@ -291,6 +293,37 @@ impl Persistence {
             Err(StoreError::QuotaExceeded) => SaveOutcome::Failed(Notice::Full),
             Err(StoreError::Unavailable) => SaveOutcome::Failed(Notice::Unavailable),
         }
+    }
+
+    /// Deletes everything this namespace has in the store (its document and any corrupt copies kept
+    /// aside), and treats the empty document with `view` as written, so nothing is written back until
+    /// the visitor changes something. Returns whether every key went.
+    pub fn forget(&mut self, view: View) -> bool {
+        let key = self.namespace.key();
+        let copies = format!("{key}/");
+        let mut all_gone = true;
+        if let Ok(keys) = self.store.keys() {
+            for k in keys.iter().filter(|k| **k == key || k.starts_with(&copies)) {
+                all_gone &= self.store.remove(k).is_ok();
+            }
+        } else {
+            all_gone = self.store.remove(&key).is_ok();
+        }
+        self.last_text = Some(encode(&Document {
+            view,
+            ..Document::default()
+        }));
+        all_gone
+    }
+
+    /// Moves the document to `store` (the visitor chose "don't remember me": session storage) and
+    /// deletes it from the old one. Writing resumes in the new store.
+    pub fn move_to(&mut self, store: Box<dyn Store>, doc: &Document) -> SaveOutcome {
+        self.forget(doc.view);
+        self.store = store;
+        self.writable = true;
+        self.last_text = None;
+        self.save(doc)
     }
 
     /// Another tab wrote `new_value` (or removed the key: `None`). Returns the document this tab should

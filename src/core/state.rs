@@ -52,8 +52,17 @@ pub enum Action {
     Retake {
         now: u64,
     },
-    /// Another tab saved a newer document. This tab keeps its own open section.
+    /// The content note: leave out the statements about hard times, or include them.
+    ChooseSensitive {
+        skip: bool,
+    },
+    /// The "clear my answers when I exit" setting.
+    SetClearOnExit(bool),
+    /// Another tab saved a newer document, or the visitor loaded one from a file. This tab keeps its
+    /// own open section.
     Replace(Document),
+    /// Delete everything: back to an empty document (the open section stays).
+    Forget,
 }
 
 impl AppState {
@@ -100,10 +109,16 @@ impl AppState {
         }
     }
 
+    /// How many screens the check in progress has (fewer when the visitor left out hard times).
+    pub fn question_count(&self) -> usize {
+        let skip = self.current().and_then(|a| a.skip_sensitive) == Some(true);
+        self.content.questions(skip).len()
+    }
+
     /// Applies an action; `None` when it changes nothing (so the app neither re-renders nor saves).
     pub fn apply(&self, action: Action) -> Option<AppState> {
         let mut next = self.clone();
-        let last_question = self.content.question_count() - 1;
+        let last_question = self.question_count() - 1;
         match action {
             Action::Navigate(view) => next.doc.view = view,
             Action::SetDone { action, done } => {
@@ -162,10 +177,23 @@ impl AppState {
                 }
                 next.doc.view = View::Quiz;
             }
+            Action::ChooseSensitive { skip } => {
+                let attempt = next.current_mut()?;
+                attempt.skip_sensitive = Some(skip);
+                attempt.question = 0;
+            }
+            Action::SetClearOnExit(on) => next.doc.settings.clear_on_exit = Some(on),
             Action::Replace(doc) => {
                 let view = next.doc.view;
                 next.doc = doc;
                 next.doc.view = view;
+            }
+            Action::Forget => {
+                let view = next.doc.view;
+                next.doc = Document {
+                    view,
+                    ..Document::default()
+                };
             }
         }
         (next != *self).then_some(next)

@@ -82,4 +82,12 @@ impl<S: Storage> Store for WebStore<S> {
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         S::raw().remove_item(key).map_err(classify)
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = S::raw();
+        let count = storage.length().map_err(classify)?;
+        Ok((0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
+    }
 }

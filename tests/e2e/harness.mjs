@@ -21,8 +21,10 @@ const { chromium } = require(path.join(ROOT, 'node_modules/playwright-core'));
 /** The English content the build was made from: the tests find controls by the words visitors read. */
 export const content = JSON.parse(await readFile(path.join(ROOT, 'content/en.json'), 'utf8'));
 
-export async function launchBrowser() {
+/** Headless Chromium; `options` are added to playwright's launch options (e.g. `ignoreDefaultArgs`). */
+export async function launchBrowser(options = {}) {
   return chromium.launch({
+    ...options,
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -134,6 +136,14 @@ export async function storedText(page, key = KEY) {
   return page.evaluate((k) => window.localStorage.getItem(k), key);
 }
 
+/** The keys of localStorage and sessionStorage, sorted. */
+export async function storageKeys(page) {
+  return page.evaluate(() => {
+    const keys = (area) => Array.from({ length: area.length }, (_, i) => area.key(i)).sort();
+    return { local: keys(localStorage), session: keys(sessionStorage) };
+  });
+}
+
 export async function storageEntries(page) {
   return page.evaluate(() =>
     Object.fromEntries(
@@ -178,6 +188,8 @@ export async function focused(page) {
       focusTarget: el.dataset.focus ?? null,
       inNav: Boolean(el.closest('nav[aria-label="Sections"]')),
       current: el.getAttribute('aria-current'),
+      href: el.getAttribute('href'),
+      expanded: el.getAttribute('aria-expanded'),
     };
   });
 }
@@ -248,4 +260,84 @@ export async function assertAccessible(page, where) {
     0,
     `axe-core found ${violations.length} WCAG A/AA violation(s) on ${where}:\n${formatViolations(violations)}`,
   );
+}
+
+// ---- host pages -----------------------------------------------------------------------------------
+
+/**
+ * Serves `html` at `url` for `page` (same origin as the build, so the widget's files load as on a
+ * clinic's page), with `headers`. The route stays for later navigations of the page (back, reload).
+ */
+export async function serveHtml(page, url, html, headers = {}) {
+  await page.route(url, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+      body: html,
+    }),
+  );
+  return url;
+}
+
+/** The HTML-escaped form of an attribute value. */
+export const escapeAttribute = (value) =>
+  String(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/** `<reciprocity-widget>` with these attributes (an object; `true` for a bare flag) and children. */
+export function widgetElement(attributes = {}, children = '') {
+  const list = Object.entries(attributes)
+    .filter(([, value]) => value !== null && value !== undefined && value !== false)
+    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join('');
+  return `<reciprocity-widget${list}>${children}</reciprocity-widget>`;
+}
+
+/** A minimal clinic page: the loader, then `body` inside <main>. */
+export function clinicPage(body, { head = '', script = '/reciprocity-widget.js', title = 'Clinic test page' } = {}) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${script ? `<script type="module" src="${script}"></script>` : ''}
+${head}
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+/**
+ * Whether the focused element (followed into shadow roots) shows a focus indicator: an outline or a
+ * box-shadow on it, or on the label around it (custom radios and checkboxes draw focus on the label).
+ */
+export async function focusIndicator(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return { tag: 'body', visible: false, focusVisible: false };
+    const drawn = (node) => {
+      const cs = getComputedStyle(node);
+      const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
+      const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
+      return { outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`, boxShadow: cs.boxShadow, drawn: outline || shadow };
+    };
+    const own = drawn(el);
+    const label = el.closest('label');
+    const around = label ? drawn(label) : null;
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type'),
+      text: (label ?? el).textContent.trim().replace(/\s+/g, ' ').slice(0, 60),
+      focusVisible: el.matches(':focus-visible'),
+      visible: own.drawn || Boolean(around?.drawn),
+      outline: own.outline,
+      boxShadow: own.boxShadow,
+      labelOutline: around?.outline ?? null,
+    };
+  });
 }

@@ -1,0 +1,73 @@
+//! "Need support now?": crisis and support lines for the visitor's region, the emergency number, and
+//! any lines the clinic added. Reached from the toolbar on every view; never depends on answers.
+
+use super::app::use_widget;
+use crate::core::content::fill;
+use crate::core::support::{dial, regions};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SupportPanelProps {
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn SupportPanel(props: &SupportPanelProps) -> Html {
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let shown = regions(content, &widget.config);
+    let heading_id = widget.id("support-heading");
+    html! {
+        <section class="rw-panel rw-support" id={widget.id("support")} aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id} tabindex="-1" data-focus="support">{ ui.support_heading }</h2>
+            <p>{ ui.support_intro }</p>
+            if !widget.config.support_lines.is_empty() {
+                <section class="rw-region rw-clinic-lines">
+                    <h3>{ ui.support_clinic_heading }</h3>
+                    <ul class="rw-lines">
+                        for line in widget.config.support_lines.iter() {
+                            <li>
+                                <span class="rw-line-name">{ line.name.clone() }</span>
+                                <a class="rw-line-link" href={format!("tel:{}", dial(&line.number))}>
+                                    { fill(ui.support_call, &[("number", &line.number)]) }
+                                </a>
+                            </li>
+                        }
+                    </ul>
+                </section>
+            }
+            for region in shown.iter() {
+                <section class="rw-region" data-region={region.id} aria-label={region.name}>
+                    <h3>{ region.name }</h3>
+                    <p class="rw-emergency">
+                        <a class="rw-line-link" href={format!("tel:{}", dial(region.emergency))}>
+                            { fill(ui.support_emergency, &[("number", region.emergency)]) }
+                        </a>
+                    </p>
+                    <ul class="rw-lines">
+                        for line in region.lines.iter() {
+                            <li>
+                                <span class="rw-line-name">{ line.name }</span>
+                                <a class="rw-line-link" href={format!("tel:{}", dial(line.call))}>
+                                    { fill(ui.support_call, &[("number", line.call)]) }
+                                </a>
+                                if !line.text.is_empty() {
+                                    <a class="rw-line-link" href={format!("sms:{}", dial(line.text))}>
+                                        { fill(ui.support_text, &[("number", line.text)]) }
+                                    </a>
+                                }
+                            </li>
+                        }
+                    </ul>
+                </section>
+            }
+            <p class="rw-hint">{ ui.support_other_regions }</p>
+            <div class="rw-buttons">
+                <button type="button" class="rw-button rw-button-quiet" onclick={props.on_close.reform(|_| ())}>
+                    { ui.close }
+                </button>
+            </div>
+        </section>
+    }
+}
