@@ -154,6 +154,9 @@ async fn the_quiz_adapts_its_wording_and_keeps_answers_on_back() {
     option(&root, "A colleague").click();
     yew::scheduler::flush().await;
     click(&button(&root, "Start")).await;
+    // The content note comes first, with focus on it; including the hard-times statements keeps 25.
+    assert!(text(&root, ".rw-content-note").contains("this colleague"));
+    click(&button(&root, "Include them")).await;
 
     assert!(text(&root, ".rw-progress-label").contains("Question 1 of 25"));
     assert!(text(&root, ".rw-about").contains("this colleague"));
@@ -187,6 +190,7 @@ async fn finishing_the_quiz_shows_a_plan_with_chart_table_and_steps() {
     option(&root, "A partner").click();
     yew::scheduler::flush().await;
     click(&button(&root, "Start")).await;
+    click(&button(&root, "Include them")).await;
     for n in 1..=25 {
         let label = if n == 25 {
             "I give more than they do"
@@ -336,6 +340,7 @@ async fn modules_clinic_name_and_booking_link_follow_the_settings() {
     option(&root, "A friend").click();
     yew::scheduler::flush().await;
     click(&button(&root, "Start")).await;
+    click(&button(&root, "Include them")).await;
     for n in 1..=25 {
         click(&button(&root, if n == 25 { "See my plan" } else { "Next" })).await;
     }

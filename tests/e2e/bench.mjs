@@ -234,6 +234,7 @@ async function fullState(browser, url) {
     await page.locator('nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_quiz, exact: true }).click();
     await page.getByRole('radio', { name: content.contexts[0].label, exact: true }).check();
     await page.getByRole('button', { name: ui.start, exact: true }).click();
+    await page.getByRole('button', { name: ui.content_note_include, exact: true }).click();
     const questions = content.items.length + 1;
     for (let q = 0; q < questions; q++) {
       await page.locator('.rw-question .rw-progress-label', { hasText: `Question ${q + 1} of ${questions}` }).waitFor();

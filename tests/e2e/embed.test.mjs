@@ -388,6 +388,7 @@ describe('several widgets on one page', () => {
       const colleaguePreselected = await colleague.isChecked(); // asserted last, so the rest still runs
       await colleague.check();
       await work.getByRole('button', { name: ui.start, exact: true }).click();
+      await work.getByRole('button', { name: ui.content_note_include, exact: true }).click();
       await work.locator('.rw-question').getByRole('radio', { name: content.scale[3], exact: true }).check();
       await eventually(async () => {
         const doc = JSON.parse((await storageEntries(page))[keyOf('workplace')] ?? 'null');
@@ -1111,6 +1112,7 @@ describe('Content-Security-Policy', () => {
         await w.getByRole('button', { name: ui.retake, exact: true }).click();
         await w.getByRole('radio', { name: 'A partner', exact: true }).check();
         await w.getByRole('button', { name: ui.start, exact: true }).click();
+        await w.getByRole('button', { name: ui.content_note_include, exact: true }).click();
         await w.locator('.rw-question').getByRole('radio', { name: content.scale[2], exact: true }).check();
         await navTo(w, 'plan').click();
         await w.locator('.rw-plan').waitFor();

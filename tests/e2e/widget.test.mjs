@@ -86,6 +86,8 @@ async function startCheck(page, label) {
   await nav(page, ui.nav_quiz).click();
   await page.getByRole('radio', { name: label, exact: true }).check();
   await page.getByRole('button', { name: ui.start, exact: true }).click();
+  // The content note before the first statement: keep the statements about hard times.
+  await page.getByRole('button', { name: ui.content_note_include, exact: true }).click();
   await waitForQuestion(page, 1);
 }
 
@@ -201,6 +203,10 @@ describe('keyboard only', () => {
       assert.equal((await focused(page)).checked, true);
       await pressUntil(page, 'Tab', (f) => f.tag === 'button' && f.text === ui.start, { max: 3, what: 'Start' });
       await page.keyboard.press('Enter');
+      // The content note: focus lands on its heading; Tab to "Include them".
+      await eventually(async () => assert.equal((await focused(page)).text, ui.content_note_heading));
+      await pressUntil(page, 'Tab', (f) => f.tag === 'button' && f.text === ui.content_note_include, { max: 2, what: 'Include them' });
+      await page.keyboard.press('Enter');
       await assertOnQuestion(page, 0, friend);
 
       // The 25 statements.
@@ -240,7 +246,7 @@ describe('keyboard only', () => {
       await assertPlan(page);
       assert.equal(await page.locator('.rw-plan').innerText(), planBefore);
       const doc = JSON.parse(await storedText(page));
-      assert.equal(doc.schema, 2);
+      assert.equal(doc.schema, 3);
       assert.deepEqual([...doc.checklist.done].sort(), ACTIONS.map((a) => a.id).sort());
       assert.equal(doc.quiz.attempts.length, 1);
       assert.equal(doc.quiz.attempts[0].context, 'friend');
@@ -377,7 +383,7 @@ describe('storage trouble', () => {
         await eventually(async () => assert.equal(await checklistProgress(page), overall(1)));
         await eventually(async () => {
           const doc = JSON.parse(await storedText(page));
-          assert.equal(doc.schema, 2);
+          assert.equal(doc.schema, 3);
           assert.deepEqual(doc.checklist.done, [action.id]);
         });
         assert.equal(await storedText(page, copyKey), GARBAGE, 'the corrupt copy is still there');
@@ -543,6 +549,9 @@ describe('accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA, whole page)', () =
 
       await page.getByRole('radio', { name: 'A family member', exact: true }).check();
       await page.getByRole('button', { name: ui.start, exact: true }).click();
+      await page.locator('.rw-content-note').waitFor();
+      await assertAccessible(page, 'the content note');
+      await page.getByRole('button', { name: ui.content_note_include, exact: true }).click();
       await waitForQuestion(page, 1);
       await page.locator('.rw-question').getByRole('radio', { name: SCALE[2], exact: true }).check();
       await assertAccessible(page, 'a statement (question 1)');
