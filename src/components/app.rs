@@ -47,6 +47,8 @@ pub struct Widget {
     pub state: UseReducerHandle<AppState>,
     pub config: Rc<EmbedConfig>,
     focus: Rc<RefCell<Option<String>>>,
+    /// A sentence for the status line after the next render ("Question 3 of 25").
+    announce: Rc<RefCell<Option<String>>>,
     /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
     pub instance: u32,
 }
@@ -81,6 +83,13 @@ impl Widget {
     pub fn send_then_focus(&self, action: Action, target: impl Into<String>) {
         *self.focus.borrow_mut() = Some(target.into());
         self.state.dispatch(action);
+    }
+
+    /// Like [`Widget::send_then_focus`], and says `sentence` through the status line (for changes a
+    /// screen reader would not otherwise hear, such as the question number).
+    pub fn send_then_announce(&self, action: Action, target: impl Into<String>, sentence: String) {
+        *self.announce.borrow_mut() = Some(sentence);
+        self.send_then_focus(action, target);
     }
 
     /// An id unique on the page for an element of this instance.
@@ -160,11 +169,13 @@ pub fn App(props: &AppProps) -> Html {
     let status = use_state(Status::default);
     let own_colours = use_state(|| false);
     let focus = use_mut_ref(|| None::<String>);
+    let announce = use_mut_ref(|| None::<String>);
     let root = use_node_ref();
     let widget = Widget {
         state: state.clone(),
         config: config.clone(),
         focus: focus.clone(),
+        announce: announce.clone(),
         instance: *instance,
     };
     let view = widget.view();
@@ -417,11 +428,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Move focus where an action asked for it, after the new view is in the DOM.
+    // Move focus where an action asked for it, after the new view is in the DOM, and say what it asked
+    // to say (after the save effect above, so it is not replaced by "Saved").
     {
         let focus = focus.clone();
         let root = root.clone();
+        let status = status.clone();
         use_effect(move || {
+            if let Some(sentence) = announce.borrow_mut().take() {
+                status.set(Status(sentence));
+            }
             let target = focus.borrow_mut().take();
             if let (Some(target), Some(root)) = (target, root.cast::<web_sys::Element>()) {
                 let selector = format!("[data-focus=\"{target}\"]");

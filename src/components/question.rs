@@ -56,13 +56,13 @@ pub fn Question() -> Html {
     };
     let answer = attempt.answers.get(item_id).copied();
     let name = widget.id(&format!("q{}", *group));
-    let progress = fill(
-        ui.question_progress,
-        &[
-            ("n", &(index + 1).to_string()),
-            ("total", &total.to_string()),
-        ],
-    );
+    let position = move |n: usize| {
+        fill(
+            ui.question_progress,
+            &[("n", &n.to_string()), ("total", &total.to_string())],
+        )
+    };
+    let progress = position(index + 1);
 
     let choose = |value: Answer| {
         let widget = widget.clone();
@@ -89,16 +89,24 @@ pub fn Question() -> Html {
     };
     let back = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Back, LEGEND)
+        let sentence = position(index);
+        move |_| widget.send_then_announce(Action::Back, LEGEND, sentence.clone())
     };
     let next = {
         let widget = widget.clone();
+        let sentence = if is_last {
+            ui.results_ready.to_owned()
+        } else {
+            position(index + 2)
+        };
         move |_| {
-            if is_last {
-                widget.send_then_focus(Action::Finish { now: now_ms() }, VIEW_HEADING)
+            let action = if is_last {
+                Action::Finish { now: now_ms() }
             } else {
-                widget.send_then_focus(Action::Next, LEGEND)
-            }
+                Action::Next
+            };
+            let target = if is_last { VIEW_HEADING } else { LEGEND };
+            widget.send_then_announce(action, target, sentence.clone())
         }
     };
     let change_context = {

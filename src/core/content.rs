@@ -328,6 +328,8 @@ ui_text! {
     content_note_text,
     content_note_include,
     content_note_skip,
+    /// Announced when the plan appears after the last statement.
+    results_ready,
 }
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as they are so a translation mistake
