@@ -29,6 +29,6 @@ step "release build"
 trunk build --release
 
 step "end-to-end tests (playwright-core, Chromium)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 
 step "all tests passed"
