@@ -114,10 +114,7 @@ fn a_full_store_keeps_working_in_memory_and_retries_on_the_next_change() {
     let Loaded {
         mut persistence, ..
     } = open(&store);
-    let small = Document {
-        view: View::Quiz,
-        ..Document::default()
-    };
+    let small = with_progress();
     assert_eq!(persistence.save(&small), SaveOutcome::Saved);
 
     let mut big = with_progress();
@@ -130,9 +127,11 @@ fn a_full_store_keeps_working_in_memory_and_retries_on_the_next_change() {
     );
     // Still failing: tried again, not skipped as "unchanged".
     assert_eq!(persistence.save(&big), SaveOutcome::Failed(Notice::Full));
-    // Room again (the visitor unchecked something): saved.
-    assert_eq!(persistence.save(&with_progress()), SaveOutcome::Saved);
-    assert_eq!(store.get(&key()), Ok(Some(encode(&with_progress()))));
+    // Room again (the visitor unchecked the long one and ticked a short one): saved.
+    let mut fits = with_progress();
+    fits.checklist.done.insert("x".into());
+    assert_eq!(persistence.save(&fits), SaveOutcome::Saved);
+    assert_eq!(store.get(&key()), Ok(Some(encode(&fits))));
 }
 
 #[test]
@@ -382,4 +381,22 @@ fn moving_to_another_store_takes_the_document_and_leaves_nothing_behind() {
     );
     assert_eq!(local.0.keys(), Ok(vec![]));
     assert_eq!(session.get(&key()), Ok(Some(encode(&with_progress()))));
+}
+
+#[test]
+fn moving_between_sections_alone_stores_nothing() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    let Loaded {
+        mut persistence, ..
+    } = open(&store);
+    let quiz = Document {
+        view: View::Quiz,
+        ..Document::default()
+    };
+    assert_eq!(persistence.save(&quiz), SaveOutcome::Unchanged);
+    assert_eq!(store.0.keys(), Ok(vec![]));
+    // Once something is kept, emptying it again is written (so the old data goes).
+    assert_eq!(persistence.save(&with_progress()), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&quiz), SaveOutcome::Saved);
+    assert_eq!(store.get(&key()), Ok(Some(encode(&quiz))));
 }

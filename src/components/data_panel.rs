@@ -48,6 +48,26 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let ui = &content.ui;
     let step = use_state(|| Step::Idle);
     let message = use_state(String::new);
+    // Confirming, cancelling and loading swap the focused control for another: focus follows, after
+    // the render, to the element marked `data-panel-focus` with this name.
+    let panel_ref = use_node_ref();
+    let focus_next = use_mut_ref(|| None::<&'static str>);
+    {
+        let (focus_next, panel_ref) = (focus_next.clone(), panel_ref.clone());
+        use_effect(move || {
+            let Some(target) = focus_next.borrow_mut().take() else {
+                return;
+            };
+            let selector = format!("[data-panel-focus=\"{target}\"]");
+            let element = panel_ref
+                .cast::<web_sys::Element>()
+                .and_then(|panel| panel.query_selector(&selector).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                let _ = element.focus();
+            }
+        });
+    }
     let heading_id = widget.id("data-heading");
     let clears = widget
         .state
@@ -61,18 +81,20 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         Keeping::ThisTab => ui.data_session_statement.to_owned(),
         Keeping::NotSaved => ui.data_memory_statement.to_owned(),
     };
-    let set_step = |next: Step| {
-        let step = step.clone();
-        let message = message.clone();
+    let set_step = |next: Step, focus: &'static str| {
+        let (step, message, focus_next) = (step.clone(), message.clone(), focus_next.clone());
         move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some(focus);
             step.set(next.clone());
             message.set(String::new());
         }
     };
     let delete = {
         let (step, message, on_delete) = (step.clone(), message.clone(), props.on_delete.clone());
+        let focus_next = focus_next.clone();
         let done = ui.data_deleted;
         move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some("heading");
             on_delete.emit(());
             step.set(Step::Idle);
             message.set(done.to_owned());
@@ -89,7 +111,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         }
     };
     let choose_file = {
-        let (step, message) = (step.clone(), message.clone());
+        let (step, message, focus_next) = (step.clone(), message.clone(), focus_next.clone());
         let (bad, newer) = (ui.data_import_bad, ui.data_import_newer);
         move |event: Event| {
             let Some(input) = event
@@ -104,8 +126,10 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             // The same file can be chosen again after a refusal.
             input.set_value("");
             let name = file.name();
-            let (step, message) = (step.clone(), message.clone());
+            let (step, message, focus_next) = (step.clone(), message.clone(), focus_next.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                // The question (or the refusal) replaces what was there: focus goes to the safe
+                // choice, or to the heading above the message.
                 let text = if file.size() > MAX_IMPORT_BYTES {
                     None
                 } else {
@@ -116,6 +140,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 };
                 match text.as_deref().map(decode) {
                     Some(Ok(doc)) => {
+                        *focus_next.borrow_mut() = Some("import-cancel");
                         message.set(String::new());
                         step.set(Step::ConfirmImport {
                             file: name,
@@ -123,10 +148,12 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                         });
                     }
                     Some(Err(DecodeError::Newer(_))) => {
+                        *focus_next.borrow_mut() = Some("heading");
                         step.set(Step::Idle);
                         message.set(fill(newer, &[("file", &name)]));
                     }
                     _ => {
+                        *focus_next.borrow_mut() = Some("heading");
                         step.set(Step::Idle);
                         message.set(fill(bad, &[("file", &name)]));
                     }
@@ -136,8 +163,10 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     };
     let import = {
         let (widget, step, message) = (widget.clone(), step.clone(), message.clone());
+        let focus_next = focus_next.clone();
         let done = ui.data_imported;
         move |_: MouseEvent| {
+            *focus_next.borrow_mut() = Some("heading");
             if let Step::ConfirmImport { file, doc } = &*step {
                 widget.send(Action::Replace((**doc).clone()));
                 message.set(fill(done, &[("file", file)]));
@@ -164,8 +193,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     };
 
     html! {
-        <section class="rw-panel rw-data" id={widget.id("data")} aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id} tabindex="-1" data-focus="data">{ ui.data_heading }</h2>
+        <section class="rw-panel rw-data" id={widget.id("data")} aria-labelledby={heading_id.clone()} ref={panel_ref}>
+            <h2 id={heading_id} tabindex="-1" data-focus="data" data-panel-focus="heading">{ ui.data_heading }</h2>
             <p>{ statement }</p>
             <p class="rw-panel-status" role="status">{ (*message).clone() }</p>
 
@@ -191,7 +220,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <div class="rw-confirm" role="group" aria-labelledby={widget.id("import-question")}>
                     <p id={widget.id("import-question")}>{ fill(ui.data_import_question, &[("file", file)]) }</p>
                     <button type="button" class="rw-button" onclick={import}>{ ui.data_import_confirm }</button>
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle)} data-focus="data-cancel">
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, "heading")} data-panel-focus="import-cancel">
                         { ui.cancel }
                     </button>
                 </div>
@@ -201,11 +230,11 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <div class="rw-confirm" role="group" aria-labelledby={widget.id("delete-question")}>
                     <p id={widget.id("delete-question")}>{ ui.data_delete_question }</p>
                     <button type="button" class="rw-button rw-button-danger" onclick={delete}>{ ui.data_delete_confirm }</button>
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle)}>{ ui.cancel }</button>
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, "delete")} data-panel-focus="delete-cancel">{ ui.cancel }</button>
                 </div>
             } else {
                 <div class="rw-buttons">
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::ConfirmDelete)}>
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::ConfirmDelete, "delete-cancel")} data-panel-focus="delete">
                         { ui.data_delete }
                     </button>
                 </div>

@@ -175,7 +175,7 @@ fn Comparison(props: &ComparisonProps) -> Html {
     html! {
         <section class="rw-plan-section" aria-labelledby={widget.id("compare")}>
             <h3 id={widget.id("compare")}>{ ui.compare_heading }</h3>
-            <div class="rw-table-wrap">
+            <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.compare_heading}>
                 <table class="rw-table">
                     <thead>
                         <tr>

@@ -75,7 +75,9 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
                     </g>
                 }
             </svg>
-            <div class="rw-table-wrap">
+            // Focusable and named: on a narrow screen the table may scroll sideways, and a keyboard user
+            // must be able to scroll it.
+            <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.table_caption}>
                 <table class="rw-table">
                     <caption>{ ui.table_caption }</caption>
                     <thead>

@@ -29,6 +29,15 @@ pub struct Document {
     pub settings: Settings,
 }
 
+impl Document {
+    /// Nothing the visitor did is in it: no ticks, no checks, no settings (the open section aside).
+    pub fn is_empty(&self) -> bool {
+        self.checklist.done.is_empty()
+            && self.quiz.attempts.is_empty()
+            && self.settings == Settings::default()
+    }
+}
+
 impl Default for Document {
     fn default() -> Self {
         Document {

@@ -275,13 +275,23 @@ impl Persistence {
             .unwrap_or(base)
     }
 
-    /// Writes `doc` if it differs from what was last written or read.
+    /// Writes `doc` if it differs from what was last written or read. A document with nothing in it
+    /// (only a different open section) is not written where nothing was kept: moving between sections
+    /// alone, before anything is ticked or answered or after "delete everything", stores nothing.
     pub fn save(&mut self, doc: &Document) -> SaveOutcome {
         if !self.writable {
             return SaveOutcome::NotSaving;
         }
         let text = encode(doc);
         if self.last_text.as_deref() == Some(text.as_str()) {
+            return SaveOutcome::Unchanged;
+        }
+        let kept_nothing = self
+            .last_text
+            .as_deref()
+            .is_some_and(|t| decode(t).is_ok_and(|d| d.is_empty()));
+        if doc.is_empty() && kept_nothing {
+            self.last_text = Some(text);
             return SaveOutcome::Unchanged;
         }
         match self.store.set(&self.namespace.key(), &text) {
