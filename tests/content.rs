@@ -147,3 +147,15 @@ fn languages_are_found_by_tag() {
     assert!(Content::for_lang("EN").is_some());
     assert!(Content::for_lang("xx").is_none());
 }
+
+#[test]
+fn the_iframe_page_passes_on_every_attribute_the_element_reads() {
+    // embed.js needs the list before the WebAssembly starts, so it keeps its own copy.
+    let embed_js = include_str!("../www/embed.js");
+    for name in reciprocity_widget::core::config::ATTRIBUTES {
+        assert!(
+            embed_js.contains(&format!("'{name}'")),
+            "www/embed.js does not pass on `{name}`"
+        );
+    }
+}

@@ -7,6 +7,8 @@
 //    optional reciprocity-frame.js on the host can size the iframe. The message carries a height and
 //    nothing else: { type: 'reciprocity-widget:height', height: <whole CSS pixels> }.
 
+// The element's own attribute names (its observedAttributes). Kept in step with src/core/config.rs by a
+// native test (tests/content.rs reads this file), since this list is needed before the wasm has started.
 const ATTRIBUTES = [
   'lang',
   'namespace',
@@ -19,6 +21,8 @@ const ATTRIBUTES = [
   'region',
   'storage',
   'share-results-with-page',
+  'exit-clears',
+  'support-lines',
 ];
 const HEIGHT_MESSAGE = 'reciprocity-widget:height';
 const MAX_HEIGHT = 100000;

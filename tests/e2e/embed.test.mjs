@@ -33,6 +33,8 @@ const ATTRIBUTES = [
   'region',
   'storage',
   'share-results-with-page',
+  'exit-clears',
+  'support-lines',
 ];
 const NAV_LABEL = { checklist: ui.nav_checklist, quiz: ui.nav_quiz, plan: ui.nav_plan };
 
