@@ -289,9 +289,10 @@ try {
   for (let i = 0; i < RUNS; i++) {
     checklist.push(await coldLoad(browser, server.url, '.rw-check input'));
     const seeded = JSON.stringify({
-      schema: 2,
+      schema: 3,
       view: 'quiz',
-      quiz: { attempts: [{ started: 1, context: 'partner', question: 0, answers: {} }] },
+      // Past the content note, on the first statement.
+      quiz: { attempts: [{ started: 1, context: 'partner', question: 0, answers: {}, skip_sensitive: false }] },
     });
     quiz.push(await coldLoad(browser, server.url, '.rw-option input', [[seed, [KEY, seeded]]]));
     if (iframeMode) {
