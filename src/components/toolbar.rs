@@ -37,8 +37,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             on_exit.emit(());
         }
     };
-    let toggle = |panel: Panel| props.on_toggle.reform(move |_: MouseEvent| panel);
-    let expanded = |panel: Panel| (props.open == Some(panel)).to_string();
+    let toggles = [
+        (Panel::Support, ui.support_button, "support"),
+        (Panel::Data, ui.data_button, "data"),
+    ];
     html! {
         <div class="rw-toolbar" role="group" aria-label={ui.toolbar_label}>
             <a class="rw-exit" href={props.exit_url.clone()} onclick={exit} rel="noreferrer">
@@ -51,26 +53,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </span>
             </a>
             <p class="rw-exit-status rw-visually-hidden" role="status">{ props.exit_status.clone() }</p>
-            <button
-                type="button"
-                class="rw-toolbar-button"
-                aria-expanded={expanded(Panel::Support)}
-                aria-controls={widget.id("support")}
-                data-focus={toggle_focus(Panel::Support)}
-                onclick={toggle(Panel::Support)}
-            >
-                { ui.support_button }
-            </button>
-            <button
-                type="button"
-                class="rw-toolbar-button"
-                aria-expanded={expanded(Panel::Data)}
-                aria-controls={widget.id("data")}
-                data-focus={toggle_focus(Panel::Data)}
-                onclick={toggle(Panel::Data)}
-            >
-                { ui.data_button }
-            </button>
+            for (panel, label, id) in toggles {
+                <button
+                    type="button"
+                    class="rw-toolbar-button"
+                    aria-expanded={(props.open == Some(panel)).to_string()}
+                    aria-controls={widget.id(id)}
+                    data-focus={toggle_focus(panel)}
+                    onclick={props.on_toggle.reform(move |_: MouseEvent| panel)}
+                >
+                    { label }
+                </button>
+            }
         </div>
     }
 }
