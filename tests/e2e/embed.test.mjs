@@ -13,7 +13,17 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { STRICT_CSP, WASM_BLOCKING_CSP, startServer } from './server.mjs';
-import { DIST, assertAccessible, content, eventually, launchBrowser, storageEntries, withContext } from './harness.mjs';
+import {
+  DIST,
+  assertAccessible,
+  clinicPage,
+  content,
+  eventually,
+  launchBrowser,
+  storageEntries,
+  widgetElement,
+  withContext,
+} from './harness.mjs';
 
 const ui = content.ui;
 const TOTAL_ACTIONS = content.steps.reduce((n, s) => n + s.actions.length, 0);
@@ -71,35 +81,6 @@ async function host(page, url, html, headers = {}) {
     }),
   );
   return url;
-}
-
-/** A minimal clinic page: the two lines (script at `script`), `body` in <main>, extra `head`. */
-function page2(body, { head = '', script = '/reciprocity-widget.js' } = {}) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Clinic test page</title>
-${script ? `<script type="module" src="${script}"></script>` : ''}
-${head}
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>`;
-}
-
-/** The HTML-escaped form of an attribute value. */
-const attr = (value) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-
-/** `<reciprocity-widget>` with these attributes (an object; `true` for a bare flag) and children. */
-function element(attributes, children = '') {
-  const list = Object.entries(attributes)
-    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${attr(value)}"`))
-    .join('');
-  return `<reciprocity-widget${list}>${children}</reciprocity-widget>`;
 }
 
 /** Waits until the widget in `hostLocator` has rendered into its shadow root. */
@@ -230,12 +211,12 @@ describe('the custom element', () => {
   test('two lines from any sub-path: open shadow root with its stylesheet, files found next to the script, no global names', async (t) => {
     await withContext(t, browser, async ({ page }) => {
       const origin = new URL(sub.url).origin;
-      const body = element({ lang: 'en', namespace: 'clinic-main' }, '<p id="fallback">Fallback text</p>');
-      const plain = await host(page, `${origin}/clinic/help/plain.html`, page2(body, { script: null }));
+      const body = widgetElement({ lang: 'en', namespace: 'clinic-main' }, '<p id="fallback">Fallback text</p>');
+      const plain = await host(page, `${origin}/clinic/help/plain.html`, clinicPage(body, { script: null }));
       const withWidget = await host(
         page,
         `${origin}/clinic/help/self-help.html`,
-        page2(body, { script: '/reciprocity/reciprocity-widget.js' }),
+        clinicPage(body, { script: '/reciprocity/reciprocity-widget.js' }),
       );
       const requests = [];
       page.on('response', (r) => requests.push({ url: r.url(), status: r.status() }));
@@ -310,7 +291,7 @@ describe('the custom element', () => {
       t,
       browser,
       async ({ page }) => {
-        const url = await host(page, new URL('e2e/move.html', server.url).href, page2(`<div id="a">${element({ id: 'm', namespace: 'moving' })}</div><div id="b"></div>`));
+        const url = await host(page, new URL('e2e/move.html', server.url).href, clinicPage(`<div id="a">${widgetElement({ id: 'm', namespace: 'moving' })}</div><div id="b"></div>`));
         await page.goto(url);
         const m = page.locator('#m');
         await ready(m);
@@ -440,11 +421,11 @@ describe('attributes', () => {
         const url = await host(
           page,
           new URL('e2e/attributes.html', server.url).href,
-          page2(
+          clinicPage(
             [
-              element({ id: 'ordered', namespace: 'ordered', modules: 'plan, quiz', context: 'friend' }),
-              element({ id: 'single', namespace: 'single', modules: 'checklist' }),
-              element({
+              widgetElement({ id: 'ordered', namespace: 'ordered', modules: 'plan, quiz', context: 'friend' }),
+              widgetElement({ id: 'single', namespace: 'single', modules: 'checklist' }),
+              widgetElement({
                 id: 'clinic',
                 namespace: 'finished',
                 'clinic-name': 'Harbour Counselling',
@@ -452,8 +433,8 @@ describe('attributes', () => {
                 'cta-label': 'Book a first session',
                 region: 'GB',
               }),
-              element({ id: 'session', namespace: 'in-session', storage: 'session' }),
-              element({ id: 'nothing', namespace: 'in-memory', storage: 'none' }),
+              widgetElement({ id: 'session', namespace: 'in-session', storage: 'session' }),
+              widgetElement({ id: 'nothing', namespace: 'in-memory', storage: 'none' }),
             ].join('\n'),
           ),
         );
@@ -525,7 +506,7 @@ describe('attributes', () => {
       const url = await host(
         page,
         new URL('e2e/exit.html', server.url).href,
-        page2(element({ id: 'exit', namespace: 'exit', 'exit-url': 'https://example.org/weather' })),
+        clinicPage(widgetElement({ id: 'exit', namespace: 'exit', 'exit-url': 'https://example.org/weather' })),
       );
       await page.goto(url);
       const w = page.locator('#exit');
@@ -541,7 +522,7 @@ describe('attributes', () => {
       const url = await host(
         page,
         new URL('e2e/changes.html', server.url).href,
-        page2(element({ id: 'w', namespace: 'change-a', 'clinic-name': 'First Clinic' })),
+        clinicPage(widgetElement({ id: 'w', namespace: 'change-a', 'clinic-name': 'First Clinic' })),
       );
       await page.goto(url);
       const w = page.locator('#w');
@@ -631,12 +612,12 @@ describe('attributes', () => {
         const url = await host(
           page,
           new URL('e2e/bad.html', server.url).href,
-          page2(
+          clinicPage(
             [
-              element({ id: 'bad', ...BAD, 'clinic-name': IMG, 'cta-label': '<b onmouseover="window.__e2ePwned=4">Go</b>' }),
+              widgetElement({ id: 'bad', ...BAD, 'clinic-name': IMG, 'cta-label': '<b onmouseover="window.__e2ePwned=4">Go</b>' }),
               // A good link whose label is markup: shown as text.
-              element({ id: 'label', namespace: 'finished', 'cta-url': 'https://clinic.example/book', 'cta-label': IMG }),
-              element({ id: 'long', namespace: 'x'.repeat(65) }),
+              widgetElement({ id: 'label', namespace: 'finished', 'cta-url': 'https://clinic.example/book', 'cta-label': IMG }),
+              widgetElement({ id: 'long', namespace: 'x'.repeat(65) }),
             ].join('\n'),
           ),
         );
@@ -713,7 +694,7 @@ describe('attributes', () => {
       const url = await host(
         page,
         new URL('e2e/theme.html', server.url).href,
-        page2(element({ id: 'themed', namespace: 'themed' }) + element({ id: 'plain', namespace: 'plain' }), {
+        clinicPage(widgetElement({ id: 'themed', namespace: 'themed' }) + widgetElement({ id: 'plain', namespace: 'plain' }), {
           head: `<style>${css}</style>`,
         }),
       );
@@ -743,7 +724,7 @@ describe('attributes', () => {
       const url = await host(
         page,
         new URL('e2e/contrast.html', server.url).href,
-        page2(element({ id: 'white-on-white', namespace: 'c1' }) + element({ id: 'pale-accent', namespace: 'c2' }), {
+        clinicPage(widgetElement({ id: 'white-on-white', namespace: 'c1' }) + widgetElement({ id: 'pale-accent', namespace: 'c2' }), {
           head: `<style>${css}</style>`,
         }),
       );
@@ -784,7 +765,7 @@ describe('events', () => {
       t,
       browser,
       async ({ page }) => {
-        const url = await host(page, new URL('e2e/events.html', server.url).href, page2(element({ id: 'ev', namespace: 'events' })));
+        const url = await host(page, new URL('e2e/events.html', server.url).href, clinicPage(widgetElement({ id: 'ev', namespace: 'events' })));
         await page.goto(url);
         const w = page.locator('#ev');
         await ready(w);
@@ -830,7 +811,7 @@ describe('events', () => {
         const url = await host(
           page,
           new URL('e2e/events-shared.html', server.url).href,
-          page2(element({ id: 'ev', namespace: 'shared', 'share-results-with-page': true })),
+          clinicPage(widgetElement({ id: 'ev', namespace: 'shared', 'share-results-with-page': true })),
         );
         await page.goto(url);
         const w = page.locator('#ev');
@@ -1277,7 +1258,7 @@ describe('hostile host CSS', () => {
     };
     let reference;
     await withContext(t, browser, async ({ page }) => {
-      const url = await host(page, new URL('e2e/reference.html', server.url).href, page2(element({ namespace: 'hostile-demo' })));
+      const url = await host(page, new URL('e2e/reference.html', server.url).href, clinicPage(widgetElement({ namespace: 'hostile-demo' })));
       await page.goto(url);
       const w = page.locator('reciprocity-widget');
       await ready(w);
