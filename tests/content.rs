@@ -29,7 +29,7 @@ fn english_has_the_shape_the_issue_asks_for() {
     assert_eq!(en.steps.len(), 7);
     assert!(en.action_count() >= 21, "3–5 actions for each of 7 steps");
     assert!(en.items.len() >= 24);
-    assert_eq!(en.question_count(), en.items.len() + 1);
+    assert_eq!(en.questions(false).len(), en.items.len() + 1);
     let rituals = [
         "ten minutes each night",
         "two minutes to tell each other something we appreciated",

@@ -398,11 +398,6 @@ impl Content {
             .collect()
     }
 
-    /// How many screens the full check has.
-    pub fn question_count(&self) -> usize {
-        self.items.len() + 1
-    }
-
     /// Item wording for a context, with `{them}` filled in.
     pub fn item_text(&self, item: &Item, context: &RelationshipContext) -> String {
         let template = item
