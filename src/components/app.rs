@@ -4,6 +4,7 @@
 
 use super::checklist::Checklist as ChecklistView;
 use super::data_panel::{DataPanel, Keeping};
+use super::focus::{use_pending_focus, PendingFocus};
 use super::intro::Intro;
 use super::nav::Nav;
 use super::notices::Notices;
@@ -46,7 +47,7 @@ pub struct AppProps {
 pub struct Widget {
     pub state: UseReducerHandle<AppState>,
     pub config: Rc<EmbedConfig>,
-    focus: Rc<RefCell<Option<String>>>,
+    focus: PendingFocus,
     /// A sentence for the status line after the next render ("Question 3 of 25").
     announce: Rc<RefCell<Option<String>>>,
     /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
@@ -81,7 +82,7 @@ impl Widget {
     /// Changes the state, then moves focus to the element marked `data-focus="{target}"` once it is
     /// rendered: for actions after which the control the visitor used is gone.
     pub fn send_then_focus(&self, action: Action, target: impl Into<String>) {
-        *self.focus.borrow_mut() = Some(target.into());
+        self.focus.set(target);
         self.state.dispatch(action);
     }
 
@@ -168,9 +169,10 @@ pub fn App(props: &AppProps) -> Html {
     let notices = use_reducer(|| NoticeList(boot.borrow().2.clone()));
     let status = use_state(Status::default);
     let own_colours = use_state(|| false);
-    let focus = use_mut_ref(|| None::<String>);
     let announce = use_mut_ref(|| None::<String>);
     let root = use_node_ref();
+    // Moves focus where an action asked for it, after the new view is in the DOM.
+    let focus = use_pending_focus(root.clone());
     let widget = Widget {
         state: state.clone(),
         config: config.clone(),
@@ -428,24 +430,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Move focus where an action asked for it, after the new view is in the DOM, and say what it asked
-    // to say (after the save effect above, so it is not replaced by "Saved").
+    // Say what an action asked to say (after the save effect above, so it is not replaced by "Saved").
     {
-        let focus = focus.clone();
-        let root = root.clone();
         let status = status.clone();
         use_effect(move || {
             if let Some(sentence) = announce.borrow_mut().take() {
                 status.set(Status(sentence));
-            }
-            let target = focus.borrow_mut().take();
-            if let (Some(target), Some(root)) = (target, root.cast::<web_sys::Element>()) {
-                let selector = format!("[data-focus=\"{target}\"]");
-                if let Ok(Some(element)) = root.query_selector(&selector) {
-                    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-                        let _ = element.focus();
-                    }
-                }
             }
         });
     }
@@ -456,7 +446,7 @@ pub fn App(props: &AppProps) -> Html {
         let focus = focus.clone();
         Callback::from(move |index: usize| {
             // The dismissed notice's button disappears; focus goes to the section heading.
-            *focus.borrow_mut() = Some(VIEW_HEADING.to_owned());
+            focus.set(VIEW_HEADING);
             notices.dispatch(NoticeAction::Dismiss(index));
         })
     };
@@ -466,7 +456,7 @@ pub fn App(props: &AppProps) -> Html {
             let opening = *panel != Some(which);
             // Opening moves focus into the panel's heading; closing leaves it on the toggle.
             if opening {
-                *focus.borrow_mut() = Some(panel_focus(which).to_owned());
+                focus.set(panel_focus(which));
             }
             panel.set(opening.then_some(which));
         })
@@ -475,7 +465,7 @@ pub fn App(props: &AppProps) -> Html {
         let (panel, focus) = (panel.clone(), focus.clone());
         Callback::from(move |_| {
             if let Some(which) = *panel {
-                *focus.borrow_mut() = Some(toggle_focus(which).to_owned());
+                focus.set(toggle_focus(which));
             }
             panel.set(None);
         })

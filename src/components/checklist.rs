@@ -1,6 +1,7 @@
 //! The RECIPRO checklist: seven steps, each with a few actions the visitor can mark as done.
 
 use super::app::{use_widget, VIEW_HEADING};
+use super::focus::use_pending_focus;
 use super::progress::Progress;
 use super::step_card::StepCard;
 use crate::core::content::fill;
@@ -15,19 +16,8 @@ pub fn Checklist() -> Html {
     let confirming = use_state(|| false);
     let reset_done = use_state(|| false);
     // Asking and cancelling swap the focused button for another: focus follows, after the render.
-    let cancel_ref = use_node_ref();
-    let reset_ref = use_node_ref();
-    let focus_next = use_mut_ref(|| None::<NodeRef>);
-    {
-        let focus_next = focus_next.clone();
-        use_effect(move || {
-            if let Some(target) = focus_next.borrow_mut().take() {
-                if let Some(element) = target.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
+    let root = use_node_ref();
+    let focus = use_pending_focus(root.clone());
 
     let done = content
         .action_ids()
@@ -41,20 +31,20 @@ pub fn Checklist() -> Html {
 
     let ask = {
         let (confirming, reset_done) = (confirming.clone(), reset_done.clone());
-        let (focus_next, cancel_ref) = (focus_next.clone(), cancel_ref.clone());
+        let focus = focus.clone();
         move |_| {
             confirming.set(true);
             reset_done.set(false);
             // The safe choice gets focus, so a stray Enter does not wipe progress.
-            *focus_next.borrow_mut() = Some(cancel_ref.clone());
+            focus.set("reset-cancel");
         }
     };
     let cancel = {
         let confirming = confirming.clone();
-        let (focus_next, reset_ref) = (focus_next.clone(), reset_ref.clone());
+        let focus = focus.clone();
         move |_| {
             confirming.set(false);
-            *focus_next.borrow_mut() = Some(reset_ref.clone());
+            focus.set("reset-ask");
         }
     };
     let reset = {
@@ -69,7 +59,7 @@ pub fn Checklist() -> Html {
     };
 
     html! {
-        <div class="rw-checklist">
+        <div class="rw-checklist" ref={root}>
             <p>{ ui.checklist_intro }</p>
             <Progress done={done} total={total} label={overall} id={widget.id("checklist-overall")} />
             <ol class="rw-steps">
@@ -87,12 +77,12 @@ pub fn Checklist() -> Html {
                         <button type="button" class="rw-button" onclick={reset}>
                             { ui.checklist_reset_confirm }
                         </button>
-                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel} ref={cancel_ref}>
+                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel} data-focus="reset-cancel">
                             { ui.cancel }
                         </button>
                     </div>
                 } else {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0} ref={reset_ref}>
+                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0} data-focus="reset-ask">
                         { ui.checklist_reset }
                     </button>
                 }

@@ -2,6 +2,7 @@
 //! download, load from a file, don't remember me on this device, and clear-on-exit.
 
 use super::app::use_widget;
+use super::focus::use_pending_focus;
 use crate::core::codec::{decode, encode_pretty, DecodeError};
 use crate::core::content::fill;
 use crate::core::document::Document;
@@ -48,26 +49,9 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let ui = &content.ui;
     let step = use_state(|| Step::Idle);
     let message = use_state(String::new);
-    // Confirming, cancelling and loading swap the focused control for another: focus follows, after
-    // the render, to the element marked `data-panel-focus` with this name.
+    // Confirming, cancelling and loading swap the focused control for another: focus follows.
     let panel_ref = use_node_ref();
-    let focus_next = use_mut_ref(|| None::<&'static str>);
-    {
-        let (focus_next, panel_ref) = (focus_next.clone(), panel_ref.clone());
-        use_effect(move || {
-            let Some(target) = focus_next.borrow_mut().take() else {
-                return;
-            };
-            let selector = format!("[data-panel-focus=\"{target}\"]");
-            let element = panel_ref
-                .cast::<web_sys::Element>()
-                .and_then(|panel| panel.query_selector(&selector).ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(element) = element {
-                let _ = element.focus();
-            }
-        });
-    }
+    let focus_next = use_pending_focus(panel_ref.clone());
     let heading_id = widget.id("data-heading");
     let clears = widget
         .state
@@ -84,7 +68,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let set_step = |next: Step, focus: &'static str| {
         let (step, message, focus_next) = (step.clone(), message.clone(), focus_next.clone());
         move |_: MouseEvent| {
-            *focus_next.borrow_mut() = Some(focus);
+            focus_next.set(focus);
             step.set(next.clone());
             message.set(String::new());
         }
@@ -94,7 +78,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         let focus_next = focus_next.clone();
         let done = ui.data_deleted;
         move |_: MouseEvent| {
-            *focus_next.borrow_mut() = Some("heading");
+            focus_next.set("data");
             on_delete.emit(());
             step.set(Step::Idle);
             message.set(done.to_owned());
@@ -140,7 +124,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 };
                 match text.as_deref().map(decode) {
                     Some(Ok(doc)) => {
-                        *focus_next.borrow_mut() = Some("import-cancel");
+                        focus_next.set("import-cancel");
                         message.set(String::new());
                         step.set(Step::ConfirmImport {
                             file: name,
@@ -148,12 +132,12 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                         });
                     }
                     Some(Err(DecodeError::Newer(_))) => {
-                        *focus_next.borrow_mut() = Some("heading");
+                        focus_next.set("data");
                         step.set(Step::Idle);
                         message.set(fill(newer, &[("file", &name)]));
                     }
                     _ => {
-                        *focus_next.borrow_mut() = Some("heading");
+                        focus_next.set("data");
                         step.set(Step::Idle);
                         message.set(fill(bad, &[("file", &name)]));
                     }
@@ -166,7 +150,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         let focus_next = focus_next.clone();
         let done = ui.data_imported;
         move |_: MouseEvent| {
-            *focus_next.borrow_mut() = Some("heading");
+            focus_next.set("data");
             if let Step::ConfirmImport { file, doc } = &*step {
                 widget.send(Action::Replace((**doc).clone()));
                 message.set(fill(done, &[("file", file)]));
@@ -194,7 +178,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
 
     html! {
         <section class="rw-panel rw-data" id={widget.id("data")} aria-labelledby={heading_id.clone()} ref={panel_ref}>
-            <h2 id={heading_id} tabindex="-1" data-focus="data" data-panel-focus="heading">{ ui.data_heading }</h2>
+            <h2 id={heading_id} tabindex="-1" data-focus="data">{ ui.data_heading }</h2>
             <p>{ statement }</p>
             <p class="rw-panel-status" role="status">{ (*message).clone() }</p>
 
@@ -220,7 +204,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <div class="rw-confirm" role="group" aria-labelledby={widget.id("import-question")}>
                     <p id={widget.id("import-question")}>{ fill(ui.data_import_question, &[("file", file)]) }</p>
                     <button type="button" class="rw-button" onclick={import}>{ ui.data_import_confirm }</button>
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, "heading")} data-panel-focus="import-cancel">
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, "data")} data-focus="import-cancel">
                         { ui.cancel }
                     </button>
                 </div>
@@ -230,11 +214,11 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <div class="rw-confirm" role="group" aria-labelledby={widget.id("delete-question")}>
                     <p id={widget.id("delete-question")}>{ ui.data_delete_question }</p>
                     <button type="button" class="rw-button rw-button-danger" onclick={delete}>{ ui.data_delete_confirm }</button>
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, "delete")} data-panel-focus="delete-cancel">{ ui.cancel }</button>
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, "delete")} data-focus="delete-cancel">{ ui.cancel }</button>
                 </div>
             } else {
                 <div class="rw-buttons">
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::ConfirmDelete, "delete-cancel")} data-panel-focus="delete">
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::ConfirmDelete, "delete-cancel")} data-focus="delete">
                         { ui.data_delete }
                     </button>
                 </div>

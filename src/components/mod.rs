@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod content_note;
 pub mod context_picker;
 pub mod data_panel;
+pub mod focus;
 pub mod intro;
 pub mod nav;
 pub mod notices;
