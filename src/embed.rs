@@ -22,6 +22,7 @@ pub fn observed_attributes() -> Vec<JsValue> {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     app: Option<yew::AppHandle<App>>,
+    root: web_sys::Element,
 }
 
 #[wasm_bindgen]
@@ -29,6 +30,7 @@ impl WidgetHandle {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
+            crate::web::crash::unwatch(&self.root);
         }
     }
 }
@@ -75,6 +77,7 @@ pub fn mount_widget(
         );
     }
     WidgetHandle {
-        app: Some(crate::mount_with(root, config, Some(host))),
+        app: Some(crate::mount_with(root.clone(), config, Some(host))),
+        root,
     }
 }

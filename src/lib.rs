@@ -36,6 +36,8 @@ pub fn mount_with(
     host: Option<web_sys::HtmlElement>,
 ) -> yew::AppHandle<App> {
     let content = core::content::Content::for_lang(&config.lang).unwrap_or_else(english);
+    // If anything in this widget panics, its box says so calmly instead of going blank.
+    web::crash::watch(&element, content);
     let props = AppProps {
         content,
         config: Rc::new(config),

@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use reciprocity_widget::core::content::{bundled, Content, Item, Side, Step};
+use reciprocity_widget::core::relationship::Relationship;
 
 fn leak<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
@@ -73,8 +74,8 @@ fn wording_adapts_to_who_the_check_is_about() {
         .iter()
         .find(|i| i.by_context.iter().any(|(c, _)| *c == "colleague"))
         .expect("some item has colleague wording");
-    let colleague = en.context("colleague").unwrap();
-    let partner = en.context("partner").unwrap();
+    let colleague = en.context(Relationship::Colleague).unwrap();
+    let partner = en.context(Relationship::Partner).unwrap();
     assert_ne!(
         en.item_text(special, colleague),
         en.item_text(special, partner)

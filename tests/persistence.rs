@@ -1,11 +1,13 @@
 //! The storage contract, natively: every way storage can fail, and that none of them loses saved data.
 #![cfg(not(target_arch = "wasm32"))]
 
-use reciprocity_widget::core::codec::encode;
+use reciprocity_widget::core::codec::{decode, encode};
 use reciprocity_widget::core::document::{Document, View, SCHEMA};
 use reciprocity_widget::core::persistence::{
-    Loaded, MemoryStore, Namespace, Notice, Persistence, SaveOutcome, Store, StoreError,
+    Deletion, External, Loaded, MemoryStore, Move, Namespace, Notice, Persistence, SaveOutcome,
+    Store, StoreError,
 };
+use std::cell::Cell;
 use std::rc::Rc;
 
 const NOW: u64 = 1_764_000_000_000;
@@ -47,6 +49,49 @@ impl Store for Broken {
     }
 }
 
+/// A store over a shared one that fails on command: the nth write from now, every remove, or
+/// every call (storage taken away mid-session).
+#[derive(Clone, Default)]
+struct Faulty {
+    inner: Rc<MemoryStore>,
+    /// Writes that still succeed before the next one fails (`None`: never fail).
+    writes_left: Rc<Cell<Option<u32>>>,
+    removes_fail: Rc<Cell<bool>>,
+    gone: Rc<Cell<bool>>,
+}
+
+impl Store for Faulty {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if self.gone.get() {
+            return Err(StoreError::Unavailable);
+        }
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if self.gone.get() {
+            return Err(StoreError::Unavailable);
+        }
+        match self.writes_left.get() {
+            Some(0) => return Err(StoreError::QuotaExceeded),
+            Some(n) => self.writes_left.set(Some(n - 1)),
+            None => {}
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if self.gone.get() || self.removes_fail.get() {
+            return Err(StoreError::Unavailable);
+        }
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        if self.gone.get() {
+            return Err(StoreError::Unavailable);
+        }
+        self.inner.keys()
+    }
+}
+
 fn key() -> String {
     Namespace::default().key()
 }
@@ -57,7 +102,15 @@ fn open(store: &Shared) -> Loaded {
 
 fn with_progress() -> Document {
     let mut doc = Document::default();
-    doc.checklist.done.insert("reflect-notice-giving".into());
+    doc.checklist.set("reflect-notice-giving", true, NOW);
+    doc
+}
+
+fn ticked(ids: &[&str], at: u64) -> Document {
+    let mut doc = Document::default();
+    for id in ids {
+        doc.checklist.set(id, true, at);
+    }
     doc
 }
 
@@ -71,11 +124,11 @@ fn a_new_visitor_starts_fresh_and_nothing_is_stored_until_they_act() {
     } = open(&store);
     assert_eq!(doc, Document::default());
     assert!(notices.is_empty());
-    assert_eq!(persistence.save(&doc), SaveOutcome::Unchanged);
+    assert_eq!(persistence.save(&doc, NOW), SaveOutcome::Unchanged);
     assert_eq!(store.get(&key()), Ok(None));
     let doc = with_progress();
-    assert_eq!(persistence.save(&doc), SaveOutcome::Saved);
-    assert_eq!(persistence.save(&doc), SaveOutcome::Unchanged);
+    assert_eq!(persistence.save(&doc, NOW), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&doc, NOW), SaveOutcome::Unchanged);
     assert_eq!(store.get(&key()), Ok(Some(encode(&doc))));
     assert_eq!(key(), "reciprocity-widget/v1/default");
 }
@@ -98,7 +151,7 @@ fn no_store_means_memory_only_with_a_notice() {
     } = Persistence::open(None, Namespace::default(), NOW);
     assert_eq!(notices, [Notice::Unavailable]);
     assert!(!persistence.is_saving());
-    assert_eq!(persistence.save(&doc), SaveOutcome::NotSaving);
+    assert_eq!(persistence.save(&doc, NOW), SaveOutcome::NotSaving);
 }
 
 #[test]
@@ -110,27 +163,29 @@ fn a_store_that_throws_on_read_means_memory_only() {
 
 #[test]
 fn a_full_store_keeps_working_in_memory_and_retries_on_the_next_change() {
-    let store = Shared(Rc::new(MemoryStore::with_quota(220)));
+    // Room for the small document and a little more, not for a 300-character action id.
+    let room = key().len() + encode(&with_progress()).len() + 60;
+    let store = Shared(Rc::new(MemoryStore::with_quota(room)));
     let Loaded {
         mut persistence, ..
     } = open(&store);
     let small = with_progress();
-    assert_eq!(persistence.save(&small), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&small, NOW), SaveOutcome::Saved);
 
     let mut big = with_progress();
-    big.checklist.done.insert("x".repeat(300));
-    assert_eq!(persistence.save(&big), SaveOutcome::Failed(Notice::Full));
+    big.checklist.set(&"x".repeat(300), true, NOW);
+    assert_eq!(persistence.save(&big, NOW), SaveOutcome::Failed(Notice::Full));
     assert_eq!(
         store.get(&key()),
         Ok(Some(encode(&small))),
         "the last good save is kept"
     );
     // Still failing: tried again, not skipped as "unchanged".
-    assert_eq!(persistence.save(&big), SaveOutcome::Failed(Notice::Full));
-    // Room again (the visitor unchecked the long one and ticked a short one): saved.
+    assert_eq!(persistence.save(&big, NOW), SaveOutcome::Failed(Notice::Full));
+    // The next change that fits is saved.
     let mut fits = with_progress();
-    fits.checklist.done.insert("x".into());
-    assert_eq!(persistence.save(&fits), SaveOutcome::Saved);
+    fits.checklist.set("x", true, NOW + 1);
+    assert_eq!(persistence.save(&fits, NOW), SaveOutcome::Saved);
     assert_eq!(store.get(&key()), Ok(Some(encode(&fits))));
 }
 
@@ -158,7 +213,7 @@ fn corrupt_text_is_copied_aside_before_anything_else() {
         Ok(Some(garbage.to_owned())),
         "the original stays until the first save"
     );
-    assert_eq!(persistence.save(&with_progress()), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::Saved);
     assert_eq!(store.get(&backup_key), Ok(Some(garbage.to_owned())));
 }
 
@@ -203,7 +258,7 @@ fn corrupt_text_that_cannot_be_copied_is_never_overwritten() {
         ..
     } = open(&store);
     assert_eq!(notices, [Notice::CorruptUnsaved]);
-    assert_eq!(persistence.save(&with_progress()), SaveOutcome::NotSaving);
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::NotSaving);
     assert_eq!(store.get(&key()), Ok(Some(garbage)));
 }
 
@@ -219,7 +274,7 @@ fn a_newer_schema_is_left_untouched() {
     } = open(&store);
     assert_eq!(notices, [Notice::Newer]);
     assert_eq!(doc, Document::default());
-    assert_eq!(persistence.save(&with_progress()), SaveOutcome::NotSaving);
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::NotSaving);
     assert_eq!(store.get(&key()), Ok(Some(newer)));
     assert_eq!(
         store.0.keys(),
@@ -242,7 +297,7 @@ fn an_older_schema_is_migrated_and_saved_in_the_new_shape_on_the_next_change() {
     assert!(notices.is_empty());
     assert!(doc.checklist.done.contains("reflect-notice-giving"));
     doc.view = View::Plan;
-    assert_eq!(persistence.save(&doc), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&doc, NOW), SaveOutcome::Saved);
     let saved = store.get(&key()).unwrap().unwrap();
     assert!(saved.contains(&format!("\"schema\":{SCHEMA}")), "{saved}");
 }
@@ -270,56 +325,101 @@ fn namespaces_are_validated() {
 }
 
 #[test]
-fn another_tab_s_change_is_taken_without_echoing_it_back() {
+fn another_tab_s_change_is_taken_and_merged_without_echoing_it_back() {
     let store = Shared(Rc::new(MemoryStore::new()));
     let Loaded {
         mut persistence, ..
     } = open(&store);
-    assert_eq!(persistence.save(&with_progress()), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::Saved);
 
-    // The other tab checked an action while showing the quiz; this tab shows the checklist.
+    // The other tab ticked another action.
     let mut theirs = with_progress();
-    theirs.view = View::Quiz;
+    theirs.checklist.set("repair-lets-reset", true, NOW + 5);
     let text = encode(&theirs);
     store.set(&key(), &text).unwrap();
-    let taken = persistence
-        .external_change(Some(text.clone()), View::Checklist, NOW)
-        .expect("a change")
-        .expect("readable");
-    assert_eq!(taken.checklist, theirs.checklist);
     assert_eq!(
-        taken.view,
-        View::Checklist,
-        "this tab keeps its own section"
+        persistence.external_change(Some(text.clone()), NOW),
+        External::Changed(theirs.clone())
     );
+    // This tab merges it in (the reducer does, with `merge`) and saves: nothing new to write.
+    assert_eq!(persistence.save(&theirs, NOW), SaveOutcome::Unchanged);
+    // The same text seen again is nothing new.
     assert_eq!(
-        persistence.save(&taken),
-        SaveOutcome::Unchanged,
-        "no echo back to the other tab"
+        persistence.external_change(Some(text), NOW),
+        External::Nothing
     );
-    // The same change seen twice is taken twice to the same effect: nothing new to show or save.
-    assert_eq!(
-        persistence.external_change(Some(text), View::Checklist, NOW),
-        Some(Ok(taken.clone()))
-    );
-    assert_eq!(persistence.save(&taken), SaveOutcome::Unchanged);
 }
 
 #[test]
-fn another_tab_removing_the_key_empties_this_tab_too() {
+fn two_tabs_saving_in_turn_lose_no_tick() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    let mut one = open(&store).persistence;
+    let mut two = open(&store).persistence;
+    // Both tabs started from nothing; each ticks its own action, neither has seen the other's.
+    assert_eq!(one.save(&ticked(&["a"], 10), NOW), SaveOutcome::Saved);
+    let outcome = two.save(&ticked(&["b"], 11), NOW);
+    let SaveOutcome::Merged { doc, written: true } = outcome else {
+        panic!("the second tab merges before writing: {outcome:?}");
+    };
+    assert_eq!(doc.checklist.done, ["a".into(), "b".into()].into());
+    let stored = decode(&store.get(&key()).unwrap().unwrap()).unwrap();
+    assert_eq!(stored, doc);
+    // The first tab, unticking its action later, keeps the other tab's tick.
+    let mut mine = ticked(&["a"], 10);
+    mine.checklist.set("a", false, 20);
+    let SaveOutcome::Merged { doc, .. } = one.save(&mine, NOW) else {
+        panic!("the first tab merges too");
+    };
+    assert_eq!(doc.checklist.done, ["b".into()].into());
+    assert_eq!(doc.checklist.changed_at("a"), 20);
+}
+
+#[test]
+fn another_tab_removing_the_key_means_deleted_and_deletion_wins() {
     let store = Shared(Rc::new(MemoryStore::new()));
     store.set(&key(), &encode(&with_progress())).unwrap();
     let Loaded {
         mut persistence, ..
     } = open(&store);
     store.remove(&key()).unwrap();
-    let taken = persistence
-        .external_change(None, View::Plan, NOW)
-        .expect("a change")
-        .expect("readable");
-    assert!(taken.checklist.done.is_empty());
-    assert_eq!(persistence.save(&taken), SaveOutcome::Unchanged);
+    assert_eq!(persistence.external_change(None, NOW), External::Removed);
+    assert_eq!(
+        persistence.save(&Document::default(), NOW),
+        SaveOutcome::Unchanged
+    );
     assert_eq!(store.get(&key()), Ok(None), "removal is not undone");
+}
+
+#[test]
+fn a_stale_tab_saving_after_a_deletion_does_not_bring_the_data_back() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    store.set(&key(), &encode(&with_progress())).unwrap();
+    let mut stale = open(&store).persistence;
+    let mut deleting = open(&store).persistence;
+    assert_eq!(deleting.forget(), Deletion::Complete);
+    // The stale tab has not heard of the deletion yet and ticks something.
+    let mut doc = with_progress();
+    doc.checklist.set("b", true, NOW + 10);
+    assert_eq!(stale.save(&doc, NOW), SaveOutcome::DeletedElsewhere);
+    assert_eq!(store.get(&key()), Ok(None));
+
+    // Or the deleting tab already started again: its fresh start drops the stale tab's old changes.
+    let mut fresh = Document {
+        since: NOW + 20,
+        ..Document::default()
+    };
+    fresh.checklist.set("new", true, NOW + 30);
+    let mut stale = open(&store).persistence;
+    assert_eq!(stale.save(&with_progress(), NOW), SaveOutcome::Saved);
+    let mut deleting = open(&store).persistence;
+    deleting.forget();
+    assert_eq!(deleting.save(&fresh, NOW), SaveOutcome::Saved);
+    let mut stale_doc = with_progress();
+    stale_doc.checklist.set("late", true, NOW + 40);
+    let SaveOutcome::Merged { doc, .. } = stale.save(&stale_doc, NOW) else {
+        panic!("merged");
+    };
+    assert_eq!(doc.checklist.done, ["late".into(), "new".into()].into());
 }
 
 #[test]
@@ -331,15 +431,28 @@ fn a_newer_schema_from_another_tab_stops_this_tab_writing() {
     let newer = format!(r#"{{"schema": {}}}"#, SCHEMA + 5);
     store.set(&key(), &newer).unwrap();
     assert_eq!(
-        persistence.external_change(Some(newer.clone()), View::Checklist, NOW),
-        Some(Err(Notice::Newer))
+        persistence.external_change(Some(newer.clone()), NOW),
+        External::Problem(Notice::Newer)
     );
-    assert_eq!(persistence.save(&with_progress()), SaveOutcome::NotSaving);
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::NotSaving);
     assert_eq!(store.get(&key()), Ok(Some(newer)));
 }
 
 #[test]
-fn forgetting_removes_the_document_and_its_corrupt_copies_and_writes_nothing_back() {
+fn a_newer_schema_found_at_save_time_is_left_alone() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    let mut persistence = open(&store).persistence;
+    let newer = format!(r#"{{"schema": {}}}"#, SCHEMA + 1);
+    store.set(&key(), &newer).unwrap();
+    assert_eq!(
+        persistence.save(&with_progress(), NOW),
+        SaveOutcome::Failed(Notice::Newer)
+    );
+    assert_eq!(store.get(&key()), Ok(Some(newer)));
+}
+
+#[test]
+fn deleting_removes_the_document_and_its_corrupt_copies_and_reads_back() {
     let store = Shared(Rc::new(MemoryStore::new()));
     store.set(&key(), "garbage").unwrap();
     store
@@ -348,39 +461,156 @@ fn forgetting_removes_the_document_and_its_corrupt_copies_and_writes_nothing_bac
     let Loaded {
         mut persistence, ..
     } = open(&store);
-    persistence.save(&with_progress());
+    persistence.save(&with_progress(), NOW);
     assert_eq!(
         store.0.keys().unwrap().len(),
         3,
         "document, corrupt copy, other namespace"
     );
-    assert!(persistence.forget(View::Plan));
+    assert_eq!(persistence.forget(), Deletion::Complete);
     assert_eq!(
         store.0.keys(),
         Ok(vec!["reciprocity-widget/v1/other".to_owned()])
     );
     let empty = Document {
         view: View::Plan,
+        since: NOW + 1,
         ..Document::default()
     };
-    assert_eq!(persistence.save(&empty), SaveOutcome::Unchanged);
-    assert_eq!(persistence.save(&with_progress()), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&empty, NOW), SaveOutcome::Unchanged);
+    assert_eq!(store.0.keys().unwrap().len(), 1, "nothing written back");
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::Saved);
 }
 
 #[test]
-fn moving_to_another_store_takes_the_document_and_leaves_nothing_behind() {
-    let local = Shared(Rc::new(MemoryStore::new()));
-    let session = Shared(Rc::new(MemoryStore::new()));
-    let Loaded {
-        mut persistence, ..
-    } = open(&local);
-    persistence.save(&with_progress());
+fn deleting_says_what_is_left_when_removing_fails() {
+    let store = Faulty::default();
+    store.set(&key(), &encode(&with_progress())).unwrap();
+    let mut persistence = open_faulty(&store);
+    store.removes_fail.set(true);
+    assert_eq!(
+        persistence.forget(),
+        Deletion::Incomplete { left: vec![key()] }
+    );
+    assert!(store.get(&key()).unwrap().is_some(), "it really is still there");
+    // Nothing can even be listed: nobody can say what is left.
+    store.gone.set(true);
+    assert_eq!(persistence.forget(), Deletion::Unknown);
+}
+
+fn open_faulty(store: &Faulty) -> Persistence {
+    Persistence::open(Some(Box::new(store.clone())), Namespace::default(), NOW).persistence
+}
+
+#[test]
+fn moving_writes_and_reads_back_the_new_copy_before_removing_the_old() {
+    let local = Faulty::default();
+    let session = Faulty::default();
+    let mut persistence = open_faulty(&local);
+    persistence.save(&with_progress(), NOW);
     assert_eq!(
         persistence.move_to(Box::new(session.clone()), &with_progress()),
-        SaveOutcome::Saved
+        Move::Moved
     );
-    assert_eq!(local.0.keys(), Ok(vec![]));
+    assert_eq!(local.keys(), Ok(vec![]));
     assert_eq!(session.get(&key()), Ok(Some(encode(&with_progress()))));
+    // Writing resumes in the new store.
+    let mut more = with_progress();
+    more.checklist.set("b", true, NOW + 1);
+    assert_eq!(persistence.save(&more, NOW), SaveOutcome::Saved);
+    assert_eq!(session.get(&key()), Ok(Some(encode(&more))));
+    assert_eq!(local.keys(), Ok(vec![]));
+}
+
+#[test]
+fn a_move_whose_new_copy_fails_leaves_the_old_copy_in_use() {
+    let local = Faulty::default();
+    let session = Faulty::default();
+    session.writes_left.set(Some(0));
+    let mut persistence = open_faulty(&local);
+    persistence.save(&with_progress(), NOW);
+    assert_eq!(
+        persistence.move_to(Box::new(session.clone()), &with_progress()),
+        Move::NotMoved
+    );
+    assert_eq!(local.get(&key()), Ok(Some(encode(&with_progress()))));
+    assert_eq!(session.keys(), Ok(vec![]));
+    // Still saving where it was.
+    let mut more = with_progress();
+    more.checklist.set("b", true, NOW + 1);
+    assert_eq!(persistence.save(&more, NOW), SaveOutcome::Saved);
+    assert_eq!(local.get(&key()), Ok(Some(encode(&more))));
+}
+
+#[test]
+fn a_move_whose_old_copy_cannot_be_removed_says_both_exist() {
+    let local = Faulty::default();
+    let session = Faulty::default();
+    let mut persistence = open_faulty(&local);
+    persistence.save(&with_progress(), NOW);
+    local.removes_fail.set(true);
+    assert_eq!(
+        persistence.move_to(Box::new(session.clone()), &with_progress()),
+        Move::OldCopyLeft(Deletion::Incomplete { left: vec![key()] })
+    );
+    assert_eq!(local.get(&key()), Ok(Some(encode(&with_progress()))));
+    assert_eq!(session.get(&key()), Ok(Some(encode(&with_progress()))));
+}
+
+#[test]
+fn storage_taken_away_mid_session_fails_the_save_and_a_later_change_saves_again() {
+    let store = Faulty::default();
+    let mut persistence = open_faulty(&store);
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::Saved);
+    store.gone.set(true);
+    let mut more = with_progress();
+    more.checklist.set("b", true, NOW + 1);
+    assert_eq!(
+        persistence.save(&more, NOW),
+        SaveOutcome::Failed(Notice::Unavailable)
+    );
+    store.gone.set(false);
+    more.checklist.set("c", true, NOW + 2);
+    assert_eq!(persistence.save(&more, NOW), SaveOutcome::Saved);
+    assert_eq!(store.get(&key()), Ok(Some(encode(&more))));
+}
+
+#[test]
+fn a_write_that_does_not_read_back_is_not_called_saved() {
+    /// Accepts writes and forgets them, like a store cleared by someone else right after.
+    struct Forgetful;
+    impl Store for Forgetful {
+        fn get(&self, _: &str) -> Result<Option<String>, StoreError> {
+            Ok(None)
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), StoreError> {
+            Ok(())
+        }
+        fn remove(&self, _: &str) -> Result<(), StoreError> {
+            Ok(())
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            Ok(vec![])
+        }
+    }
+    let mut persistence =
+        Persistence::open(Some(Box::new(Forgetful)), Namespace::default(), NOW).persistence;
+    assert_eq!(
+        persistence.save(&with_progress(), NOW),
+        SaveOutcome::Failed(Notice::Unavailable)
+    );
+}
+
+#[test]
+fn loading_a_file_replaces_without_merging_and_reads_back() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    let mut persistence = open(&store).persistence;
+    persistence.save(&ticked(&["old"], NOW), NOW);
+    let mut file = ticked(&["from-file"], NOW - 1000);
+    file.since = NOW + 5;
+    assert_eq!(persistence.replace(&file), SaveOutcome::Saved);
+    assert_eq!(store.get(&key()), Ok(Some(encode(&file))));
+    assert_eq!(persistence.save(&file, NOW), SaveOutcome::Unchanged);
 }
 
 #[test]
@@ -391,12 +621,16 @@ fn moving_between_sections_alone_stores_nothing() {
     } = open(&store);
     let quiz = Document {
         view: View::Quiz,
+        view_at: NOW,
         ..Document::default()
     };
-    assert_eq!(persistence.save(&quiz), SaveOutcome::Unchanged);
+    assert_eq!(persistence.save(&quiz, NOW), SaveOutcome::Unchanged);
     assert_eq!(store.0.keys(), Ok(vec![]));
-    // Once something is kept, emptying it again is written (so the old data goes).
-    assert_eq!(persistence.save(&with_progress()), SaveOutcome::Saved);
-    assert_eq!(persistence.save(&quiz), SaveOutcome::Saved);
-    assert_eq!(store.get(&key()), Ok(Some(encode(&quiz))));
+    // Once something is kept, the open section is saved with it.
+    let mut doc = with_progress();
+    assert_eq!(persistence.save(&doc, NOW), SaveOutcome::Saved);
+    doc.view = View::Plan;
+    doc.view_at = NOW + 1;
+    assert_eq!(persistence.save(&doc, NOW), SaveOutcome::Saved);
+    assert_eq!(store.get(&key()), Ok(Some(encode(&doc))));
 }

@@ -3,7 +3,25 @@
 
 use reciprocity_widget::core::content::Content;
 use reciprocity_widget::core::document::{Answer, Document, View, MAX_ATTEMPTS};
+use reciprocity_widget::core::relationship::Relationship;
 use reciprocity_widget::core::state::{Action, AppState};
+use std::cell::Cell;
+
+thread_local! {
+    static CLOCK: Cell<u64> = const { Cell::new(1_000) };
+}
+
+/// A clock that moves on a millisecond at every reading: each action happens after the one before.
+fn at() -> u64 {
+    CLOCK.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
+fn relationship(id: &str) -> Relationship {
+    Relationship::parse(id).unwrap_or_else(|| panic!("{id} is a relationship"))
+}
 
 fn content() -> &'static Content {
     reciprocity_widget::english()
@@ -15,7 +33,7 @@ fn fresh() -> AppState {
 
 fn apply(state: &AppState, action: Action) -> AppState {
     state
-        .apply(action.clone())
+        .apply(action.clone(), at())
         .unwrap_or_else(|| panic!("{action:?} should change the state"))
 }
 
@@ -26,10 +44,7 @@ fn first_action() -> String {
 fn started(context: &str) -> AppState {
     apply(
         &fresh(),
-        Action::ChooseContext {
-            context: context.into(),
-            now: 1_000,
-        },
+        Action::ChooseContext(relationship(context)),
     )
 }
 
@@ -48,7 +63,7 @@ fn checking_and_unchecking_an_action() {
         state.apply(Action::SetDone {
             action: id.clone(),
             done: true
-        }),
+        }, at()),
         None,
         "checking twice changes nothing"
     );
@@ -68,7 +83,7 @@ fn unknown_actions_are_ignored() {
         fresh().apply(Action::SetDone {
             action: "made-up".into(),
             done: true
-        }),
+        }, at()),
         None
     );
 }
@@ -93,24 +108,19 @@ fn reset_clears_known_actions_and_keeps_unknown_ids() {
 fn choosing_a_context_starts_an_attempt_on_the_quiz() {
     let state = started("friend");
     let attempt = state.current().expect("an attempt in progress");
-    assert_eq!(attempt.context.as_deref(), Some("friend"));
-    assert_eq!(attempt.started, 1_000);
+    assert_eq!(attempt.context, Some(Relationship::Friend));
+    assert!(attempt.started > 1_000, "started at the time of the choice");
     assert_eq!(state.doc.view, View::Quiz);
-    assert_eq!(
-        fresh().apply(Action::ChooseContext {
-            context: "boss".into(),
-            now: 1
-        }),
-        None,
-        "only the four contexts exist"
-    );
+    assert_eq!(Relationship::parse("boss"), None, "only the four contexts exist");
 }
 
 #[test]
 fn changing_the_context_keeps_the_answers() {
     let item = content().items[0].id.to_owned();
+    let first = started("partner");
+    let first_start = first.current().unwrap().started;
     let state = apply(
-        &started("partner"),
+        &first,
         Action::Answer {
             item: item.clone(),
             answer: Answer::Value(4),
@@ -120,14 +130,11 @@ fn changing_the_context_keeps_the_answers() {
     assert_eq!(state.current().unwrap().context, None);
     let state = apply(
         &state,
-        Action::ChooseContext {
-            context: "family".into(),
-            now: 9_999,
-        },
+        Action::ChooseContext(relationship("family")),
     );
     let attempt = state.current().unwrap();
-    assert_eq!(attempt.context.as_deref(), Some("family"));
-    assert_eq!(attempt.started, 1_000, "the same attempt continues");
+    assert_eq!(attempt.context, Some(Relationship::Family));
+    assert_eq!(attempt.started, first_start, "the same attempt continues");
     assert_eq!(attempt.answers.get(&item), Some(&Answer::Value(4)));
 }
 
@@ -151,7 +158,7 @@ fn answers_must_fit_their_item() {
         let result = state.apply(Action::Answer {
             item: id.clone(),
             answer,
-        });
+        }, at());
         assert_eq!(result.is_some(), accepted, "{id} {answer:?}");
     }
 }
@@ -163,7 +170,7 @@ fn answering_without_an_attempt_changes_nothing() {
         fresh().apply(Action::Answer {
             item,
             answer: Answer::Value(3)
-        }),
+        }, at()),
         None
     );
 }
@@ -173,7 +180,7 @@ fn next_and_back_stay_within_the_questions() {
     let last = content().questions(false).len() - 1;
     let mut state = started("partner");
     assert_eq!(
-        state.apply(Action::Back),
+        state.apply(Action::Back, at()),
         None,
         "no question before the first"
     );
@@ -182,7 +189,7 @@ fn next_and_back_stay_within_the_questions() {
     }
     assert_eq!(state.current().unwrap().question, last);
     assert_eq!(
-        state.apply(Action::Next),
+        state.apply(Action::Next, at()),
         None,
         "no question after the last"
     );
@@ -213,12 +220,12 @@ fn finishing_shows_the_plan_and_a_retake_keeps_the_result() {
             answer: Answer::Value(2),
         },
     );
-    let state = apply(&state, Action::Finish { now: 5_000 });
+    let state = apply(&state, Action::Finish);
     assert_eq!(state.doc.view, View::Plan);
     assert!(state.current().is_none());
     assert_eq!(state.doc.quiz.finished().count(), 1);
 
-    let state = apply(&state, Action::Retake { now: 6_000 });
+    let state = apply(&state, Action::Retake);
     assert_eq!(state.doc.view, View::Quiz);
     let attempt = state.current().expect("a new attempt");
     assert!(attempt.answers.is_empty());
@@ -226,14 +233,17 @@ fn finishing_shows_the_plan_and_a_retake_keeps_the_result() {
         attempt.context, None,
         "the visitor confirms who it is about"
     );
-    assert_eq!(state.last_context(), Some("colleague"));
+    assert_eq!(state.last_context(), Some(Relationship::Colleague));
     let previous = state.doc.quiz.finished().next().unwrap();
     assert_eq!(previous.answers.get(&item), Some(&Answer::Value(2)));
 }
 
 #[test]
 fn finishing_never_goes_back_in_time() {
-    let state = apply(&started("friend"), Action::Finish { now: 10 });
+    let state = started("friend");
+    let start = state.current().unwrap().started;
+    // A clock that went backwards (the device's time was changed) still finishes after the start.
+    let state = state.apply(Action::Finish, start - 500).unwrap();
     let attempt = state.doc.quiz.attempts.last().unwrap();
     assert_eq!(attempt.finished, Some(attempt.started));
 }
@@ -241,7 +251,7 @@ fn finishing_never_goes_back_in_time() {
 #[test]
 fn retaking_while_an_attempt_is_open_only_shows_it() {
     let state = apply(&started("friend"), Action::Navigate(View::Plan));
-    let state = apply(&state, Action::Retake { now: 7 });
+    let state = apply(&state, Action::Retake);
     assert_eq!(state.doc.quiz.attempts.len(), 1);
     assert_eq!(state.doc.view, View::Quiz);
 }
@@ -249,19 +259,15 @@ fn retaking_while_an_attempt_is_open_only_shows_it() {
 #[test]
 fn old_attempts_are_dropped_beyond_the_limit() {
     let mut state = fresh();
-    for n in 0..(MAX_ATTEMPTS as u64 + 3) {
-        state = apply(
-            &state,
-            Action::ChooseContext {
-                context: "partner".into(),
-                now: n * 10,
-            },
-        );
-        state = apply(&state, Action::Finish { now: n * 10 + 5 });
+    let mut starts = Vec::new();
+    for _ in 0..(MAX_ATTEMPTS + 3) {
+        state = apply(&state, Action::ChooseContext(relationship("partner")));
+        starts.push(state.current().unwrap().started);
+        state = apply(&state, Action::Finish);
     }
     let attempts = &state.doc.quiz.attempts;
     assert_eq!(attempts.len(), MAX_ATTEMPTS);
-    assert_eq!(attempts[0].started, 30, "the oldest three went");
+    assert_eq!(attempts[0].started, starts[3], "the oldest three went");
 }
 
 #[test]
@@ -269,14 +275,14 @@ fn another_tab_s_document_replaces_the_data_but_not_the_open_section() {
     let mut theirs = Document::default();
     theirs.checklist.done.insert(first_action());
     theirs.view = View::Plan;
-    let state = apply(&fresh(), Action::Replace(theirs.clone()));
+    let state = apply(&fresh(), Action::Merge(theirs.clone()));
     assert_eq!(state.doc.checklist, theirs.checklist);
     assert_eq!(state.doc.view, View::Checklist);
 
     let mut same_data = state.doc.clone();
     same_data.view = View::Quiz;
     assert_eq!(
-        state.apply(Action::Replace(same_data)),
+        state.apply(Action::Merge(same_data), at()),
         None,
         "a difference of section only is no change"
     );
@@ -291,7 +297,7 @@ fn leaving_out_hard_times_shortens_the_check() {
     assert_eq!(state.current().unwrap().skip_sensitive, Some(true));
     let mut state = state;
     for _ in 0..30 {
-        if let Some(next) = state.apply(Action::Next) {
+        if let Some(next) = state.apply(Action::Next, at()) {
             state = next;
         }
     }
@@ -315,13 +321,18 @@ fn forgetting_empties_everything_but_the_open_section() {
     doc.checklist.done.insert(first_action());
     doc.view = View::Plan;
     doc.settings.clear_on_exit = Some(true);
-    let state = apply(&AppState::new(content(), doc), Action::Forget);
+    let when = at();
+    let state = AppState::new(content(), doc)
+        .apply(Action::Forget, when)
+        .unwrap();
     assert_eq!(
         state.doc,
         Document {
             view: View::Plan,
+            since: when,
             ..Document::default()
-        }
+        },
+        "started afresh now, so stale copies elsewhere give way"
     );
 }
 
@@ -329,5 +340,5 @@ fn forgetting_empties_everything_but_the_open_section() {
 fn the_exit_setting_is_kept() {
     let state = apply(&fresh(), Action::SetClearOnExit(true));
     assert_eq!(state.doc.settings.clear_on_exit, Some(true));
-    assert_eq!(state.apply(Action::SetClearOnExit(true)), None);
+    assert_eq!(state.apply(Action::SetClearOnExit(true), at()), None);
 }

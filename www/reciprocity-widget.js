@@ -11,17 +11,44 @@
 // file only attaches a shadow root, loads the stylesheet into it and hands over. Until the WebAssembly
 // has started, the element's own children (the clinic's fallback content) stay visible; if it cannot
 // start (a Content-Security-Policy without 'wasm-unsafe-eval', a very old browser), they stay for good.
+//
+// Each widget on a page runs in a WebAssembly instance of its own (the module is fetched and compiled
+// once): if one widget's code stops, it shows a short message in its own box and the others keep
+// working.
 
 import init, { mountWidget, observedAttributes } from './reciprocity-core.js';
 
 const TAG = 'reciprocity-widget';
 const here = import.meta.url;
 
-// Started once per page, shared by every element.
+// The WebAssembly, fetched and compiled once per page, as soon as this file runs.
+const wasmUrl = new URL('./reciprocity-core_bg.wasm', here);
+const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
+  // A server that does not send `application/wasm` makes streaming compilation refuse: compile the
+  // bytes instead.
+  fetch(wasmUrl)
+    .then((response) => response.arrayBuffer())
+    .then((bytes) => WebAssembly.compile(bytes)),
+);
+
+// Started once per page: the first widget's instance.
 let ready = null;
 function start() {
-  ready ??= init({ module_or_path: new URL('./reciprocity-core_bg.wasm', here) });
+  ready ??= compiled.then((module) => init({ module_or_path: module }));
   return ready;
+}
+
+// The glue (and so the WebAssembly instance) for the nth widget on the page. The first uses the glue
+// imported above; each later one imports the glue again under its own URL, which gives it a module
+// (and an instance of the compiled WebAssembly) of its own.
+let widgets = 0;
+async function instanceFor() {
+  await start();
+  widgets += 1;
+  if (widgets === 1) return { mountWidget };
+  const glue = await import(new URL(`./reciprocity-core.js?widget=${widgets}`, here).href);
+  await glue.default({ module_or_path: await compiled });
+  return glue;
 }
 
 function attributePairs(element) {
@@ -42,6 +69,7 @@ start().then(
       #handle = null;
       #mount = null;
       #styled = null;
+      #glue = null;
 
       connectedCallback() {
         this.#render();
@@ -71,12 +99,13 @@ start().then(
           });
           this.#mount = document.createElement('div');
           shadow.append(link, this.#mount);
+          this.#glue = instanceFor();
         }
-        await this.#styled;
+        const [glue] = await Promise.all([this.#glue, this.#styled]);
         if (!this.isConnected) return;
         this.#handle?.destroy();
         this.#mount.replaceChildren();
-        this.#handle = mountWidget(this, this.#mount, attributePairs(this));
+        this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this));
       }
     }
 

@@ -1,7 +1,7 @@
 //! A step's checklist actions as checkboxes. Used by the checklist and by the plan, so an action ticked on
 //! the plan is ticked in the checklist too: there is one list of done actions.
 
-use super::app::use_widget;
+use super::widget::use_widget;
 use crate::core::content::Step;
 use crate::core::state::Action;
 use web_sys::HtmlInputElement;

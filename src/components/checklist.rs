@@ -1,7 +1,7 @@
 //! The RECIPRO checklist: seven steps, each with a few actions the visitor can mark as done.
 
-use super::app::{use_widget, VIEW_HEADING};
-use super::focus::use_pending_focus;
+use super::hooks::focus::{use_pending_focus, Focus};
+use super::widget::use_widget;
 use super::progress::Progress;
 use super::step_card::StepCard;
 use crate::core::content::fill;
@@ -36,7 +36,7 @@ pub fn Checklist() -> Html {
             confirming.set(true);
             reset_done.set(false);
             // The safe choice gets focus, so a stray Enter does not wipe progress.
-            focus.set("reset-cancel");
+            focus.set(Focus::ResetCancel);
         }
     };
     let cancel = {
@@ -44,7 +44,7 @@ pub fn Checklist() -> Html {
         let focus = focus.clone();
         move |_| {
             confirming.set(false);
-            focus.set("reset-ask");
+            focus.set(Focus::ResetAsk);
         }
     };
     let reset = {
@@ -54,7 +54,7 @@ pub fn Checklist() -> Html {
             confirming.set(false);
             reset_done.set(true);
             // The confirm buttons disappear: put focus back at the top of the checklist.
-            widget.send_then_focus(Action::ResetChecklist, VIEW_HEADING);
+            widget.send_then_focus(Action::ResetChecklist, Focus::ViewHeading);
         }
     };
 
@@ -77,12 +77,12 @@ pub fn Checklist() -> Html {
                         <button type="button" class="rw-button" onclick={reset}>
                             { ui.checklist_reset_confirm }
                         </button>
-                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel} data-focus="reset-cancel">
+                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel} data-focus={Focus::ResetCancel.attr()}>
                             { ui.cancel }
                         </button>
                     </div>
                 } else {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0} data-focus="reset-ask">
+                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0} data-focus={Focus::ResetAsk.attr()}>
                         { ui.checklist_reset }
                     </button>
                 }

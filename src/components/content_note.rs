@@ -1,16 +1,17 @@
 //! The note before the first statement: some statements are about hard times, and the visitor may
 //! leave them out. Both choices are equal buttons; neither is preselected.
 
-use super::app::use_widget;
-use super::question::LEGEND;
+use super::widget::use_widget;
+use super::hooks::focus::Focus;
 use crate::core::content::fill;
 use crate::core::state::Action;
+use crate::core::relationship::Relationship;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ContentNoteProps {
     /// Who the check is about, for the wording.
-    pub context: AttrValue,
+    pub context: Relationship,
 }
 
 #[component]
@@ -18,15 +19,15 @@ pub fn ContentNote(props: &ContentNoteProps) -> Html {
     let widget = use_widget();
     let content = widget.content();
     let ui = &content.ui;
-    let them = content.context(&props.context).map_or("", |c| c.them);
+    let them = content.context(props.context).map_or("", |c| c.them);
     let choose = |skip: bool| {
         let widget = widget.clone();
-        move |_: MouseEvent| widget.send_then_focus(Action::ChooseSensitive { skip }, LEGEND)
+        move |_: MouseEvent| widget.send_then_focus(Action::ChooseSensitive { skip }, Focus::Legend)
     };
     let heading_id = widget.id("content-note");
     html! {
         <section class="rw-content-note" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id} tabindex="-1" data-focus={LEGEND}>{ ui.content_note_heading }</h3>
+            <h3 id={heading_id} tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.content_note_heading }</h3>
             <p>{ fill(ui.content_note_text, &[("them", them)]) }</p>
             <div class="rw-buttons">
                 <button type="button" class="rw-button" onclick={choose(false)}>{ ui.content_note_include }</button>

@@ -1,9 +1,9 @@
 //! "Who is this check about?": the choice that adapts the wording of every statement.
 
-use super::app::use_widget;
-use super::question::LEGEND;
+use super::widget::use_widget;
+use super::hooks::focus::Focus;
 use crate::core::state::Action;
-use crate::web::now_ms;
+use crate::core::relationship::Relationship;
 use yew::prelude::*;
 
 #[component]
@@ -16,9 +16,9 @@ pub fn ContextPicker() -> Html {
     let initial = widget
         .state
         .current()
-        .and_then(|a| a.context.clone())
-        .or_else(|| widget.config.context.map(str::to_owned))
-        .or_else(|| widget.state.last_context().map(str::to_owned));
+        .and_then(|a| a.context)
+        .or(widget.config.context)
+        .or_else(|| widget.state.last_context());
     let chosen = use_state(move || initial);
     let missing = use_state(|| false);
     let name = widget.id("context");
@@ -26,14 +26,8 @@ pub fn ContextPicker() -> Html {
 
     let start = {
         let (chosen, missing, widget) = (chosen.clone(), missing.clone(), widget.clone());
-        move |_| match (*chosen).clone() {
-            Some(context) => widget.send_then_focus(
-                Action::ChooseContext {
-                    context,
-                    now: now_ms(),
-                },
-                LEGEND,
-            ),
+        move |_| match *chosen {
+            Some(context) => widget.send_then_focus(Action::ChooseContext(context), Focus::Legend),
             None => missing.set(true),
         }
     };
@@ -41,20 +35,20 @@ pub fn ContextPicker() -> Html {
     html! {
         <div class="rw-context">
             <fieldset class="rw-fieldset" aria-describedby={hint_id.clone()}>
-                <legend tabindex="-1" data-focus={LEGEND}>{ ui.context_question }</legend>
+                <legend tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.context_question }</legend>
                 <p class="rw-hint" id={hint_id}>{ ui.context_hint }</p>
                 <div class="rw-options">
-                    for context in content.contexts.iter() {
+                    for (relationship, context) in Relationship::ALL.into_iter().filter_map(|r| Some((r, content.context(r)?))) {
                         <label class="rw-option">
                             <input
                                 type="radio"
                                 name={name.clone()}
                                 value={context.id}
-                                checked={chosen.as_deref() == Some(context.id)}
+                                checked={*chosen == Some(relationship)}
                                 onchange={
-                                    let (chosen, missing, id) = (chosen.clone(), missing.clone(), context.id);
+                                    let (chosen, missing) = (chosen.clone(), missing.clone());
                                     move |_| {
-                                        chosen.set(Some(id.to_owned()));
+                                        chosen.set(Some(relationship));
                                         missing.set(false);
                                     }
                                 }

@@ -1,35 +1,43 @@
 //! "Your data": what is stored and where, and the visitor's controls over it: delete everything,
 //! download, load from a file, don't remember me on this device, and clear-on-exit.
 
-use super::app::use_widget;
-use super::focus::use_pending_focus;
+use super::hooks::focus::{use_pending_focus, Focus};
+use super::hooks::persistence::{Keeping, SavedProgress};
+use super::panel::Panel;
+use super::widget::use_widget;
 use crate::core::codec::{decode, encode_pretty, DecodeError};
-use crate::core::content::fill;
+use crate::core::content::{fill, UiText};
 use crate::core::document::Document;
+use crate::core::persistence::{Deletion, Move, SaveOutcome};
 use crate::core::state::Action;
 use crate::web::{download, today};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Where progress is going right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keeping {
-    /// Saved in this browser until deleted.
-    Saved,
-    /// Saved until the tab closes ("don't remember me").
-    ThisTab,
-    /// Not saved at all.
-    NotSaved,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct DataPanelProps {
-    pub key_name: AttrValue,
-    pub keeping: Keeping,
-    pub on_delete: Callback<()>,
-    pub on_forget_device: Callback<()>,
+    pub saved: SavedProgress,
     pub on_close: Callback<()>,
+}
+
+/// What to tell the visitor after "Delete everything": "deleted" only when storage was read back
+/// holding none of the widget's keys.
+fn deletion_message(ui: &UiText, deletion: &Deletion) -> String {
+    match deletion {
+        Deletion::Complete => ui.data_deleted.to_owned(),
+        Deletion::Incomplete { left } => fill(ui.data_delete_incomplete, &[("keys", &left.join(", "))]),
+        Deletion::Unknown => ui.data_delete_unknown.to_owned(),
+    }
+}
+
+/// What to tell the visitor after "Don't remember me on this device".
+fn move_message(ui: &UiText, outcome: &Move) -> String {
+    match outcome {
+        Move::Moved => ui.data_forgotten.to_owned(),
+        Move::NotMoved => ui.data_forget_failed.to_owned(),
+        Move::OldCopyLeft(_) => ui.data_forget_old_left.to_owned(),
+    }
 }
 
 /// Files larger than this are not progress files: refused before reading.
@@ -41,6 +49,9 @@ enum Step {
     ConfirmDelete,
     ConfirmImport { file: String, doc: Box<Document> },
 }
+
+/// The data panel's heading: focus goes back there after a step ends.
+const HEADING: Focus = Focus::PanelHeading(Panel::Data);
 
 #[component]
 pub fn DataPanel(props: &DataPanelProps) -> Html {
@@ -60,12 +71,13 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         .clear_on_exit
         .unwrap_or(widget.config.exit_clears);
 
-    let statement = match props.keeping {
-        Keeping::Saved => fill(ui.data_statement, &[("key", &props.key_name)]),
+    let saved = &props.saved;
+    let statement = match saved.keeping {
+        Keeping::Saved => fill(ui.data_statement, &[("key", &saved.key)]),
         Keeping::ThisTab => ui.data_session_statement.to_owned(),
         Keeping::NotSaved => ui.data_memory_statement.to_owned(),
     };
-    let set_step = |next: Step, focus: &'static str| {
+    let set_step = |next: Step, focus: Focus| {
         let (step, message, focus_next) = (step.clone(), message.clone(), focus_next.clone());
         move |_: MouseEvent| {
             focus_next.set(focus);
@@ -74,14 +86,13 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         }
     };
     let delete = {
-        let (step, message, on_delete) = (step.clone(), message.clone(), props.on_delete.clone());
+        let (step, message, saved) = (step.clone(), message.clone(), saved.clone());
         let focus_next = focus_next.clone();
-        let done = ui.data_deleted;
         move |_: MouseEvent| {
-            focus_next.set("data");
-            on_delete.emit(());
+            focus_next.set(HEADING);
+            let deletion = saved.delete_everything();
             step.set(Step::Idle);
-            message.set(done.to_owned());
+            message.set(deletion_message(ui, &deletion));
         }
     };
     let export = {
@@ -124,7 +135,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 };
                 match text.as_deref().map(decode) {
                     Some(Ok(doc)) => {
-                        focus_next.set("import-cancel");
+                        focus_next.set(Focus::ImportCancel);
                         message.set(String::new());
                         step.set(Step::ConfirmImport {
                             file: name,
@@ -132,12 +143,12 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                         });
                     }
                     Some(Err(DecodeError::Newer(_))) => {
-                        focus_next.set("data");
+                        focus_next.set(HEADING);
                         step.set(Step::Idle);
                         message.set(fill(newer, &[("file", &name)]));
                     }
                     _ => {
-                        focus_next.set("data");
+                        focus_next.set(HEADING);
                         step.set(Step::Idle);
                         message.set(fill(bad, &[("file", &name)]));
                     }
@@ -146,14 +157,17 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         }
     };
     let import = {
-        let (widget, step, message) = (widget.clone(), step.clone(), message.clone());
+        let (saved, step, message) = (saved.clone(), step.clone(), message.clone());
         let focus_next = focus_next.clone();
-        let done = ui.data_imported;
         move |_: MouseEvent| {
-            focus_next.set("data");
+            focus_next.set(HEADING);
             if let Step::ConfirmImport { file, doc } = &*step {
-                widget.send(Action::Replace((**doc).clone()));
-                message.set(fill(done, &[("file", file)]));
+                // "Loaded" and saved only when the save was read back; otherwise say it is kept for now.
+                let text = match saved.load((**doc).clone()) {
+                    SaveOutcome::Saved | SaveOutcome::Unchanged => ui.data_imported,
+                    _ => ui.data_imported_unsaved,
+                };
+                message.set(fill(text, &[("file", file)]));
             }
             step.set(Step::Idle);
         }
@@ -168,17 +182,16 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         }
     };
     let forget_device = {
-        let (on_forget, message) = (props.on_forget_device.clone(), message.clone());
-        let done = ui.data_forgotten;
+        let (saved, message) = (saved.clone(), message.clone());
         move |_: MouseEvent| {
-            on_forget.emit(());
-            message.set(done.to_owned());
+            let outcome = saved.keep_for_this_tab_only();
+            message.set(move_message(ui, &outcome));
         }
     };
 
     html! {
         <section class="rw-panel rw-data" id={widget.id("data")} aria-labelledby={heading_id.clone()} ref={panel_ref}>
-            <h2 id={heading_id} tabindex="-1" data-focus="data">{ ui.data_heading }</h2>
+            <h2 id={heading_id} tabindex="-1" data-focus={HEADING.attr()}>{ ui.data_heading }</h2>
             <p>{ statement }</p>
             <p class="rw-panel-status" role="status">{ (*message).clone() }</p>
 
@@ -193,7 +206,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                     <input type="file" accept=".json,application/json" onchange={choose_file} />
                     <span>{ ui.data_import }</span>
                 </label>
-                if props.keeping == Keeping::Saved {
+                if saved.keeping == Keeping::Saved {
                     <button type="button" class="rw-button rw-button-quiet" onclick={forget_device}>
                         { ui.data_forget_device }
                     </button>
@@ -204,7 +217,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <div class="rw-confirm" role="group" aria-labelledby={widget.id("import-question")}>
                     <p id={widget.id("import-question")}>{ fill(ui.data_import_question, &[("file", file)]) }</p>
                     <button type="button" class="rw-button" onclick={import}>{ ui.data_import_confirm }</button>
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, "data")} data-focus="import-cancel">
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, HEADING)} data-focus={Focus::ImportCancel.attr()}>
                         { ui.cancel }
                     </button>
                 </div>
@@ -214,11 +227,11 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <div class="rw-confirm" role="group" aria-labelledby={widget.id("delete-question")}>
                     <p id={widget.id("delete-question")}>{ ui.data_delete_question }</p>
                     <button type="button" class="rw-button rw-button-danger" onclick={delete}>{ ui.data_delete_confirm }</button>
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, "delete")} data-focus="delete-cancel">{ ui.cancel }</button>
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, Focus::Delete)} data-focus={Focus::DeleteCancel.attr()}>{ ui.cancel }</button>
                 </div>
             } else {
                 <div class="rw-buttons">
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::ConfirmDelete, "delete-cancel")} data-focus="delete">
+                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::ConfirmDelete, Focus::DeleteCancel)} data-focus={Focus::Delete.attr()}>
                         { ui.data_delete }
                     </button>
                 </div>

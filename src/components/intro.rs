@@ -1,6 +1,6 @@
 //! What reciprocity is, where answers stay, and that this is not a diagnosis.
 
-use super::app::use_widget;
+use super::widget::use_widget;
 use crate::core::content::fill;
 use yew::prelude::*;
 

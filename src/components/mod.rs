@@ -1,4 +1,4 @@
-//! Thin Yew components, one per file. They read state through [`app::use_widget`] and change it only by
+//! Thin Yew components, one per file. They read state through [`widget::use_widget`] and change it only by
 //! sending [`crate::core::state::Action`]s; every rule lives in the core.
 
 pub mod action_list;
@@ -7,10 +7,11 @@ pub mod checklist;
 pub mod content_note;
 pub mod context_picker;
 pub mod data_panel;
-pub mod focus;
+pub mod hooks;
 pub mod intro;
 pub mod nav;
 pub mod notices;
+pub mod panel;
 pub mod plan;
 pub mod profile_chart;
 pub mod progress;
@@ -19,3 +20,4 @@ pub mod quiz;
 pub mod step_card;
 pub mod support_panel;
 pub mod toolbar;
+pub mod widget;

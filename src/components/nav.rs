@@ -1,6 +1,6 @@
 //! The three sections. Plain buttons with `aria-current`: one press switches, focus stays on the button.
 
-use super::app::use_widget;
+use super::widget::use_widget;
 use crate::core::document::View;
 use crate::core::state::Action;
 use yew::prelude::*;

@@ -1,6 +1,6 @@
 //! What the visitor should know about their saved progress (storage blocked, full, unreadable, newer).
 
-use super::app::use_widget;
+use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::persistence::Notice;
 use yew::prelude::*;
@@ -22,6 +22,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
         Notice::CorruptUnsaved => ui.notice_corrupt_unsaved.to_owned(),
         Notice::Newer => ui.notice_newer.to_owned(),
         Notice::OtherTab => ui.notice_other_tab.to_owned(),
+        Notice::DeletedElsewhere => ui.notice_deleted_elsewhere.to_owned(),
         Notice::NotSaving => ui.notice_not_saving.to_owned(),
     };
     // The region is always present so that a notice added later is announced.

@@ -2,15 +2,14 @@
 //! fit, and how this check compares with the one before.
 
 use super::action_list::ActionList;
-use super::app::{use_widget, VIEW_HEADING};
+use super::hooks::focus::Focus;
+use super::widget::use_widget;
 use super::profile_chart::{ProfileChart, ScoreText};
-use super::question::LEGEND;
-use super::step_card::step_focus;
 use crate::core::content::{fill, Content, Text};
 use crate::core::document::View;
 use crate::core::scoring::{profile, recommend, Direction, Profile, Reason};
 use crate::core::state::Action;
-use crate::web::{format_date, now_ms};
+use crate::web::format_date;
 use yew::prelude::*;
 
 #[component]
@@ -21,7 +20,7 @@ pub fn Plan() -> Html {
     let state = &widget.state;
     let go_to_quiz = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Navigate(View::Quiz), LEGEND)
+        move |_| widget.send_then_focus(Action::Navigate(View::Quiz), Focus::Legend)
     };
     let help = html! { <p class="rw-help">{ ui.help_line }</p> };
 
@@ -51,7 +50,7 @@ pub fn Plan() -> Html {
 
     let retake = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Retake { now: now_ms() }, VIEW_HEADING)
+        move |_| widget.send_then_focus(Action::Retake, Focus::ViewHeading)
     };
     let balance_answer = now
         .balance
@@ -100,10 +99,10 @@ pub fn Plan() -> Html {
                                             class="rw-link"
                                             onclick={
                                                 let widget = widget.clone();
-                                                let target = step_focus(step.id);
+                                                let target = Focus::Step(step.id);
                                                 move |_| widget.send_then_focus(
                                                     Action::Navigate(View::Checklist),
-                                                    target.clone(),
+                                                    target,
                                                 )
                                             }
                                         >

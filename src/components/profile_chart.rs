@@ -1,7 +1,7 @@
 //! The give/receive profile as an SVG bar chart, with a real table beside it that says the same in text
 //! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
 
-use super::app::use_widget;
+use super::widget::use_widget;
 use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
 use yew::prelude::*;

@@ -2,17 +2,13 @@
 //! answer" always there, Back and Next (never auto-advance: arrow keys move between radios and must not
 //! jump to the next statement).
 
-use super::app::{use_widget, VIEW_HEADING};
+use super::hooks::focus::Focus;
+use super::widget::use_widget;
 use super::progress::Progress;
 use crate::core::content::{fill, Question as ContentQuestion, Text};
-use crate::core::document::Answer;
+use crate::core::document::{Answer, BALANCE, FREQUENCY};
 use crate::core::state::Action;
-use crate::web::now_ms;
 use yew::prelude::*;
-
-/// The focus target of the statement's legend: focus goes there after Next and Back, so a screen reader
-/// reads the new statement and a keyboard user tabs straight into its options.
-pub const LEGEND: &str = "legend";
 
 static NEXT_GROUP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
@@ -31,7 +27,7 @@ pub fn Question() -> Html {
     let Some(attempt) = widget.state.current() else {
         return Html::default();
     };
-    let Some(context) = attempt.context.as_deref().and_then(|c| content.context(c)) else {
+    let Some(context) = attempt.context.and_then(|c| content.context(c)) else {
         return Html::default();
     };
     let questions = content.questions(attempt.skip_sensitive == Some(true));
@@ -44,12 +40,12 @@ pub fn Question() -> Html {
         ContentQuestion::Item(item) => (
             item.id,
             content.item_text(item, context),
-            (1..=5).zip(content.scale.iter().copied()).collect(),
+            FREQUENCY.zip(content.scale.iter().copied()).collect(),
         ),
         ContentQuestion::Balance => (
             content.balance.id,
             content.balance_text(context),
-            (-3..=3)
+            BALANCE
                 .zip(content.balance.options.iter().copied())
                 .collect(),
         ),
@@ -90,7 +86,7 @@ pub fn Question() -> Html {
     let back = {
         let widget = widget.clone();
         let sentence = position(index);
-        move |_| widget.send_then_announce(Action::Back, LEGEND, sentence.clone())
+        move |_| widget.send_then_announce(Action::Back, Focus::Legend, sentence.clone())
     };
     let next = {
         let widget = widget.clone();
@@ -101,17 +97,17 @@ pub fn Question() -> Html {
         };
         move |_| {
             let action = if is_last {
-                Action::Finish { now: now_ms() }
+                Action::Finish
             } else {
                 Action::Next
             };
-            let target = if is_last { VIEW_HEADING } else { LEGEND };
+            let target = if is_last { Focus::ViewHeading } else { Focus::Legend };
             widget.send_then_announce(action, target, sentence.clone())
         }
     };
     let change_context = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::ChangeContext, LEGEND)
+        move |_| widget.send_then_focus(Action::ChangeContext, Focus::Legend)
     };
 
     html! {
@@ -122,7 +118,7 @@ pub fn Question() -> Html {
             </div>
             <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />
             <fieldset class="rw-fieldset" key={item_id.to_owned()}>
-                <legend tabindex="-1" data-focus={LEGEND}>{ text }</legend>
+                <legend tabindex="-1" data-focus={Focus::Legend.attr()}>{ text }</legend>
                 <div class="rw-options">
                     for (value, label) in options {
                         { option(Answer::Value(value), label, "") }

@@ -1,13 +1,14 @@
 //! The reciprocity check: who it is about, then one statement per screen, then the plan.
 
-use super::app::{use_widget, VIEW_HEADING};
+use super::hooks::focus::Focus;
+use super::widget::use_widget;
 use super::content_note::ContentNote;
 use super::context_picker::ContextPicker;
 use super::question::Question;
 use crate::core::content::fill;
 use crate::core::document::View;
 use crate::core::state::Action;
-use crate::web::{format_date, now_ms};
+use crate::web::format_date;
 use yew::prelude::*;
 
 #[component]
@@ -22,8 +23,8 @@ pub fn Quiz() -> Html {
         // existed simply carries on).
         let note_due =
             attempt.skip_sensitive.is_none() && attempt.question == 0 && attempt.answers.is_empty();
-        return match attempt.context.as_deref().and_then(|c| content.context(c)) {
-            Some(context) if note_due => html! { <ContentNote context={context.id} /> },
+        return match attempt.context {
+            Some(relationship) if note_due => html! { <ContentNote context={relationship} /> },
             Some(_) => html! { <Question /> },
             None => html! { <ContextPicker /> },
         };
@@ -40,11 +41,11 @@ pub fn Quiz() -> Html {
     let date = format_date(last.finished.unwrap_or(last.started), content.lang);
     let see_plan = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Navigate(View::Plan), VIEW_HEADING)
+        move |_| widget.send_then_focus(Action::Navigate(View::Plan), Focus::ViewHeading)
     };
     let retake = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Retake { now: now_ms() }, VIEW_HEADING)
+        move |_| widget.send_then_focus(Action::Retake, Focus::ViewHeading)
     };
     html! {
         <div class="rw-quiz-finished">

@@ -1,7 +1,8 @@
 //! One RECIPRO step: its letter, title, one-line summary, progress and actions.
 
 use super::action_list::ActionList;
-use super::app::use_widget;
+use super::hooks::focus::Focus;
+use super::widget::use_widget;
 use super::progress::Progress;
 use crate::core::content::fill;
 use yew::prelude::*;
@@ -10,11 +11,6 @@ use yew::prelude::*;
 pub struct StepCardProps {
     /// Id of the step in the content.
     pub step: AttrValue,
-}
-
-/// The focus target of a step's heading, used by the plan's "go to this step" links.
-pub fn step_focus(step: &str) -> String {
-    format!("step-{step}")
 }
 
 #[component]
@@ -43,7 +39,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     html! {
         <li class="rw-step">
             <section aria-labelledby={heading_id.clone()}>
-                <h3 id={heading_id} tabindex="-1" data-focus={step_focus(step.id)}>
+                <h3 id={heading_id} tabindex="-1" data-focus={Focus::Step(step.id).attr()}>
                     <span class="rw-step-letter" aria-hidden="true">{ step.letter }</span>
                     { step.title }
                 </h3>

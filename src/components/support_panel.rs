@@ -1,7 +1,7 @@
 //! "Need support now?": crisis and support lines for the visitor's region, the emergency number, and
 //! any lines the clinic added. Reached from the toolbar on every view; never depends on answers.
 
-use super::app::use_widget;
+use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::support::{dial, regions};
 use yew::prelude::*;
@@ -16,7 +16,7 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
     let widget = use_widget();
     let content = widget.content();
     let ui = &content.ui;
-    let shown = regions(content, &widget.config);
+    let shown = regions(content, widget.config.region, &widget.config.lang);
     let heading_id = widget.id("support-heading");
     html! {
         <section class="rw-panel rw-support" id={widget.id("support")} aria-labelledby={heading_id.clone()}>

@@ -1,16 +1,11 @@
 //! The bar at the top of every view: quick exit, "Need support now?" and "Your data". Always there, so
 //! help and the way out are one step away whatever the visitor is doing, and never gated by a score.
 
-use super::app::{toggle_focus, use_widget};
+use super::hooks::focus::Focus;
+use super::panel::Panel;
+use super::widget::use_widget;
 use crate::core::quick_exit::PRESSES;
 use yew::prelude::*;
-
-/// The panel open under the toolbar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Support,
-    Data,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -59,7 +54,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     class="rw-toolbar-button"
                     aria-expanded={(props.open == Some(panel)).to_string()}
                     aria-controls={widget.id(id)}
-                    data-focus={toggle_focus(panel)}
+                    data-focus={Focus::Toggle(panel).attr()}
                     onclick={props.on_toggle.reform(move |_: MouseEvent| panel)}
                 >
                     { label }

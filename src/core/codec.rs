@@ -3,8 +3,7 @@
 //! `decode` accepts any string without panicking (a property test feeds it arbitrary input): saved
 //! text may have been edited by hand, truncated by a full disk or written by another version.
 
-use super::content::CONTEXT_IDS;
-use super::document::{Answer, Document, SCHEMA};
+use super::document::{Answer, Document, BALANCE, FREQUENCY, SCHEMA};
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +80,10 @@ fn migrate(from: u32, mut doc: Map<String, Value>) -> Result<Map<String, Value>,
         // defaults, so the step only records the new number; it exists so that a schema 2 widget
         // meeting a schema 3 document leaves it alone instead of calling the new fields invalid.
         2 => Ok(doc),
+        // Schema 4 added the times of changes (per action, per answer, per attempt, the settings, the
+        // open section) and `since`, so tabs merge instead of overwriting each other. Old entries have
+        // no time and count as changed at 0: any change made since wins over them.
+        3 => Ok(doc),
         _ => Err(format!("no migration from schema {from}")),
     }
 }
@@ -89,11 +92,6 @@ fn migrate(from: u32, mut doc: Map<String, Value>) -> Result<Map<String, Value>,
 /// and ignored) and strict where a value would be shown as if it were real (out-of-range answers).
 fn check(doc: &Document) -> Result<(), String> {
     for attempt in &doc.quiz.attempts {
-        if let Some(context) = &attempt.context {
-            if !CONTEXT_IDS.contains(&context.as_str()) {
-                return Err(format!("unknown context `{context}`"));
-            }
-        }
         if let Some(finished) = attempt.finished {
             if finished < attempt.started {
                 return Err("an attempt finished before it started".into());
@@ -101,7 +99,7 @@ fn check(doc: &Document) -> Result<(), String> {
         }
         for (id, answer) in &attempt.answers {
             if let Answer::Value(v) = answer {
-                if !(-3..=5).contains(v) {
+                if !FREQUENCY.contains(v) && !BALANCE.contains(v) {
                     return Err(format!("answer {v} to `{id}` is out of range"));
                 }
             }
@@ -114,6 +112,7 @@ fn check(doc: &Document) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::core::document::{Attempt, Checklist, Quiz, View};
+    use crate::core::relationship::Relationship;
 
     #[test]
     fn round_trips_a_document() {
@@ -121,15 +120,11 @@ mod tests {
             view: View::Quiz,
             ..Document::default()
         };
-        doc.checklist.done.insert("reflect-notice".into());
-        let mut attempt = Attempt::new(1_700_000_000_000, Some("friend".into()));
-        attempt
-            .answers
-            .insert("practical-give-1".into(), Answer::Value(4));
-        attempt.answers.insert("balance".into(), Answer::Value(-2));
-        attempt
-            .answers
-            .insert("healing-give-1".into(), Answer::PreferNot);
+        doc.checklist.set("reflect-notice", true, 1_700_000_000_500);
+        let mut attempt = Attempt::new(1_700_000_000_000, Some(Relationship::Friend));
+        attempt.answer("practical-give-1", Answer::Value(4), 1_700_000_000_100);
+        attempt.answer("balance", Answer::Value(-2), 1_700_000_000_200);
+        attempt.answer("healing-give-1", Answer::PreferNot, 1_700_000_000_300);
         attempt.question = 3;
         doc.quiz.attempts.push(attempt);
         assert_eq!(decode(&encode(&doc)), Ok(doc));
@@ -221,16 +216,19 @@ mod tests {
             (
                 0u64..2_000_000_000_000,
                 proptest::option::of(0u64..1_000_000),
-                proptest::option::of(proptest::sample::select(CONTEXT_IDS.to_vec())),
+                proptest::option::of(proptest::sample::select(Relationship::ALL.to_vec())),
                 0usize..40,
                 proptest::collection::btree_map("[a-z-]{1,12}", answer(), 0..30),
             )
                 .prop_map(|(started, took, context, question, answers)| Attempt {
                     started,
                     finished: took.map(|t| started + t),
-                    context: context.map(str::to_owned),
+                    context,
                     question,
+                    moved: started,
+                    answered: answers.keys().map(|k| (k.clone(), started)).collect(),
                     answers,
+                    changed: started,
                     skip_sensitive: None,
                 })
         }
@@ -238,12 +236,15 @@ mod tests {
         fn document() -> impl Strategy<Value = Document> {
             (
                 proptest::sample::select(vec![View::Checklist, View::Quiz, View::Plan]),
-                proptest::collection::btree_set("\\PC{1,20}", 0..30),
+                proptest::collection::btree_map("\\PC{1,20}", (any::<bool>(), 0u64..1 << 50), 0..30),
                 proptest::collection::vec(attempt(), 0..4),
             )
-                .prop_map(|(view, done, attempts)| Document {
+                .prop_map(|(view, ticks, attempts)| Document {
                     view,
-                    checklist: Checklist { done },
+                    checklist: Checklist {
+                        done: ticks.iter().filter(|(_, (done, _))| *done).map(|(id, _)| id.clone()).collect(),
+                        changed: ticks.iter().map(|(id, (_, at))| (id.clone(), *at)).collect(),
+                    },
                     quiz: Quiz { attempts },
                     ..Document::default()
                 })

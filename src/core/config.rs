@@ -5,9 +5,11 @@
 //! the default with one warning naming the attribute, the value and what is allowed. Text values are
 //! only ever rendered as text (never as markup), so `<img onerror>` in `clinic-name` shows as characters.
 
-use super::content::CONTEXT_IDS;
+use super::content::REGIONS;
 use super::document::View;
 use super::persistence::Namespace;
+use super::relationship::Relationship;
+use super::support::{parse_clinic_lines, ClinicLine};
 
 /// Where progress is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -21,22 +23,11 @@ pub enum StorageChoice {
     None,
 }
 
-/// The regions with verified support lines (see the safety issue and `RESEARCH.md`).
-pub const REGIONS: [&str; 6] = ["US", "CA", "GB", "AU", "IN", "AE"];
-
 /// The longest clinic name or link label shown; longer text is cut at a character boundary.
 pub const MAX_LABEL_CHARS: usize = 80;
 
 /// Where quick exit goes when the clinic names no page: neutral, not personalised, quick to load.
 pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
-
-/// A support line a clinic added with `support-lines`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClinicLine {
-    pub name: String,
-    /// As the clinic wrote it; dialled as digits.
-    pub number: String,
-}
 
 /// A link a clinic added, checked to be `http:` or `https:`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +44,7 @@ pub struct EmbedConfig {
     /// The sections shown, in the clinic's order; never empty.
     pub modules: Vec<View>,
     /// Who the check is about, preselected in the quiz.
-    pub context: Option<&'static str>,
+    pub context: Option<Relationship>,
     pub clinic_name: Option<String>,
     /// The "book a session" style link on the plan.
     pub cta: Option<Link>,
@@ -196,7 +187,7 @@ pub fn parse(
             }
             "context" => {
                 let lower = value.to_ascii_lowercase();
-                match CONTEXT_IDS.iter().find(|c| **c == lower) {
+                match Relationship::parse(&lower) {
                     Some(context) => config.context = Some(context),
                     None => refuse("context", raw, "partner, family, friend or colleague"),
                 }
@@ -231,7 +222,7 @@ pub fn parse(
             // with a value can still turn it off.
             "exit-clears" => config.exit_clears = !value.eq_ignore_ascii_case("false"),
             "support-lines" => {
-                let (lines, bad) = super::support::parse_clinic_lines(value);
+                let (lines, bad) = parse_clinic_lines(value);
                 for entry in bad {
                     refuse(
                         "support-lines",
@@ -342,7 +333,7 @@ mod tests {
         assert_eq!(config.lang, "fr-CA");
         assert_eq!(config.namespace, Namespace::parse("clinic-main").unwrap());
         assert_eq!(config.modules, [View::Quiz, View::Plan]);
-        assert_eq!(config.context, Some("friend"));
+        assert_eq!(config.context, Some(Relationship::Friend));
         assert_eq!(config.clinic_name.as_deref(), Some("Harbour Counselling"));
         assert_eq!(
             config.cta,

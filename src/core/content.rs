@@ -6,6 +6,7 @@
 //! translation is a new file, not a code change, and lets a native test check every string, id and
 //! cross-reference before a browser ever sees them (see [`Content::validate`]).
 
+use super::relationship::Relationship;
 use std::collections::BTreeSet;
 
 /// A string compiled into the binary.
@@ -273,6 +274,9 @@ ui_text! {
     notice_corrupt_unsaved,
     notice_newer,
     notice_other_tab,
+    notice_deleted_elsewhere,
+    crash_message,
+    crash_reload,
     notice_not_saving,
     dismiss,
     toolbar_label,
@@ -323,6 +327,13 @@ ui_text! {
     data_import_newer,
     data_forget_device,
     data_forgotten,
+    data_forget_failed,
+    data_forget_old_left,
+    /// `{keys}`: the storage keys still there.
+    data_delete_incomplete,
+    data_delete_unknown,
+    /// `{file}`.
+    data_imported_unsaved,
     content_note_heading,
     /// May use `{them}` (filled in like the items).
     content_note_text,
@@ -350,8 +361,8 @@ pub enum Question {
     Balance,
 }
 
-/// The contexts a check can be about, in the order they are offered.
-pub const CONTEXT_IDS: [&str; 4] = ["partner", "family", "friend", "colleague"];
+/// The regions with verified support lines (see `RESEARCH.md`), in the order the content lists them.
+pub const REGIONS: [&str; 6] = ["US", "CA", "GB", "AU", "IN", "AE"];
 
 impl Content {
     /// The bundled content for a language tag ("fr-CA" finds "fr"), if there is one.
@@ -371,8 +382,9 @@ impl Content {
         self.forms.iter().find(|f| f.id == id)
     }
 
-    pub fn context(&self, id: &str) -> Option<&RelationshipContext> {
-        self.contexts.iter().find(|c| c.id == id)
+    /// The wording for one relationship (the validator makes sure every relationship has one).
+    pub fn context(&self, relationship: Relationship) -> Option<&RelationshipContext> {
+        self.contexts.iter().find(|c| c.id == relationship.id())
     }
 
     pub fn action_count(&self) -> usize {
@@ -473,9 +485,10 @@ impl Content {
         }
 
         let context_ids: Vec<&str> = self.contexts.iter().map(|c| c.id).collect();
-        if context_ids != CONTEXT_IDS {
+        let wanted: Vec<&str> = Relationship::ALL.iter().map(|r| r.id()).collect();
+        if context_ids != wanted {
             problems.push(format!(
-                "contexts must be {CONTEXT_IDS:?} in that order, found {context_ids:?}"
+                "contexts must be {wanted:?} in that order, found {context_ids:?}"
             ));
         }
         if self.scale.len() != 5 {
@@ -493,7 +506,7 @@ impl Content {
                 ));
             }
             for (context, _) in item.by_context.iter() {
-                if self.context(context).is_none() {
+                if Relationship::parse(context).is_none() {
                     problems.push(format!(
                         "item `{}` has wording for unknown context `{context}`",
                         item.id
@@ -508,10 +521,10 @@ impl Content {
             }
         }
         let region_ids: Vec<&str> = self.support.regions.iter().map(|r| r.id).collect();
-        if region_ids != super::config::REGIONS {
+        if region_ids != REGIONS {
             problems.push(format!(
                 "support regions must be {:?}, found {region_ids:?}",
-                super::config::REGIONS
+                REGIONS
             ));
         }
         for region in self.support.regions.iter() {

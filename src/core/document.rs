@@ -3,12 +3,17 @@
 //! The shape is part of the storage contract (README, "What it stores"), so fields are only ever added
 //! with defaults; anything else bumps [`SCHEMA`] and gets a migration in [`super::codec`].
 
+use super::relationship::Relationship;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Unix time in milliseconds: when something was changed. Two tabs of one page share the clock, so a
+/// later time is a later change (see [`super::merge`]).
+pub type Millis = u64;
+
 /// The schema this code writes. Documents with a lower number are migrated on load; a higher number
 /// means a newer widget wrote it, and this code leaves it alone.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 
 /// How many quiz attempts are kept. Old attempts beyond this are dropped so that repeated retakes cannot
 /// fill the origin's storage (it is shared with the host page).
@@ -21,6 +26,14 @@ pub struct Document {
     /// The section that was open, so a reload comes back to it.
     #[serde(default)]
     pub view: View,
+    /// When the open section last changed: of two tabs, the later choice is the one a reload returns to.
+    #[serde(default)]
+    pub view_at: Millis,
+    /// When this document was started afresh ("delete everything" or loading a file), `0` if never.
+    /// A change made before it belongs to the data that was deleted or replaced: when two copies meet,
+    /// such changes from the older copy are dropped, so a stale tab cannot bring deleted data back.
+    #[serde(default)]
+    pub since: Millis,
     #[serde(default)]
     pub checklist: Checklist,
     #[serde(default)]
@@ -43,6 +56,8 @@ impl Default for Document {
         Document {
             schema: SCHEMA,
             view: View::default(),
+            view_at: 0,
+            since: 0,
             checklist: Checklist::default(),
             quiz: Quiz::default(),
             settings: Settings::default(),
@@ -58,9 +73,12 @@ pub struct Settings {
     /// `exit-clears` default applies).
     #[serde(default)]
     pub clear_on_exit: Option<bool>,
+    /// When the visitor last changed a setting.
+    #[serde(default)]
+    pub changed: Millis,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum View {
     #[default]
@@ -75,6 +93,27 @@ pub struct Checklist {
     /// Ids of the actions the visitor has checked. Ids no longer in the content are kept (a later
     /// content version may bring them back) but not counted.
     pub done: BTreeSet<String>,
+    /// When each action was last ticked or unticked, so two tabs' changes merge per action (an
+    /// unticked action keeps its entry: the untick is a change too). Missing means "before schema 4".
+    #[serde(default)]
+    pub changed: BTreeMap<String, Millis>,
+}
+
+impl Checklist {
+    /// Ticks or unticks `action` at `at`.
+    pub fn set(&mut self, action: &str, done: bool, at: Millis) {
+        if done {
+            self.done.insert(action.to_owned());
+        } else {
+            self.done.remove(action);
+        }
+        self.changed.insert(action.to_owned(), at);
+    }
+
+    /// When `action` was last changed (`0` when never, or before times were kept).
+    pub fn changed_at(&self, action: &str) -> Millis {
+        self.changed.get(action).copied().unwrap_or(0)
+    }
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
@@ -92,15 +131,25 @@ pub struct Attempt {
     /// Unix milliseconds when the visitor asked for their plan; `None` while in progress.
     #[serde(default)]
     pub finished: Option<u64>,
-    /// Who the attempt is about (`partner`, `family`, `friend`, `colleague`); `None` until chosen.
+    /// Who the attempt is about; `None` until chosen.
     #[serde(default)]
-    pub context: Option<String>,
+    pub context: Option<Relationship>,
     /// Index of the question on screen (0-based), so the visitor resumes where they left.
     #[serde(default)]
     pub question: usize,
+    /// When `question` last moved.
+    #[serde(default)]
+    pub moved: Millis,
     /// Answers by item id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// When each answer was given, so two tabs' answers merge per item. Missing means "before
+    /// schema 4".
+    #[serde(default)]
+    pub answered: BTreeMap<String, Millis>,
+    /// When who the attempt is about, the content-note choice or "finished" last changed.
+    #[serde(default)]
+    pub changed: Millis,
     /// The visitor's answer to the content note: leave out the statements about hard times (`true`),
     /// include them (`false`), or not asked yet (`None`).
     #[serde(default)]
@@ -108,27 +157,52 @@ pub struct Attempt {
 }
 
 impl Attempt {
-    pub fn new(started: u64, context: Option<String>) -> Self {
+    pub fn new(started: u64, context: Option<Relationship>) -> Self {
         Attempt {
             started,
             finished: None,
             context,
             question: 0,
+            moved: started,
             answers: BTreeMap::new(),
+            answered: BTreeMap::new(),
+            changed: started,
             skip_sensitive: None,
         }
+    }
+
+    /// Attempts are told apart by when they started: the same attempt in two tabs has the same start.
+    pub fn id(&self) -> Millis {
+        self.started
+    }
+
+    /// Records `answer` to `item` at `at`.
+    pub fn answer(&mut self, item: &str, answer: Answer, at: Millis) {
+        self.answers.insert(item.to_owned(), answer);
+        self.answered.insert(item.to_owned(), at);
+    }
+
+    /// When `item` was last answered (`0` when before times were kept).
+    pub fn answered_at(&self, item: &str) -> Millis {
+        self.answered.get(item).copied().unwrap_or(0)
     }
 }
 
 /// One answer. "Prefer not to answer" is recorded (so the visitor sees their choice kept when they go
 /// back) but never counted in a score.
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
-    /// 1..=5 on the frequency scale, or −3..=3 on the balance item.
+    /// A point on the item's scale: [`FREQUENCY`] for the statements, [`BALANCE`] for the balance item.
     Value(i8),
     PreferNot,
 }
+
+/// The answer scale of the statements: 1 = never … 5 = always.
+pub const FREQUENCY: std::ops::RangeInclusive<i8> = 1..=5;
+
+/// The answer scale of the overall balance item: −3 = they give much more … 3 = I give much more.
+pub const BALANCE: std::ops::RangeInclusive<i8> = -3..=3;
 
 impl Quiz {
     /// The attempt in progress, if the last one is unfinished.

@@ -106,7 +106,7 @@ mod tests {
         doc.checklist
             .done
             .insert(EN.steps[0].actions[0].id.to_owned());
-        let mut attempt = Attempt::new(1, Some("partner".into()));
+        let mut attempt = Attempt::new(1, Some(crate::core::relationship::Relationship::Partner));
         for item in EN.items {
             attempt.answers.insert(item.id.to_owned(), Answer::Value(4));
         }

@@ -6,7 +6,8 @@
 //! to imitate a full disk.
 
 use super::codec::{decode, encode, DecodeError};
-use super::document::{Document, View};
+use super::document::Document;
+use super::merge::merge;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -123,7 +124,8 @@ impl Default for Namespace {
 /// Something the visitor should know about their saved progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// The browser refuses storage: progress lives only until the page closes.
+    /// The browser refuses storage (from the start, or since a moment ago): progress lives only until
+    /// the page closes. The next change tries again.
     Unavailable,
     /// The last change did not fit; the next change tries again.
     Full,
@@ -136,18 +138,77 @@ pub enum Notice {
     Newer,
     /// Another tab changed the progress and this tab took the change.
     OtherTab,
+    /// The progress was deleted in another tab or window, and this tab followed.
+    DeletedElsewhere,
     /// The clinic chose not to save progress on this page (`storage="none"`).
     NotSaving,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveOutcome {
+    /// Written, and read back as written.
     Saved,
-    /// The document is what was last saved (or read): nothing written.
+    /// Another tab had stored changes this tab did not have: they were merged in, and `doc` is what
+    /// the store now holds (`written` and read back by this tab, or already there). The tab shows it.
+    Merged { doc: Document, written: bool },
+    /// The document is what the store already holds: nothing written.
     Unchanged,
     /// Saving is off for this page (see [`Persistence::is_saving`]).
     NotSaving,
+    /// The key vanished since this tab last read it: the progress was deleted elsewhere, and deletion
+    /// wins. Nothing was written; the tab starts afresh.
+    DeletedElsewhere,
     Failed(Notice),
+}
+
+/// What "delete everything" really did, read back from the store afterwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deletion {
+    /// The store holds no key of this namespace any more.
+    Complete,
+    /// These keys are still there (removing them failed).
+    Incomplete { left: Vec<String> },
+    /// The store could not be read back, so nobody can say what is left.
+    Unknown,
+}
+
+impl Deletion {
+    /// The outcome of deleting in two stores (local and session storage): complete only if both are.
+    pub fn and(self, other: Deletion) -> Deletion {
+        match (self, other) {
+            (Deletion::Complete, d) | (d, Deletion::Complete) => d,
+            (Deletion::Unknown, _) | (_, Deletion::Unknown) => Deletion::Unknown,
+            (Deletion::Incomplete { mut left }, Deletion::Incomplete { left: more }) => {
+                left.extend(more);
+                Deletion::Incomplete { left }
+            }
+        }
+    }
+}
+
+/// What moving the progress to another store ("don't remember me on this device") really did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Move {
+    /// The new copy is written and read back, and the old store holds nothing of this namespace.
+    Moved,
+    /// The new copy could not be written (or read back): nothing changed, the old copy is still the
+    /// one in use.
+    NotMoved,
+    /// The new copy is in use, but the old copy could not (all) be removed: both exist.
+    OldCopyLeft(Deletion),
+}
+
+/// A change another tab made to the key, as this tab should take it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum External {
+    /// Nothing new (our own write coming back, or the same text).
+    Nothing,
+    /// The key was removed: deleted elsewhere; this tab starts afresh.
+    Removed,
+    /// Another tab stored this document: merge it in.
+    Changed(Document),
+    /// Another tab stored something this tab cannot take.
+    Problem(Notice),
 }
 
 /// One namespace's document in one store.
@@ -157,9 +218,11 @@ pub struct Persistence {
     /// Whether writes are allowed. Off when there is no store, or when writing would destroy data this
     /// code cannot read (a newer schema, or an unreadable value that could not be copied aside).
     writable: bool,
-    /// The text last written or read, so an unchanged document is not written again and a `storage`
-    /// event carrying our own write is recognised.
-    last_text: Option<String>,
+    /// The text the key held when this tab last read or wrote it (`None`: no key). A different value
+    /// found before a write means another tab wrote (merge first) or deleted (deletion wins).
+    base: Option<String>,
+    /// `base` decoded (`None` when there is no key or its value could not be read).
+    base_doc: Option<Document>,
 }
 
 /// What [`Persistence::open`] found.
@@ -180,16 +243,14 @@ impl Persistence {
             store,
             namespace,
             writable: true,
-            last_text: None,
+            base: None,
+            base_doc: None,
         };
         let key = persistence.namespace.key();
         let (doc, notices) = match persistence.store.get(&key) {
             Err(_) => return Self::memory_only(persistence.namespace, Notice::Unavailable),
-            Ok(None) => {
-                // Nothing is written until the visitor changes something: a visit alone stores nothing.
-                persistence.last_text = Some(encode(&Document::default()));
-                (Document::default(), Vec::new())
-            }
+            // Nothing is written until the visitor changes something: a visit alone stores nothing.
+            Ok(None) => (Document::default(), Vec::new()),
             Ok(Some(text)) => match persistence.adopt(text, now) {
                 Ok(doc) => (doc, Vec::new()),
                 Err(notice) => (Document::default(), vec![notice]),
@@ -213,7 +274,8 @@ impl Persistence {
                 store: Box::new(MemoryStore::new()),
                 namespace,
                 writable: false,
-                last_text: None,
+                base: None,
+                base_doc: None,
             },
             doc: Document::default(),
             notices: vec![notice],
@@ -229,9 +291,18 @@ impl Persistence {
         self.namespace.key()
     }
 
-    /// The text last written or read.
+    pub fn namespace(&self) -> &Namespace {
+        &self.namespace
+    }
+
+    fn set_base(&mut self, text: Option<String>, doc: Option<Document>) {
+        self.base = text;
+        self.base_doc = doc;
+    }
+
+    /// The text the key held when this tab last read or wrote it.
     pub fn last_text(&self) -> Option<&str> {
-        self.last_text.as_deref()
+        self.base.as_deref()
     }
 
     /// Takes `text` found under the key as the current document, or explains why not. An unreadable
@@ -240,7 +311,7 @@ impl Persistence {
     fn adopt(&mut self, text: String, now: u64) -> Result<Document, Notice> {
         match decode(&text) {
             Ok(doc) => {
-                self.last_text = Some(text);
+                self.set_base(Some(text), Some(doc.clone()));
                 Ok(doc)
             }
             Err(DecodeError::Newer(_)) => {
@@ -250,8 +321,11 @@ impl Persistence {
             Err(DecodeError::Malformed(_) | DecodeError::Invalid(_)) => {
                 let backup_key = self.free_corrupt_key(now);
                 match self.store.set(&backup_key, &text) {
-                    Ok(()) => Err(Notice::Corrupt { backup_key }),
-                    Err(_) => {
+                    Ok(()) if self.store.get(&backup_key) == Ok(Some(text.clone())) => {
+                        self.set_base(Some(text), None);
+                        Err(Notice::Corrupt { backup_key })
+                    }
+                    _ => {
                         self.writable = false;
                         Err(Notice::CorruptUnsaved)
                     }
@@ -275,88 +349,177 @@ impl Persistence {
             .unwrap_or(base)
     }
 
-    /// Writes `doc` if it differs from what was last written or read. A document with nothing in it
-    /// (only a different open section) is not written where nothing was kept: moving between sections
-    /// alone, before anything is ticked or answered or after "delete everything", stores nothing.
-    pub fn save(&mut self, doc: &Document) -> SaveOutcome {
+    /// Saves `doc`: merges in what another tab stored since this tab last looked, writes the result if
+    /// the store does not already hold it, and reads it back. A document with nothing in it (only a
+    /// different open section) is not written where nothing is kept: moving between sections alone,
+    /// before anything is ticked or answered or after "delete everything", stores nothing. `now` names
+    /// the copy of an unreadable value another tab left.
+    pub fn save(&mut self, doc: &Document, now: u64) -> SaveOutcome {
         if !self.writable {
             return SaveOutcome::NotSaving;
         }
+        let key = self.namespace.key();
+        let stored = match self.store.get(&key) {
+            Ok(stored) => stored,
+            Err(_) => return SaveOutcome::Failed(Notice::Unavailable),
+        };
+        let theirs = if stored == self.base {
+            // What this tab last read or wrote: decoded then (`None` if it was unreadable).
+            self.base_doc.clone()
+        } else if let Some(text) = &stored {
+            match decode(text) {
+                Ok(theirs) => Some(theirs),
+                Err(DecodeError::Newer(_)) => {
+                    self.writable = false;
+                    return SaveOutcome::Failed(Notice::Newer);
+                }
+                // Another tab (or the page) left something unreadable: copy it aside, then write ours.
+                Err(_) => match self.adopt(text.clone(), now) {
+                    Err(Notice::CorruptUnsaved) => {
+                        return SaveOutcome::Failed(Notice::CorruptUnsaved)
+                    }
+                    _ => None,
+                },
+            }
+        } else {
+            // Gone since we last looked: deleted in another tab. Deletion wins.
+            self.set_base(None, None);
+            return SaveOutcome::DeletedElsewhere;
+        };
+        let to_write = match &theirs {
+            Some(theirs) => merge(doc, theirs),
+            None => doc.clone(),
+        };
+        let text = encode(&to_write);
+        let shown = |outcome: SaveOutcome| {
+            if to_write == *doc {
+                return outcome;
+            }
+            SaveOutcome::Merged {
+                doc: to_write.clone(),
+                written: outcome == SaveOutcome::Saved,
+            }
+        };
+        if stored.as_deref() == Some(text.as_str()) {
+            self.set_base(stored, Some(to_write.clone()));
+            return shown(SaveOutcome::Unchanged);
+        }
+        if stored.is_none() && to_write.is_empty() {
+            return SaveOutcome::Unchanged;
+        }
+        if let Err(error) = self.store.set(&key, &text) {
+            // `base` stays as it was, so the next change tries the whole document again.
+            return SaveOutcome::Failed(match error {
+                StoreError::QuotaExceeded => Notice::Full,
+                StoreError::Unavailable => Notice::Unavailable,
+            });
+        }
+        // "Saved" only when the store gives back what was written.
+        match self.store.get(&key) {
+            Ok(Some(back)) if back == text => {
+                self.set_base(Some(text), Some(to_write.clone()));
+                shown(SaveOutcome::Saved)
+            }
+            _ => SaveOutcome::Failed(Notice::Unavailable),
+        }
+    }
+
+    /// Writes `doc` as it is, without merging: the visitor loaded it from a file to replace their
+    /// progress (its `since` makes stale copies in other tabs give way). Read back like every save.
+    pub fn replace(&mut self, doc: &Document) -> SaveOutcome {
+        if !self.writable {
+            return SaveOutcome::NotSaving;
+        }
+        let key = self.namespace.key();
         let text = encode(doc);
-        if self.last_text.as_deref() == Some(text.as_str()) {
-            return SaveOutcome::Unchanged;
-        }
-        let kept_nothing = self
-            .last_text
-            .as_deref()
-            .is_some_and(|t| decode(t).is_ok_and(|d| d.is_empty()));
-        if doc.is_empty() && kept_nothing {
-            self.last_text = Some(text);
-            return SaveOutcome::Unchanged;
-        }
-        match self.store.set(&self.namespace.key(), &text) {
-            Ok(()) => {
-                self.last_text = Some(text);
+        match self.store.set(&key, &text) {
+            Ok(()) if self.store.get(&key) == Ok(Some(text.clone())) => {
+                self.set_base(Some(text), Some(doc.clone()));
                 SaveOutcome::Saved
             }
-            // `last_text` stays as it was, so the next change tries the whole document again.
             Err(StoreError::QuotaExceeded) => SaveOutcome::Failed(Notice::Full),
-            Err(StoreError::Unavailable) => SaveOutcome::Failed(Notice::Unavailable),
+            _ => SaveOutcome::Failed(Notice::Unavailable),
         }
     }
 
     /// Deletes everything this namespace has in the store (its document and any corrupt copies kept
-    /// aside), and treats the empty document with `view` as written, so nothing is written back until
-    /// the visitor changes something. Returns whether every key went.
-    pub fn forget(&mut self, view: View) -> bool {
+    /// aside), then reads the store back to say truthfully what is left.
+    pub fn forget(&mut self) -> Deletion {
+        let deletion = forget_in(self.store.as_ref(), &self.namespace);
+        // Whatever is left is what the next save merges with (the document's fresh `since` keeps the
+        // deleted changes from coming back).
+        let left = self.store.get(&self.namespace.key()).ok().flatten();
+        let left_doc = left.as_deref().and_then(|text| decode(text).ok());
+        self.set_base(left, left_doc);
+        deletion
+    }
+
+    /// Moves the document to `store` ("don't remember me": session storage). The new copy is written
+    /// and read back first; only then is the old one removed. A failure at any point leaves at least
+    /// one complete copy, and the outcome says which.
+    pub fn move_to(&mut self, store: Box<dyn Store>, doc: &Document) -> Move {
         let key = self.namespace.key();
-        let copies = format!("{key}/");
-        let mut all_gone = true;
-        if let Ok(keys) = self.store.keys() {
-            for k in keys.iter().filter(|k| **k == key || k.starts_with(&copies)) {
-                all_gone &= self.store.remove(k).is_ok();
-            }
-        } else {
-            all_gone = self.store.remove(&key).is_ok();
+        let text = encode(doc);
+        let written = store.set(&key, &text).is_ok() && store.get(&key) == Ok(Some(text.clone()));
+        if !written {
+            // Do not leave a half-made copy behind; the old one stays in use.
+            let _ = store.remove(&key);
+            return Move::NotMoved;
         }
-        self.last_text = Some(encode(&Document {
-            view,
-            ..Document::default()
-        }));
-        all_gone
-    }
-
-    /// Moves the document to `store` (the visitor chose "don't remember me": session storage) and
-    /// deletes it from the old one. Writing resumes in the new store.
-    pub fn move_to(&mut self, store: Box<dyn Store>, doc: &Document) -> SaveOutcome {
-        self.forget(doc.view);
-        self.store = store;
+        let old = std::mem::replace(&mut self.store, store);
         self.writable = true;
-        self.last_text = None;
-        self.save(doc)
+        self.set_base(Some(text), Some(doc.clone()));
+        match forget_in(old.as_ref(), &self.namespace) {
+            Deletion::Complete => Move::Moved,
+            left => Move::OldCopyLeft(left),
+        }
     }
 
-    /// Another tab wrote `new_value` (or removed the key: `None`). Returns the document this tab should
-    /// now show, keeping its own open section, or `None` when there is nothing to take.
-    pub fn external_change(
-        &mut self,
-        new_value: Option<String>,
-        own_view: View,
-        now: u64,
-    ) -> Option<Result<Document, Notice>> {
-        if new_value == self.last_text {
-            return None;
+    /// Another tab wrote `new_value` to the key (or removed it: `None`). Says how this tab should
+    /// take it.
+    pub fn external_change(&mut self, new_value: Option<String>, now: u64) -> External {
+        if new_value == self.base {
+            return External::Nothing;
         }
-        let result = match new_value {
-            None => Ok(Document::default()),
-            Some(text) => self.adopt(text, now),
-        };
-        Some(result.map(|mut doc| {
-            doc.view = own_view;
-            // What this tab would write next is the other tab's data with our view; remember it as
-            // written, so taking the change does not echo it back and start a ping-pong between tabs.
-            self.last_text = Some(encode(&doc));
-            doc
-        }))
+        match new_value {
+            None => {
+                self.set_base(None, None);
+                External::Removed
+            }
+            Some(text) => match self.adopt(text, now) {
+                Ok(doc) => External::Changed(doc),
+                Err(notice) => External::Problem(notice),
+            },
+        }
+    }
+}
+
+/// Removes every key of `namespace` from `store` (the document and the copies kept aside), then reads
+/// the keys back: [`Deletion::Complete`] only when none is left.
+pub fn forget_in(store: &dyn Store, namespace: &Namespace) -> Deletion {
+    let key = namespace.key();
+    let copies = format!("{key}/");
+    let ours = |k: &String| *k == key || k.starts_with(&copies);
+    match store.keys() {
+        Ok(keys) => {
+            for k in keys.iter().filter(|k| ours(k)) {
+                let _ = store.remove(k);
+            }
+        }
+        // Cannot list: still try the main key.
+        Err(_) => {
+            let _ = store.remove(&key);
+        }
+    }
+    match store.keys() {
+        Ok(keys) => {
+            let left: Vec<String> = keys.into_iter().filter(|k| ours(k)).collect();
+            if left.is_empty() {
+                Deletion::Complete
+            } else {
+                Deletion::Incomplete { left }
+            }
+        }
+        Err(_) => Deletion::Unknown,
     }
 }

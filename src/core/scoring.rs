@@ -5,7 +5,7 @@
 //! plan is chosen").
 
 use super::content::{Content, Item, Side, Text};
-use super::document::{Answer, Attempt};
+use super::document::{Answer, Attempt, BALANCE, FREQUENCY};
 
 /// A form's mean is shown only when at least this share of its items was answered (two thirds), and
 /// both sides have at least one answer; otherwise the plan says "not enough answers".
@@ -82,7 +82,7 @@ pub struct Profile {
 /// outside the item's scale (a hand-edited document) are left out.
 fn scale_value(answer: Option<&Answer>) -> Option<f64> {
     match answer {
-        Some(Answer::Value(v)) if (1..=5).contains(v) => Some(f64::from(*v)),
+        Some(Answer::Value(v)) if FREQUENCY.contains(v) => Some(f64::from(*v)),
         _ => None,
     }
 }
@@ -122,7 +122,7 @@ pub fn profile(content: &'static Content, attempt: &Attempt) -> Profile {
         .collect();
 
     let balance = match attempt.answers.get(content.balance.id) {
-        Some(Answer::Value(v)) if (-3..=3).contains(v) => Some(*v),
+        Some(Answer::Value(v)) if BALANCE.contains(v) => Some(*v),
         _ => None,
     };
     let gaps: Vec<f64> = forms.iter().filter_map(FormScore::gap).collect();
@@ -233,7 +233,7 @@ mod tests {
 
     /// An attempt answering every give item with `give` and every receive item with `receive`.
     fn uniform(give: i8, receive: i8) -> Attempt {
-        let mut attempt = Attempt::new(0, Some("partner".into()));
+        let mut attempt = Attempt::new(0, Some(crate::core::relationship::Relationship::Partner));
         for item in content().items {
             let v = if item.side == Side::Give {
                 give

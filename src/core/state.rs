@@ -1,10 +1,14 @@
 //! The widget's state and every change a visitor can make to it, as a pure reducer.
 //!
-//! No storage, clock or randomness in here: the time an action happened travels in the action, and the
-//! app saves the document in an effect after the state changes. That keeps every rule testable natively.
+//! No storage, clock or randomness in here: the time an action happened travels with it (a [`Change`]),
+//! and the app saves the document in an effect after the state changes. That keeps every rule testable
+//! natively. Every change is stamped with its time in the document, so two tabs merge per item
+//! (see [`super::merge`]).
 
-use super::content::{Content, CONTEXT_IDS};
-use super::document::{Answer, Attempt, Document, View, MAX_ATTEMPTS};
+use super::content::Content;
+use super::document::{Answer, Attempt, Document, Millis, View, BALANCE, FREQUENCY, MAX_ATTEMPTS};
+use super::merge::merge;
+use super::relationship::Relationship;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -22,6 +26,13 @@ impl PartialEq for AppState {
     }
 }
 
+/// An action and the time it happened: what the reducer receives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub action: Action,
+    pub at: Millis,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Navigate(View),
@@ -32,10 +43,7 @@ pub enum Action {
     },
     ResetChecklist,
     /// Choose who the check is about; starts an attempt if none is in progress.
-    ChooseContext {
-        context: String,
-        now: u64,
-    },
+    ChooseContext(Relationship),
     /// Go back to the "who is this about" screen, keeping the answers.
     ChangeContext,
     Answer {
@@ -45,24 +53,25 @@ pub enum Action {
     Next,
     Back,
     /// Finish the attempt in progress and show the plan.
-    Finish {
-        now: u64,
-    },
+    Finish,
     /// Start a new attempt; finished ones stay for comparison.
-    Retake {
-        now: u64,
-    },
+    Retake,
     /// The content note: leave out the statements about hard times, or include them.
     ChooseSensitive {
         skip: bool,
     },
     /// The "clear my answers when I exit" setting.
     SetClearOnExit(bool),
-    /// Another tab saved a newer document, or the visitor loaded one from a file. This tab keeps its
-    /// own open section.
-    Replace(Document),
-    /// Delete everything: back to an empty document (the open section stays).
+    /// Another tab stored changes (or this tab's save found them): merge them in, per item. This tab
+    /// keeps its own open section and question.
+    Merge(Document),
+    /// The visitor loaded a file: it replaces the progress, and starts the document afresh so that
+    /// stale copies in other tabs give way. The open section stays.
+    Load(Document),
+    /// Delete everything: back to an empty document started afresh now (the open section stays).
     Forget,
+    /// The progress was deleted in another tab: back to an empty document (the open section stays).
+    DeletedElsewhere,
 }
 
 impl AppState {
@@ -77,13 +86,8 @@ impl AppState {
 
     /// Who the newest attempt with a choice was about: the picker starts there on a retake, and the
     /// visitor confirms it again.
-    pub fn last_context(&self) -> Option<&str> {
-        self.doc
-            .quiz
-            .attempts
-            .iter()
-            .rev()
-            .find_map(|a| a.context.as_deref())
+    pub fn last_context(&self) -> Option<Relationship> {
+        self.doc.quiz.attempts.iter().rev().find_map(|a| a.context)
     }
 
     fn current_mut(&mut self) -> Option<&mut Attempt> {
@@ -97,9 +101,9 @@ impl AppState {
     /// Whether `answer` is a possible answer to the question with id `item`.
     fn accepts(&self, item: &str, answer: Answer) -> bool {
         let range = if item == self.content.balance.id {
-            -3..=3
+            BALANCE
         } else if self.content.items.iter().any(|i| i.id == item) {
-            1..=5
+            FREQUENCY
         } else {
             return false;
         };
@@ -115,102 +119,164 @@ impl AppState {
         self.content.questions(skip).len()
     }
 
-    /// Applies an action; `None` when it changes nothing (so the app neither re-renders nor saves).
-    pub fn apply(&self, action: Action) -> Option<AppState> {
+    /// Applies `action`, which happened at `at`; `None` when it changes nothing (so the app neither
+    /// re-renders nor saves).
+    pub fn apply(&self, action: Action, at: Millis) -> Option<AppState> {
         let mut next = self.clone();
         let last_question = self.question_count() - 1;
         match action {
-            Action::Navigate(view) => next.doc.view = view,
-            Action::SetDone { action, done } => {
-                if !self.content.action_ids().any(|id| id == action) {
+            Action::Navigate(view) => {
+                if view == self.doc.view {
                     return None;
                 }
-                let set = &mut next.doc.checklist.done;
-                if done {
-                    set.insert(action);
-                } else {
-                    set.remove(&action);
+                next.doc.view = view;
+                next.doc.view_at = at;
+            }
+            Action::SetDone { action, done } => {
+                if !self.content.action_ids().any(|id| id == action)
+                    || self.doc.checklist.done.contains(&action) == done
+                {
+                    return None;
                 }
+                next.doc.checklist.set(&action, done, at);
             }
             Action::ResetChecklist => {
                 // Only ids of the current content are cleared; unknown ids belong to another content
                 // version and stay (see `Checklist::done`).
-                let known: Vec<&str> = self.content.action_ids().collect();
-                next.doc
-                    .checklist
-                    .done
-                    .retain(|id| !known.contains(&id.as_str()));
-            }
-            Action::ChooseContext { context, now } => {
-                if !CONTEXT_IDS.contains(&context.as_str()) {
-                    return None;
+                for id in self.content.action_ids() {
+                    if self.doc.checklist.done.contains(id) {
+                        next.doc.checklist.set(id, false, at);
+                    }
                 }
+            }
+            Action::ChooseContext(context) => {
                 match next.current_mut() {
-                    Some(attempt) => attempt.context = Some(context),
-                    None => push_attempt(&mut next.doc, Attempt::new(now, Some(context))),
+                    Some(attempt) if attempt.context == Some(context) => {}
+                    Some(attempt) => {
+                        attempt.context = Some(context);
+                        attempt.changed = at;
+                    }
+                    None => push_attempt(&mut next.doc, Attempt::new(at, Some(context))),
                 }
-                next.doc.view = View::Quiz;
+                next.show(View::Quiz, at);
             }
-            Action::ChangeContext => next.current_mut()?.context = None,
+            Action::ChangeContext => {
+                let attempt = next.current_mut()?;
+                attempt.context = None;
+                attempt.changed = at;
+            }
             Action::Answer { item, answer } => {
                 if !self.accepts(&item, answer) {
                     return None;
                 }
-                next.current_mut()?.answers.insert(item, answer);
-            }
-            Action::Next => {
                 let attempt = next.current_mut()?;
-                attempt.question = (attempt.question + 1).min(last_question);
-            }
-            Action::Back => {
-                let attempt = next.current_mut()?;
-                attempt.question = attempt.question.saturating_sub(1).min(last_question);
-            }
-            Action::Finish { now } => {
-                let attempt = next.current_mut()?;
-                attempt.finished = Some(now.max(attempt.started));
-                next.doc.view = View::Plan;
-            }
-            Action::Retake { now } => {
-                if self.current().is_none() {
-                    push_attempt(&mut next.doc, Attempt::new(now, None));
+                if attempt.answers.get(&item) == Some(&answer) {
+                    return None;
                 }
-                next.doc.view = View::Quiz;
+                attempt.answer(&item, answer, at);
+            }
+            Action::Next => next.current_mut()?.move_to((self.current()?.question + 1).min(last_question), at),
+            Action::Back => next.current_mut()?.move_to(
+                self.current()?.question.saturating_sub(1).min(last_question),
+                at,
+            ),
+            Action::Finish => {
+                let attempt = next.current_mut()?;
+                attempt.finished = Some(at.max(attempt.started));
+                attempt.changed = at;
+                next.show(View::Plan, at);
+            }
+            Action::Retake => {
+                if self.current().is_none() {
+                    push_attempt(&mut next.doc, Attempt::new(at, None));
+                }
+                next.show(View::Quiz, at);
             }
             Action::ChooseSensitive { skip } => {
                 let attempt = next.current_mut()?;
                 attempt.skip_sensitive = Some(skip);
-                attempt.question = 0;
+                attempt.changed = at;
+                attempt.move_to(0, at);
             }
-            Action::SetClearOnExit(on) => next.doc.settings.clear_on_exit = Some(on),
-            Action::Replace(doc) => {
-                let view = next.doc.view;
-                next.doc = doc;
-                next.doc.view = view;
+            Action::SetClearOnExit(on) => {
+                if self.doc.settings.clear_on_exit == Some(on) {
+                    return None;
+                }
+                next.doc.settings.clear_on_exit = Some(on);
+                next.doc.settings.changed = at;
+            }
+            Action::Merge(theirs) => {
+                next.doc = merge(&self.doc, &theirs);
+                next.keep_own_place(self);
+            }
+            Action::Load(doc) => {
+                next.doc = Document {
+                    since: at,
+                    ..doc
+                };
+                next.keep_own_place(self);
             }
             Action::Forget => {
-                let view = next.doc.view;
                 next.doc = Document {
-                    view,
+                    since: at,
                     ..Document::default()
                 };
+                next.keep_own_place(self);
+            }
+            Action::DeletedElsewhere => {
+                next.doc = Document::default();
+                next.keep_own_place(self);
             }
         }
         (next != *self).then_some(next)
     }
+
+    /// Opens `view` (an action that leads to another section).
+    fn show(&mut self, view: View, at: Millis) {
+        if self.doc.view != view {
+            self.doc.view = view;
+            self.doc.view_at = at;
+        }
+    }
+
+    /// After taking another document: this tab stays on the section and question it was showing.
+    fn keep_own_place(&mut self, before: &AppState) {
+        self.doc.view = before.doc.view;
+        self.doc.view_at = before.doc.view_at;
+        if let (Some(own), Some(attempt)) = (before.current(), self.current_mut()) {
+            if attempt.id() == own.id() {
+                attempt.question = own.question;
+                attempt.moved = own.moved;
+            }
+        }
+    }
 }
 
-fn push_attempt(doc: &mut Document, attempt: Attempt) {
+impl Attempt {
+    /// Shows the question at `index` from `at` on.
+    fn move_to(&mut self, index: usize, at: Millis) {
+        if self.question != index {
+            self.question = index;
+            self.moved = at;
+        }
+    }
+}
+
+fn push_attempt(doc: &mut Document, mut attempt: Attempt) {
+    // Attempts are told apart by their start: never two with the same one, even within a millisecond.
+    if let Some(last) = doc.quiz.attempts.last() {
+        attempt.started = attempt.started.max(last.started + 1);
+    }
     doc.quiz.attempts.push(attempt);
     let excess = doc.quiz.attempts.len().saturating_sub(MAX_ATTEMPTS);
     doc.quiz.attempts.drain(..excess);
 }
 
 impl Reducible for AppState {
-    type Action = Action;
+    type Action = Change;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.apply(action) {
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        match self.apply(change.action, change.at) {
             Some(next) => Rc::new(next),
             None => self,
         }

@@ -1,12 +1,23 @@
 //! Which support lines to show, and how to dial them.
 
-use super::config::{ClinicLine, EmbedConfig, REGIONS};
-use super::content::{Content, Region};
+use super::content::{Content, Region, REGIONS};
+
+/// A support line a clinic added with `support-lines`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClinicLine {
+    pub name: String,
+    /// As the clinic wrote it; dialled as digits.
+    pub number: String,
+}
 
 /// The regions whose lines are shown: the clinic's `region`, else the region in the language tag
-/// (`en-GB` → GB, `en-UK` → GB), else all six, since guessing wrong would hide the right number.
-pub fn regions(content: &'static Content, config: &EmbedConfig) -> Vec<&'static Region> {
-    let from_lang = config.lang.split('-').nth(1).map(|r| {
+/// `lang` (`en-GB` → GB, `en-UK` → GB), else all six, since guessing wrong would hide the right number.
+pub fn regions(
+    content: &'static Content,
+    region: Option<&'static str>,
+    lang: &str,
+) -> Vec<&'static Region> {
+    let from_lang = lang.split('-').nth(1).map(|r| {
         let upper = r.to_ascii_uppercase();
         if upper == "UK" {
             "GB".to_owned()
@@ -14,8 +25,7 @@ pub fn regions(content: &'static Content, config: &EmbedConfig) -> Vec<&'static 
             upper
         }
     });
-    let wanted = config
-        .region
+    let wanted = region
         .map(str::to_owned)
         .or_else(|| from_lang.filter(|r| REGIONS.contains(&r.as_str())));
     content
@@ -72,28 +82,22 @@ mod tests {
     use super::*;
     use crate::core::content::bundled::EN;
 
-    fn ids(config: &EmbedConfig) -> Vec<&'static str> {
-        regions(&EN, config).iter().map(|r| r.id).collect()
+    fn ids(region: Option<&'static str>, lang: &str) -> Vec<&'static str> {
+        regions(&EN, region, lang).iter().map(|r| r.id).collect()
     }
 
     #[test]
     fn the_region_attribute_wins_then_the_language_tag_then_all() {
-        let mut config = EmbedConfig::default();
-        assert_eq!(ids(&config), ["US", "CA", "GB", "AU", "IN", "AE"]);
-        config.lang = "en-GB".into();
-        assert_eq!(ids(&config), ["GB"]);
-        config.lang = "en-uk".into();
-        assert_eq!(ids(&config), ["GB"]);
-        config.lang = "hi-IN".into();
-        assert_eq!(ids(&config), ["IN"]);
-        config.lang = "fr-FR".into();
+        assert_eq!(ids(None, "en"), ["US", "CA", "GB", "AU", "IN", "AE"]);
+        assert_eq!(ids(None, "en-GB"), ["GB"]);
+        assert_eq!(ids(None, "en-uk"), ["GB"]);
+        assert_eq!(ids(None, "hi-IN"), ["IN"]);
         assert_eq!(
-            ids(&config).len(),
+            ids(None, "fr-FR").len(),
             6,
             "no lines for FR: show all rather than none"
         );
-        config.region = Some("AU");
-        assert_eq!(ids(&config), ["AU"]);
+        assert_eq!(ids(Some("AU"), "fr-FR"), ["AU"]);
     }
 
     #[test]

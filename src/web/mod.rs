@@ -1,5 +1,6 @@
 //! The thin layer between the pure core and the browser: storage, clock, dates.
 
+pub mod crash;
 pub mod events;
 pub mod storage;
 

@@ -1,0 +1,8 @@
+//! The app's jobs, one hook each: saved progress, quick exit, events for the host page, the theme
+//! check, and moving focus after a render.
+
+pub mod focus;
+pub mod host_events;
+pub mod persistence;
+pub mod quick_exit;
+pub mod theme_check;

@@ -1,0 +1,303 @@
+//! The saved progress: opens storage before the first render, owns the state, saves (merging with
+//! other tabs) after every change, follows other tabs and widgets through the `storage` event, and
+//! carries out the visitor's data choices, reporting what really happened.
+
+use crate::core::config::{EmbedConfig, StorageChoice};
+use crate::core::content::Content;
+use crate::core::document::Document;
+use crate::core::notices::{NoticeAction, NoticeList};
+use crate::core::persistence::{
+    forget_in, Deletion, External, Loaded, Move, Notice, Persistence, SaveOutcome,
+};
+use crate::core::state::{Action, AppState, Change};
+use crate::web::now_ms;
+use crate::web::storage;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Where progress is going right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keeping {
+    /// Saved in this browser until deleted.
+    Saved,
+    /// Saved until the tab closes ("don't remember me").
+    ThisTab,
+    /// Not saved at all.
+    NotSaved,
+}
+
+/// The saved progress of one widget, and what the visitor can do with it.
+#[derive(Clone)]
+pub struct SavedProgress {
+    pub state: UseReducerHandle<AppState>,
+    pub notices: UseReducerHandle<NoticeList>,
+    pub keeping: Keeping,
+    /// The storage key, shown in the data panel.
+    pub key: String,
+    keeping_handle: UseStateHandle<Keeping>,
+    persistence: Rc<RefCell<Persistence>>,
+    /// The area this widget saves in and listens to: the configured one, or session storage after
+    /// "don't remember me".
+    area: Rc<RefCell<StorageChoice>>,
+}
+
+/// Components re-render when what they show changes: the state, the notices, where progress goes.
+impl PartialEq for SavedProgress {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+            && self.notices == other.notices
+            && self.keeping == other.keeping
+            && Rc::ptr_eq(&self.persistence, &other.persistence)
+    }
+}
+
+impl SavedProgress {
+    /// "Delete everything": removes every key of the namespace from both storage areas, reads them
+    /// back, and starts afresh in memory. The outcome says truthfully what is left.
+    pub fn delete_everything(&self) -> Deletion {
+        let deletion = self.erase();
+        self.notices.dispatch(NoticeAction::Resolved(Notice::Full));
+        self.state.dispatch(Change {
+            action: Action::Forget,
+            at: now_ms(),
+        });
+        deletion
+    }
+
+    /// Removes the stored copies only (quick exit with "clear on exit": the page is going away).
+    pub fn erase(&self) -> Deletion {
+        let deletion = self.persistence.borrow_mut().forget();
+        // The other area may hold a copy too: this tab's "don't remember me" copy, or the copy in
+        // local storage that a move could not remove.
+        let other = match *self.area.borrow() {
+            StorageChoice::Local => StorageChoice::Session,
+            StorageChoice::Session => StorageChoice::Local,
+            StorageChoice::None => return deletion,
+        };
+        let namespace = self.persistence.borrow().namespace().clone();
+        let elsewhere = storage::open(other).map_or(Deletion::Complete, |store| {
+            forget_in(store.as_ref(), &namespace)
+        });
+        // Other widgets of this namespace on this page follow (browsers tell only other documents).
+        if self.persistence.borrow().last_text().is_none() {
+            storage::announce(*self.area.borrow(), &self.key, None);
+        }
+        deletion.and(elsewhere)
+    }
+
+    /// "Don't remember me on this device": keeps the progress in session storage from now on. The
+    /// new copy is written and read back before the old one is removed.
+    pub fn keep_for_this_tab_only(&self) -> Move {
+        let Some(session) = storage::open(StorageChoice::Session) else {
+            return Move::NotMoved;
+        };
+        let outcome = self
+            .persistence
+            .borrow_mut()
+            .move_to(session, &self.state.doc);
+        if outcome != Move::NotMoved {
+            *self.area.borrow_mut() = StorageChoice::Session;
+            self.keeping_handle.set(Keeping::ThisTab);
+        }
+        outcome
+    }
+
+    /// Replaces the progress with a document the visitor loaded from a file, and saves it (read back).
+    pub fn load(&self, doc: Document) -> SaveOutcome {
+        let at = now_ms();
+        let action = Action::Load(doc);
+        // The reducer is pure: what it will make of the action is known here, and saved first.
+        let next = self
+            .state
+            .apply(action.clone(), at)
+            .map_or_else(|| self.state.doc.clone(), |s| s.doc);
+        let outcome = self.persistence.borrow_mut().replace(&next);
+        match &outcome {
+            SaveOutcome::Failed(notice) => self.notices.dispatch(NoticeAction::Show(notice.clone())),
+            _ => self.notices.dispatch(NoticeAction::Resolved(Notice::Full)),
+        }
+        self.state.dispatch(Change { action, at });
+        outcome
+    }
+}
+
+/// Opens the configured storage for the configured namespace. A visitor who chose "don't remember me"
+/// in this tab has their progress in session storage: it is found there first.
+fn open_storage(config: &EmbedConfig) -> (Loaded, Keeping, StorageChoice) {
+    let namespace = config.namespace.clone();
+    let in_session = config.storage == StorageChoice::Local
+        && storage::open(StorageChoice::Session)
+            .and_then(|s| s.get(&namespace.key()).ok().flatten())
+            .is_some();
+    let choice = if in_session {
+        StorageChoice::Session
+    } else {
+        config.storage
+    };
+    let loaded = match choice {
+        StorageChoice::None => Persistence::in_memory(namespace),
+        choice => Persistence::open(storage::open(choice), namespace, now_ms()),
+    };
+    let keeping = match (choice, loaded.persistence.is_saving()) {
+        (_, false) => Keeping::NotSaved,
+        (StorageChoice::Local, true) => Keeping::Saved,
+        _ => Keeping::ThisTab,
+    };
+    (loaded, keeping, choice)
+}
+
+/// What opening storage found, handed out to the hooks below on the first render.
+struct Opened {
+    persistence: Option<Persistence>,
+    doc: Option<Document>,
+    notices: Vec<Notice>,
+    keeping: Keeping,
+    choice: StorageChoice,
+}
+
+/// Opens storage once per mount and keeps the state saved. `status` is the line that says "Saved".
+#[hook]
+pub fn use_saved_progress(
+    content: &'static Content,
+    config: Rc<EmbedConfig>,
+    status: UseStateHandle<String>,
+) -> SavedProgress {
+    // Opened once per mount: reading storage, copying a corrupt value aside and choosing memory-only
+    // mode happen before the first render, so the first thing the visitor sees is their own progress.
+    // (The custom element mounts afresh when its storage settings change.)
+    let opened = use_mut_ref(|| {
+        let (loaded, keeping, choice) = open_storage(&config);
+        Opened {
+            persistence: Some(loaded.persistence),
+            doc: Some(loaded.doc),
+            notices: loaded.notices,
+            keeping,
+            choice,
+        }
+    });
+    let keeping = use_state(|| opened.borrow().keeping);
+    let area = use_mut_ref(|| opened.borrow().choice);
+    let notices = use_reducer(|| NoticeList(opened.borrow().notices.clone()));
+    let state = use_reducer(|| {
+        let doc = opened.borrow_mut().doc.take().unwrap_or_default();
+        AppState::new(content, doc)
+    });
+    let persistence = use_mut_ref(|| {
+        opened
+            .borrow_mut()
+            .persistence
+            .take()
+            .unwrap_or_else(|| Persistence::in_memory(config.namespace.clone()).persistence)
+    });
+
+    // Save after every change of the document, merging in what other tabs stored meanwhile.
+    {
+        let persistence = persistence.clone();
+        let (state_dispatch, notices) = (state.dispatcher(), notices.dispatcher());
+        let (status, area) = (status.clone(), area.clone());
+        let saved_text = content.ui.saved;
+        use_effect_with(state.doc.clone(), move |doc| {
+            let outcome = persistence.borrow_mut().save(doc, now_ms());
+            let written = match outcome {
+                SaveOutcome::Saved => true,
+                SaveOutcome::Merged { doc, written } => {
+                    state_dispatch.dispatch(Change {
+                        action: Action::Merge(doc),
+                        at: now_ms(),
+                    });
+                    written
+                }
+                SaveOutcome::DeletedElsewhere => {
+                    state_dispatch.dispatch(Change {
+                        action: Action::DeletedElsewhere,
+                        at: now_ms(),
+                    });
+                    notices.dispatch(NoticeAction::Show(Notice::DeletedElsewhere));
+                    false
+                }
+                SaveOutcome::Failed(notice) => {
+                    notices.dispatch(NoticeAction::Show(notice));
+                    false
+                }
+                SaveOutcome::Unchanged | SaveOutcome::NotSaving => false,
+            };
+            if written {
+                // Copied out first: the event reaches this widget's own listener, which borrows
+                // `persistence` again.
+                let (key, text) = {
+                    let persistence = persistence.borrow();
+                    (persistence.key(), persistence.last_text().map(str::to_owned))
+                };
+                storage::announce(*area.borrow(), &key, text.as_deref());
+                // A save that works (and reads back) again ends the notices about failed saves.
+                notices.dispatch(NoticeAction::Resolved(Notice::Full));
+                notices.dispatch(NoticeAction::Resolved(Notice::Unavailable));
+                status.set(saved_text.to_owned());
+            }
+        });
+    }
+
+    // Follow changes made in other tabs, windows or widgets of this origin.
+    {
+        let persistence = persistence.clone();
+        let (state_dispatch, notices) = (state.dispatcher(), notices.dispatcher());
+        let (status, area) = (status.clone(), area.clone());
+        let other_tab_text = content.ui.notice_other_tab;
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let Some(own_area) = storage::area_object(*area.borrow()) else {
+                        return;
+                    };
+                    if event.storage_area().as_ref() != Some(&own_area) {
+                        return;
+                    }
+                    let key = persistence.borrow().key();
+                    // A null key means the other tab cleared the whole area.
+                    if event.key().is_some_and(|k| k != key) {
+                        return;
+                    }
+                    let change = persistence
+                        .borrow_mut()
+                        .external_change(event.new_value(), now_ms());
+                    let action = match change {
+                        External::Nothing => return,
+                        External::Problem(notice) => {
+                            notices.dispatch(NoticeAction::Show(notice));
+                            return;
+                        }
+                        External::Removed => {
+                            notices.dispatch(NoticeAction::Show(Notice::DeletedElsewhere));
+                            Action::DeletedElsewhere
+                        }
+                        External::Changed(doc) => {
+                            status.set(other_tab_text.to_owned());
+                            Action::Merge(doc)
+                        }
+                    };
+                    state_dispatch.dispatch(Change {
+                        action,
+                        at: now_ms(),
+                    });
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let key = persistence.borrow().key();
+    SavedProgress {
+        state,
+        notices,
+        keeping: *keeping,
+        key,
+        keeping_handle: keeping,
+        persistence,
+        area,
+    }
+}

@@ -1,0 +1,81 @@
+//! What every component below the app gets: the state, a way to change it, the clinic's settings, and
+//! this instance's id. Components read it through [`use_widget`] and change the state only by sending
+//! [`Action`]s.
+
+use super::hooks::focus::{Focus, PendingFocus};
+use crate::core::config::EmbedConfig;
+use crate::core::content::Content;
+use crate::core::document::View;
+use crate::core::state::{Action, AppState, Change};
+use crate::web::now_ms;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct Widget {
+    pub state: UseReducerHandle<AppState>,
+    pub config: Rc<EmbedConfig>,
+    pub(super) focus: PendingFocus,
+    /// A sentence for the status line after the next render ("Question 3 of 25").
+    pub(super) announce: Rc<RefCell<Option<String>>>,
+    /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
+    pub instance: u32,
+}
+
+impl Widget {
+    pub fn content(&self) -> &'static Content {
+        self.state.content
+    }
+
+    /// Whether the clinic shows this section (the `modules` attribute).
+    pub fn shows(&self, view: View) -> bool {
+        self.config.modules.contains(&view)
+    }
+
+    /// The section on screen: the saved one if the clinic shows it, else the clinic's first.
+    pub fn view(&self) -> View {
+        let saved = self.state.doc.view;
+        if self.shows(saved) {
+            saved
+        } else {
+            self.config.modules.first().copied().unwrap_or(saved)
+        }
+    }
+
+    /// Changes the state, stamped with the time now; focus stays where it is (on the control the
+    /// visitor used).
+    pub fn send(&self, action: Action) {
+        self.state.dispatch(Change {
+            action,
+            at: now_ms(),
+        });
+    }
+
+    /// Changes the state, then moves focus to `target` once it is rendered: for actions after which
+    /// the control the visitor used is gone.
+    pub fn send_then_focus(&self, action: Action, target: Focus) {
+        self.focus.set(target);
+        self.send(action);
+    }
+
+    /// Like [`Widget::send_then_focus`], and says `sentence` through the status line (for changes a
+    /// screen reader would not otherwise hear, such as the question number).
+    pub fn send_then_announce(&self, action: Action, target: Focus, sentence: String) {
+        *self.announce.borrow_mut() = Some(sentence);
+        self.send_then_focus(action, target);
+    }
+
+    /// An id unique on the page for an element of this instance.
+    pub fn id(&self, local: &str) -> String {
+        format!("rw{}-{local}", self.instance)
+    }
+}
+
+/// The widget state for a child component.
+#[hook]
+pub fn use_widget() -> Widget {
+    // Every component below is rendered inside App's provider; a missing context is a programming
+    // error that the browser tests would catch on first render.
+    use_context::<Widget>().expect("components are rendered inside App")
+}
