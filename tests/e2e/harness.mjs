@@ -45,12 +45,13 @@ function slug(text) {
 /**
  * Runs `body` with a fresh browser context and tears it down. Fails the test when
  *   - any request left 127.0.0.1 (it is aborted and recorded),
- *   - a page threw, or logged a console error not matched by `allowErrors` (regexes, per test),
+ *   - a page threw an error not matched by `allowPageErrors`, or logged a console error not matched by
+ *     `allowErrors` (regexes, per test),
  * and saves a screenshot of every open page into test-artifacts/ when anything failed.
  *
  * `body` gets { context, page, newPage, blocked, errors }; `page` is the first page, already open.
  */
-export async function withContext(t, browser, body, { allowErrors = [], initScripts = [] } = {}) {
+export async function withContext(t, browser, body, { allowErrors = [], allowPageErrors = [], initScripts = [] } = {}) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const blocked = [];
   const errors = [];
@@ -84,9 +85,9 @@ export async function withContext(t, browser, body, { allowErrors = [], initScri
     await body({ context, page, newPage, blocked, errors });
     failed = false;
   } finally {
-    const unexpected = errors.filter(
-      (e) => !(e.kind === 'console' && allowErrors.some((pattern) => pattern.test(e.text))),
-    );
+    const allowed = (e) =>
+      (e.kind === 'console' ? allowErrors : allowPageErrors).some((pattern) => pattern.test(e.text));
+    const unexpected = errors.filter((e) => !allowed(e));
     if (failed || unexpected.length || blocked.length) {
       await mkdir(ARTIFACTS, { recursive: true });
       for (const [i, page] of pages.entries()) {
