@@ -26,8 +26,10 @@ import {
   focused,
   formatViolations,
   launchBrowser,
+  recordStorageWrites,
   serveHtml,
   storageKeys,
+  storageWrites,
   widgetElement,
   withContext,
 } from './harness.mjs';
@@ -239,6 +241,36 @@ async function tick(page, action, namespace) {
     assert.ok(doc?.checklist?.done?.includes(action.id), `${action.id} saved`);
   });
 }
+
+/**
+ * The storage writes to `namespace`'s keys (its document and copies kept aside) recorded since `mark`
+ * (see recordStorageWrites), as "<area> <op> <key>".
+ */
+async function writesTo(page, namespace, mark) {
+  const key = keyOf(namespace);
+  return (await storageWrites(page, mark))
+    .filter((w) => w.key === null || w.key === key || w.key.startsWith(`${key}/`))
+    .map((w) => `${w.area} ${w.op} ${w.key}`);
+}
+
+/** How a save of `namespace`'s document shows in `writesTo`. */
+const saveOf = (namespace, area = 'local') => `${area} setItem ${keyOf(namespace)}`;
+
+/**
+ * Turns the data panel's "delete on exit" checkbox over and waits until the document saying so is
+ * stored: a change whose save can be seen, made after something that must write nothing (see
+ * recordStorageWrites). Resolves to the new setting.
+ */
+async function toggleExitClears(page, namespace) {
+  const box = dataPanel(page).getByRole('checkbox', { name: ui.exit_clears_label, exact: true });
+  const on = !(await box.isChecked());
+  await box.setChecked(on);
+  await eventually(async () => assert.equal((await localDoc(page, namespace))?.settings?.clear_on_exit, on, 'the setting is saved'));
+  return on;
+}
+
+/** The saved document without its settings: the visitor's progress alone. */
+const progressIn = (text) => ({ ...JSON.parse(text), settings: null });
 
 // ---- the check ------------------------------------------------------------------------------------
 
@@ -529,7 +561,9 @@ describe('quick exit', () => {
       await dataButton(page).click();
       const clears = dataPanel(page).getByRole('checkbox', { name: ui.exit_clears_label, exact: true });
       await clears.uncheck();
-      await page.waitForTimeout(300);
+      await eventually(async () =>
+        assert.equal((await localDoc(page, ns))?.settings?.clear_on_exit, false, 'the visitor’s "off" is saved'),
+      );
       await exitLink(page).click();
       await page.waitForURL(landingUrl());
       const doc = await localDoc(page, ns);
@@ -546,7 +580,9 @@ describe('quick exit', () => {
       await forgetControl(dataPanel(page)).click();
       await eventually(async () => assert.ok((await storedUnder(page, keyOf(ns))).session[keyOf(ns)], 'kept in sessionStorage'));
       await dataPanel(page).getByRole('checkbox', { name: ui.exit_clears_label, exact: true }).check();
-      await page.waitForTimeout(200);
+      await eventually(async () =>
+        assert.equal((await sessionDoc(page, ns))?.settings?.clear_on_exit, true, 'the setting is saved, in sessionStorage'),
+      );
       await pressShift(page, 3);
       await page.waitForURL(landingUrl());
       // The neutral page is the same tab and origin: it sees the tab's sessionStorage.
@@ -965,16 +1001,26 @@ describe('your data', () => {
 
       // Cancel first: nothing happens.
       const before = await storedUnder(page, keyOf(ns));
+      const cancelling = (await storageWrites(page)).length;
       await panel.getByRole('button', { name: ui.data_delete, exact: true }).click();
       assert.ok((await textOf(panel)).includes(ui.data_delete_question), 'the question is asked');
       await panel.getByRole('button', { name: ui.cancel, exact: true }).click();
-      await page.waitForTimeout(200);
-      assert.deepEqual(await storedUnder(page, keyOf(ns)), before, 'cancel keeps everything');
+      await panel.getByRole('button', { name: ui.data_delete, exact: true }).waitFor();
+      // A later change is saved: a write caused by Cancel would have come before it.
+      await toggleExitClears(page, ns);
+      assert.deepEqual(await writesTo(page, ns, cancelling), [saveOf(ns)], 'cancel wrote nothing');
+      const afterCancel = await storedUnder(page, keyOf(ns));
+      assert.deepEqual(Object.keys(afterCancel.local).sort(), Object.keys(before.local).sort(), 'cancel keeps every key');
+      assert.deepEqual(
+        progressIn(afterCancel.local[keyOf(ns)]),
+        progressIn(before.local[keyOf(ns)]),
+        'cancel keeps the progress',
+      );
 
+      const deleting = (await storageWrites(page)).length;
       await panel.getByRole('button', { name: ui.data_delete, exact: true }).click();
       await panel.getByRole('button', { name: ui.data_delete_confirm, exact: true }).click();
       await eventually(async () => assert.ok((await textOf(panel)).includes(ui.data_deleted), `"${ui.data_deleted}"`));
-      await page.waitForTimeout(300); // give a stray save the chance to happen
       assert.deepEqual(await storedUnder(page, keyOf(ns)), { local: {}, session: {} }, 'no key of this widget left');
       const keys = await storageKeys(page);
       assert.ok(keys.local.includes('reciprocity-widget/v1/another-widget'), 'another widget’s data is not touched');
@@ -990,10 +1036,26 @@ describe('your data', () => {
       // Moving between sections alone stores nothing: no key comes back after "Delete everything".
       const left = (await storedUnder(page, keyOf(ns))).local;
       assert.deepEqual(left, {}, 'nothing stored again by moving between sections');
+
+      // The next change is saved, and it is the first write since the deletion removed the document and
+      // the copy kept aside: nothing was written back in between.
+      await nav(page, ui.nav_checklist).click();
+      const fresh = content.steps[6].actions[0];
+      await tick(page, fresh, ns);
+      const writes = await writesTo(page, ns, deleting);
+      assert.deepEqual(
+        writes.slice(0, -1).sort(),
+        [`local removeItem ${keyOf(ns)}`, `local removeItem ${keyOf(ns)}/corrupt/1764000000000`].sort(),
+        'the deletion removed the document and the copy kept aside',
+      );
+      assert.deepEqual(writes.slice(-1), [saveOf(ns)], 'then nothing was written until the next change');
+      const doc = await localDoc(page, ns);
+      assert.deepEqual(doc.checklist.done, [fresh.id], 'only the new tick is kept');
+      assert.deepEqual(doc.quiz.attempts, [], 'no check came back');
       await page.reload();
       await page.locator('reciprocity-widget .rw-checklist').waitFor();
-      await eventually(async () => assert.equal(await checklistProgress(page), overall(0)));
-    });
+      await eventually(async () => assert.equal(await checklistProgress(page), overall(1)));
+    }, { initScripts: [[recordStorageWrites]] });
   });
 
   test('"Delete everything" then a reload: nothing stored, nothing shown', async (t) => {
@@ -1008,9 +1070,13 @@ describe('your data', () => {
       await page.reload();
       await page.locator('reciprocity-widget .rw-checklist').waitFor();
       assert.equal(await checklistProgress(page), overall(0));
-      await page.waitForTimeout(300);
-      assert.deepEqual(await storedUnder(page, keyOf(ns)), { local: {}, session: {} }, 'a reload writes nothing');
-    });
+      assert.deepEqual(await storedUnder(page, keyOf(ns)), { local: {}, session: {} }, 'nothing stored after the reload');
+      // The next change is saved, and it is the reloaded page's first write: the reload wrote nothing.
+      const next = content.steps[1].actions[3];
+      await tick(page, next, ns);
+      assert.deepEqual(await writesTo(page, ns, 0), [saveOf(ns)], 'a reload writes nothing');
+      assert.deepEqual((await localDoc(page, ns)).checklist.done, [next.id]);
+    }, { initScripts: [[recordStorageWrites]] });
   });
 
   test('"Download my data" saves a dated JSON file; loading it back replaces progress after confirming; a bad file changes nothing', async (t) => {
@@ -1048,13 +1114,23 @@ describe('your data', () => {
       const input = panel.getByLabel(ui.data_import, { exact: true });
       assert.equal(await input.getAttribute('type'), 'file');
 
-      // A file that is not ours: a message naming it, nothing changed.
+      // Changed nothing since `mark`: a later change is saved, and it is the only write since (a write
+      // caused by what came before would have come before it); the progress stored is as it was.
+      const assertUnchanged = async (mark, what) => {
+        await toggleExitClears(page, ns);
+        assert.deepEqual(await writesTo(page, ns, mark), [saveOf(ns)], `${what} wrote nothing`);
+        const now = await storedUnder(page, keyOf(ns));
+        assert.deepEqual(Object.keys(now.local).sort(), Object.keys(changed.local).sort(), `${what} added or removed no key`);
+        assert.deepEqual(progressIn(now.local[keyOf(ns)]), progressIn(changed.local[keyOf(ns)]), `${what} changed nothing`);
+      };
       const tryBad = async (name, body, message) => {
+        const mark = (await storageWrites(page)).length;
         await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
         await eventually(async () => assert.ok((await textOf(panel)).includes(fill(message, { file: name })), `message for ${name}`));
-        await page.waitForTimeout(200);
-        assert.deepEqual(await storedUnder(page, keyOf(ns)), changed, `${name} changed nothing`);
+        await assertUnchanged(mark, name);
       };
+
+      // A file that is not ours: a message naming it, nothing changed.
       await tryBad('notes.txt', 'Dear diary', ui.data_import_bad);
       await tryBad('other.json', '{"hello": "world"}', ui.data_import_bad);
       await tryBad('truncated.json', text.slice(0, Math.floor(text.length / 2)), ui.data_import_bad);
@@ -1073,11 +1149,12 @@ describe('your data', () => {
       assert.equal(await checkbox(page, c.text).isChecked(), true, 'the checklist on screen is unchanged');
 
       // The real file: asked first; Cancel keeps; Yes replaces.
+      const asking = (await storageWrites(page)).length;
       await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
       await eventually(async () => assert.ok((await textOf(panel)).includes(fill(ui.data_import_question, { file }))));
       await panel.getByRole('button', { name: ui.cancel, exact: true }).click();
-      await page.waitForTimeout(200);
-      assert.deepEqual(await storedUnder(page, keyOf(ns)), changed, 'cancel changed nothing');
+      await eventually(async () => assert.ok(!(await textOf(panel)).includes(fill(ui.data_import_question, { file })), 'the question is gone'));
+      await assertUnchanged(asking, 'cancel');
       await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
       await panel.getByRole('button', { name: ui.data_import_confirm, exact: true }).click();
       await eventually(async () => assert.ok((await textOf(panel)).includes(fill(ui.data_imported, { file }))));
@@ -1086,7 +1163,7 @@ describe('your data', () => {
       await eventually(async () => assert.equal(await checkbox(page, a.text).isChecked(), true));
       assert.equal(await checkbox(page, c.text).isChecked(), false);
       assert.equal(await checklistProgress(page), overall(2));
-    });
+    }, { initScripts: [[recordStorageWrites]] });
   });
 
   test('"Don’t remember me on this device": sessionStorage only, kept on reload, gone in a new tab or browser context', async (t) => {
@@ -1207,7 +1284,9 @@ describe('privacy audit', () => {
         ]);
         assert.equal(await download.failure(), null);
         await urlKept('the data panel and the download');
-        await page.waitForTimeout(300);
+        // A later change is saved: by then anything the download set off has happened too.
+        await toggleExitClears(page, ns);
+        await urlKept('the last change');
 
         // Requests: the page itself and the widget's four files, nothing else (a blob: download is not
         // a request to anyone).
