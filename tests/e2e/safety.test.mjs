@@ -317,6 +317,20 @@ async function goThrough(page, total, { each, pick } = {}) {
 
 // ---- a tour of every view -------------------------------------------------------------------------
 
+/** The views `tour` visits, in order. */
+const TOUR_VIEWS = [
+  'checklist',
+  'exit-countdown',
+  'support',
+  'data',
+  'data-delete-confirmation',
+  'context-picker',
+  'content-note',
+  'question',
+  'balance-question',
+  'plan',
+];
+
 /**
  * Opens a widget and walks through every view, calling `visit(name)` on each: the intro and checklist,
  * the quick-exit countdown (two Shift presses), the support panel, the data panel and its delete
@@ -1383,6 +1397,7 @@ describe('accessibility', () => {
             getComputedStyle(document.querySelector('reciprocity-widget').shadowRoot.querySelector('.rw-widget')).backgroundColor,
           );
           t.diagnostic(`views: ${visited.join(', ')}; widget background in ${scheme}: ${surface}`);
+          assert.deepEqual(visited, TOUR_VIEWS, 'every view scanned');
           assert.deepEqual(problems, [], `${problems.length} view(s) with problems:\n${problems.join('\n')}`);
         });
       });
@@ -1392,6 +1407,7 @@ describe('accessibility', () => {
   test('targets are at least 24×24 CSS px (buttons, links, radio and checkbox labels), at 1280 and 320 px', async (t) => {
     const small = new Set();
     const exempt = new Set();
+    const measured = {};
     let checked = 0;
     for (const width of [1280, 320]) {
       await withContext(t, browser, async ({ page }) => {
@@ -1425,12 +1441,24 @@ describe('accessibility', () => {
             return { small: out, checked };
           });
           checked += found.checked;
+          measured[`${width}px ${view}`] = found.checked;
           for (const f of found.small) (f.inline ? exempt : small).add(`${width}px ${view}: ${f.name} ${f.size}`);
         }, { name: `targets-${width}` });
       });
     }
     t.diagnostic(`targets measured (over all views and both widths): ${checked}`);
     if (exempt.size) t.diagnostic(`inline links in a sentence (exempt under WCAG 2.5.8):\n${[...exempt].join('\n')}`);
+    assert.deepEqual(
+      Object.keys(measured),
+      [1280, 320].flatMap((width) => TOUR_VIEWS.map((view) => `${width}px ${view}`)),
+      'every view at both widths',
+    );
+    assert.deepEqual(
+      Object.entries(measured).filter(([, n]) => n === 0).map(([where]) => where),
+      [],
+      'views where no target was measured',
+    );
+    assert.ok(checked > 0, 'targets were measured');
     assert.deepEqual([...small], [], 'targets smaller than 24×24');
   });
 
@@ -1439,18 +1467,21 @@ describe('accessibility', () => {
       await page.emulateMedia({ forcedColors: 'active' });
       assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
       const problems = new Set();
-      let controls = 0;
+      const counted = { inputs: 0, buttons: 0 };
+      const visited = [];
       await tour(page, async (view) => {
+        visited.push(view);
         const found = await page.evaluate(() => {
           const root = document.querySelector('reciprocity-widget').shadowRoot;
           const out = [];
-          let controls = 0;
+          let inputs = 0;
+          let buttons = 0;
           const visible = (el) => {
             const r = el.getBoundingClientRect();
             return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
           };
           for (const input of root.querySelectorAll('input[type="radio"], input[type="checkbox"]')) {
-            controls++;
+            inputs++;
             const r = input.getBoundingClientRect();
             const cs = getComputedStyle(input);
             if (r.width < 10 || r.height < 10 || cs.opacity === '0' || cs.visibility === 'hidden') {
@@ -1459,7 +1490,7 @@ describe('accessibility', () => {
           }
           for (const button of root.querySelectorAll('button')) {
             if (!visible(button)) continue;
-            controls++;
+            buttons++;
             const cs = getComputedStyle(button);
             const border = ['Top', 'Right', 'Bottom', 'Left'].some(
               (s) => cs[`border${s}Style`] !== 'none' && cs[`border${s}Style`] !== 'hidden' && parseFloat(cs[`border${s}Width`]) > 0,
@@ -1470,12 +1501,17 @@ describe('accessibility', () => {
               out.push(`button "${button.textContent.trim().slice(0, 40)}": no border, outline or underline`);
             }
           }
-          return { out, controls };
+          return { out, inputs, buttons };
         });
-        controls += found.controls;
+        counted.inputs += found.inputs;
+        counted.buttons += found.buttons;
+        if (found.buttons === 0) problems.add(`${view}: no visible button measured`);
         for (const f of found.out) problems.add(`${view}: ${f}`);
       }, { name: 'forced-colors' });
-      t.diagnostic(`controls checked (over all views): ${controls}`);
+      t.diagnostic(`controls checked (over all views): ${JSON.stringify(counted)}`);
+      assert.deepEqual(visited, TOUR_VIEWS, 'every view checked');
+      assert.ok(counted.inputs > 0, 'radios and checkboxes were measured');
+      assert.ok(counted.buttons > 0, 'buttons were measured');
       assert.deepEqual([...problems], [], 'controls that vanish in forced colours');
     });
   });
@@ -1494,6 +1530,7 @@ describe('accessibility', () => {
     await withContext(t, browser, async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       const found = new Set();
+      const scanned = {};
       await tour(page, async (view) => {
         const facts = await page.evaluate(() => {
           const root = document.querySelector('reciprocity-widget').shadowRoot;
@@ -1503,17 +1540,25 @@ describe('accessibility', () => {
           const moving = [];
           const longest = (list) =>
             Math.max(...list.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)));
-          for (const el of root.querySelectorAll('*')) {
+          const elements = root.querySelectorAll('*');
+          for (const el of elements) {
             const cs = getComputedStyle(el);
             const tr = longest(cs.transitionDuration);
             const an = cs.animationName !== 'none' ? longest(cs.animationDuration) : 0;
             if (tr > 10 || an > 10) moving.push(`${el.localName}.${el.className}: transition ${cs.transitionDuration}, animation ${cs.animationName} ${cs.animationDuration}`);
           }
-          return { running, moving };
+          return { running, moving, elements: elements.length };
         });
+        scanned[view] = facts.elements;
         for (const r of facts.running) found.add(`${view}: running ${r}`);
         for (const m of facts.moving) found.add(`${view}: ${m}`);
       }, { name: 'reduced-motion' });
+      assert.deepEqual(Object.keys(scanned), TOUR_VIEWS, 'every view scanned');
+      assert.deepEqual(
+        Object.entries(scanned).filter(([, n]) => n === 0).map(([view]) => view),
+        [],
+        'views where no element was scanned',
+      );
       assert.deepEqual([...found], [], 'motion with prefers-reduced-motion: reduce');
     });
   });
@@ -1643,6 +1688,7 @@ describe('accessibility', () => {
       seen.afterLoading = await where();
       t.diagnostic(`focus stops checked for an indicator: ${stops}; focus on the delete path: ${JSON.stringify(seen)}`);
 
+      assert.ok(stops > 0, 'focus stops were checked');
       assert.deepEqual([...noIndicator], [], 'focus stops without a visible indicator');
       assert.deepEqual(
         Object.entries(seen).filter(([, f]) => f.startsWith('body')).map(([when]) => when),
