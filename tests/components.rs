@@ -1,6 +1,6 @@
 //! Components in a real browser (headless Chromium through wasm-bindgen-test): each test mounts its own
-//! widget into its own element with its own storage namespace, and waits for Yew with
-//! `scheduler::flush()` rather than sleeping.
+//! widget into its own element with its own storage namespace, waits for Yew with `scheduler::flush()`
+//! rather than sleeping, and unmounts what it mounted before it ends.
 #![cfg(target_arch = "wasm32")]
 
 use reciprocity_widget::{EmbedConfig, Namespace};
@@ -35,18 +35,56 @@ fn key(namespace: &str) -> String {
     format!("reciprocity-widget/v1/{namespace}")
 }
 
+/// A widget mounted by a test: the element it renders into, and what to take down at the end.
+struct Mounted {
+    root: Element,
+    /// The element the test added to the page (the root itself, or the host around it).
+    added: Element,
+    /// Unmounts the Yew app (`AppHandle::destroy`).
+    destroy: Box<dyn FnOnce()>,
+}
+
+impl Mounted {
+    /// Mounts a widget with `config` into `root`, which the test added to the page as (or inside)
+    /// `added`, sending its events to `host`; waits for the first render.
+    async fn new(
+        root: Element,
+        added: Element,
+        config: EmbedConfig,
+        host: Option<HtmlElement>,
+    ) -> Mounted {
+        let app = reciprocity_widget::mount_with(root.clone(), config, host);
+        yew::scheduler::flush().await;
+        Mounted {
+            root,
+            added,
+            destroy: Box::new(move || app.destroy()),
+        }
+    }
+
+    /// Destroys the app, checks that it took its DOM with it, and removes the element the test added.
+    async fn unmount(self) {
+        (self.destroy)();
+        yew::scheduler::flush().await;
+        assert_eq!(
+            self.root.child_element_count(),
+            0,
+            "the widget's DOM is gone after destroy()"
+        );
+        self.added.remove();
+        assert!(!self.added.is_connected());
+    }
+}
+
 /// Mounts a widget for `namespace` into a fresh element and waits for the first render.
-async fn mount(namespace: &str) -> Element {
+async fn mount(namespace: &str) -> Mounted {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let config = EmbedConfig {
         namespace: Namespace::parse(namespace).unwrap(),
         ..EmbedConfig::default()
     };
-    // Kept mounted for the rest of the test run: each test has its own element and namespace.
-    std::mem::forget(reciprocity_widget::mount_with(root.clone(), config, None));
-    yew::scheduler::flush().await;
-    root
+    Mounted::new(root.clone(), root, config, None).await
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -98,7 +136,8 @@ fn saved(namespace: &str) -> serde_json::Value {
 #[wasm_bindgen_test]
 async fn the_widget_opens_on_the_checklist_with_intro_and_navigation() {
     clear("c-open");
-    let root = mount("c-open").await;
+    let widget = mount("c-open").await;
+    let root = widget.root.clone();
     assert_eq!(text(&root, ".rw-view-heading"), "Seven small steps");
     assert_eq!(all(&root, ".rw-step").len(), 7);
     assert_eq!(all(&root, ".rw-check input").len(), 28);
@@ -111,24 +150,28 @@ async fn the_widget_opens_on_the_checklist_with_intro_and_navigation() {
     let section = root.query_selector(".rw-widget").unwrap().unwrap();
     assert_eq!(section.get_attribute("lang").as_deref(), Some("en"));
     assert!(!text(&root, ".rw-intro").is_empty());
+    widget.unmount().await;
 }
 
 #[wasm_bindgen_test]
 async fn checking_an_action_updates_progress_and_saves_at_once() {
     clear("c-check");
-    let root = mount("c-check").await;
+    let widget = mount("c-check").await;
+    let root = widget.root.clone();
     let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
     click(&first).await;
     assert!(text(&root, ".rw-progress-label").contains("1 of 28 done"));
     assert_eq!(text(&root, ".rw-status"), "Saved");
     let done = saved("c-check")["checklist"]["done"].clone();
     assert_eq!(done.as_array().unwrap().len(), 1);
+    widget.unmount().await;
 }
 
 #[wasm_bindgen_test]
 async fn reset_asks_first_and_clears_on_confirmation() {
     clear("c-reset");
-    let root = mount("c-reset").await;
+    let widget = mount("c-reset").await;
+    let root = widget.root.clone();
     let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
     click(&first).await;
     click(&button(&root, "Reset checklist")).await;
@@ -141,12 +184,14 @@ async fn reset_asks_first_and_clears_on_confirmation() {
         .as_array()
         .unwrap()
         .is_empty());
+    widget.unmount().await;
 }
 
 #[wasm_bindgen_test]
 async fn the_quiz_adapts_its_wording_and_keeps_answers_on_back() {
     clear("c-quiz");
-    let root = mount("c-quiz").await;
+    let widget = mount("c-quiz").await;
+    let root = widget.root.clone();
     click(&button(&root, "Reciprocity check")).await;
     // Start without a choice: asked to choose, nothing started.
     click(&button(&root, "Start")).await;
@@ -180,12 +225,14 @@ async fn the_quiz_adapts_its_wording_and_keeps_answers_on_back() {
     assert_eq!(attempt["context"], "colleague");
     assert_eq!(attempt["question"], 0);
     assert_eq!(attempt["answers"].as_object().unwrap().len(), 1);
+    widget.unmount().await;
 }
 
 #[wasm_bindgen_test]
 async fn finishing_the_quiz_shows_a_plan_with_chart_table_and_steps() {
     clear("c-plan");
-    let root = mount("c-plan").await;
+    let widget = mount("c-plan").await;
+    let root = widget.root.clone();
     click(&button(&root, "Reciprocity check")).await;
     option(&root, "A partner").click();
     yew::scheduler::flush().await;
@@ -210,13 +257,15 @@ async fn finishing_the_quiz_shows_a_plan_with_chart_table_and_steps() {
     let steps = all(&root, ".rw-recommendation").len();
     assert!((2..=3).contains(&steps), "{steps} steps suggested");
     assert!(text(&root, ".rw-plan").contains("give more than you receive"));
+    widget.unmount().await;
 }
 
 #[wasm_bindgen_test]
 async fn corrupt_saved_progress_is_kept_aside_with_a_notice() {
     clear("c-corrupt");
     storage().set_item(&key("c-corrupt"), "{oops").unwrap();
-    let root = mount("c-corrupt").await;
+    let widget = mount("c-corrupt").await;
+    let root = widget.root.clone();
     assert!(text(&root, ".rw-notices").contains("couldn’t be read"));
     let storage = storage();
     let copies: Vec<String> = (0..storage.length().unwrap())
@@ -230,6 +279,7 @@ async fn corrupt_saved_progress_is_kept_aside_with_a_notice() {
     );
     click(&button(&root, "Dismiss")).await;
     assert!(all(&root, ".rw-notice").is_empty());
+    widget.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -238,7 +288,8 @@ async fn progress_saved_by_a_newer_version_is_left_alone() {
     storage()
         .set_item(&key("c-newer"), r#"{"schema": 99}"#)
         .unwrap();
-    let root = mount("c-newer").await;
+    let widget = mount("c-newer").await;
+    let root = widget.root.clone();
     assert!(text(&root, ".rw-notices").contains("newer"));
     let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
     click(&first).await;
@@ -247,6 +298,7 @@ async fn progress_saved_by_a_newer_version_is_left_alone() {
         storage().get_item(&key("c-newer")).unwrap().as_deref(),
         Some(r#"{"schema": 99}"#)
     );
+    widget.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -255,26 +307,32 @@ async fn two_instances_with_different_namespaces_keep_apart() {
     clear("c-two");
     let one = mount("c-one").await;
     let two = mount("c-two").await;
-    let first: HtmlElement = all(&one, ".rw-check input")[0].clone().dyn_into().unwrap();
+    let first: HtmlElement = all(&one.root, ".rw-check input")[0]
+        .clone()
+        .dyn_into()
+        .unwrap();
     click(&first).await;
-    assert!(text(&one, ".rw-progress-label").contains("1 of 28"));
-    assert!(text(&two, ".rw-progress-label").contains("0 of 28"));
+    assert!(text(&one.root, ".rw-progress-label").contains("1 of 28"));
+    assert!(text(&two.root, ".rw-progress-label").contains("0 of 28"));
     assert_eq!(storage().get_item(&key("c-two")).unwrap(), None);
     // Radio groups and ids never collide between instances.
-    let ids: Vec<String> = all(&one, "[id]")
+    let ids: Vec<String> = all(&one.root, "[id]")
         .iter()
-        .chain(all(&two, "[id]").iter())
+        .chain(all(&two.root, "[id]").iter())
         .map(|e| e.id())
         .collect();
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
+    one.unmount().await;
+    two.unmount().await;
 }
 
-/// Mounts a widget with settings parsed from attribute pairs, as the custom element does.
-async fn mount_configured(pairs: &[(&str, &str)]) -> (Element, web_sys::HtmlElement) {
-    let host: web_sys::HtmlElement = document()
+/// Mounts a widget with settings parsed from attribute pairs, as the custom element does, into an
+/// element inside a host element that receives its events.
+async fn mount_configured(pairs: &[(&str, &str)]) -> Mounted {
+    let host: HtmlElement = document()
         .create_element("reciprocity-widget-test")
         .unwrap()
         .dyn_into()
@@ -289,13 +347,7 @@ async fn mount_configured(pairs: &[(&str, &str)]) -> (Element, web_sys::HtmlElem
     let (config, refused) =
         reciprocity_widget::core::config::parse(&pairs, &|url| Some(url.to_owned()));
     assert!(refused.is_empty(), "{refused:?}");
-    std::mem::forget(reciprocity_widget::mount_with(
-        root.clone(),
-        config,
-        Some(host.clone()),
-    ));
-    yew::scheduler::flush().await;
-    (root, host)
+    Mounted::new(root, host.clone().into(), config, Some(host)).await
 }
 
 #[wasm_bindgen_test]
@@ -303,24 +355,33 @@ async fn two_instances_with_the_same_namespace_stay_in_step() {
     clear("c-same");
     let one = mount("c-same").await;
     let two = mount("c-same").await;
-    let first: HtmlElement = all(&one, ".rw-check input")[0].clone().dyn_into().unwrap();
+    let first: HtmlElement = all(&one.root, ".rw-check input")[0]
+        .clone()
+        .dyn_into()
+        .unwrap();
     click(&first).await;
     yew::scheduler::flush().await;
-    assert!(text(&two, ".rw-progress-label").contains("1 of 28"));
-    let mirrored: HtmlInputElement = all(&two, ".rw-check input")[0].clone().dyn_into().unwrap();
+    assert!(text(&two.root, ".rw-progress-label").contains("1 of 28"));
+    let mirrored: HtmlInputElement = all(&two.root, ".rw-check input")[0]
+        .clone()
+        .dyn_into()
+        .unwrap();
     assert!(mirrored.checked());
+    one.unmount().await;
+    two.unmount().await;
 }
 
 #[wasm_bindgen_test]
 async fn modules_clinic_name_and_booking_link_follow_the_settings() {
     clear("c-modules");
-    let (root, _) = mount_configured(&[
+    let widget = mount_configured(&[
         ("namespace", "c-modules"),
         ("modules", "plan quiz"),
         ("clinic-name", "<img src=x onerror=alert(1)>"),
         ("cta-url", "https://clinic.example/book"),
     ])
     .await;
+    let root = widget.root.clone();
     let nav: Vec<String> = all(&root, "nav button")
         .iter()
         .map(|b| b.text_content().unwrap())
@@ -352,6 +413,7 @@ async fn modules_clinic_name_and_booking_link_follow_the_settings() {
     );
     assert_eq!(links[0].text_content().as_deref(), Some("Book a session"));
     assert!(all(&root, ".rw-recommendation .rw-link").is_empty());
+    widget.unmount().await;
 }
 
 #[wasm_bindgen_test]
@@ -360,12 +422,6 @@ async fn events_reach_the_host_with_only_the_namespace_by_default() {
     use std::rc::Rc;
     clear("c-events");
     let seen: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
-    let host_holder = document().create_element("div").unwrap();
-    document()
-        .body()
-        .unwrap()
-        .append_child(&host_holder)
-        .unwrap();
     let listener = {
         let seen = seen.clone();
         wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
@@ -373,24 +429,25 @@ async fn events_reach_the_host_with_only_the_namespace_by_default() {
                 let detail = js_sys::JSON::stringify(&event.detail())
                     .map(String::from)
                     .unwrap_or_default();
-                // Other tests' widgets stay mounted; keep only this test's.
+                // Only this test's widget: any other would name its own namespace.
                 if detail.contains("c-events") {
                     seen.borrow_mut().push((event.type_(), detail));
                 }
             },
         )
     };
-    for name in [
+    let types = [
         "reciprocity-ready",
         "reciprocity-checklist-change",
         "reciprocity-quiz-complete",
-    ] {
+    ];
+    for name in types {
         document()
             .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
             .unwrap();
     }
-    listener.forget();
-    let (root, _) = mount_configured(&[("namespace", "c-events")]).await;
+    let widget = mount_configured(&[("namespace", "c-events")]).await;
+    let root = widget.root.clone();
     let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
     click(&first).await;
     let events = seen.borrow().clone();
@@ -408,4 +465,10 @@ async fn events_reach_the_host_with_only_the_namespace_by_default() {
         ],
         "events bubble to the document and say nothing about the visitor"
     );
+    widget.unmount().await;
+    for name in types {
+        document()
+            .remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+            .unwrap();
+    }
 }

@@ -537,7 +537,8 @@ describe('attributes', () => {
           if (v === null) el.removeAttribute(n);
           else el.setAttribute(n, v);
         }, [name, value]);
-        await page.waitForFunction((e) => !e.isConnected, old, { timeout: 2000 }).catch(() => {});
+        // Every attribute change mounts the widget afresh: the old one goes, a new one comes.
+        await page.waitForFunction((e) => !e.isConnected, old);
         await ready(w);
       };
 
@@ -872,6 +873,23 @@ describe('iframe mode', () => {
     frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   const frameHeight = (iframe) => iframe.evaluate((el) => el.getBoundingClientRect().height);
 
+  /**
+   * From now on, records every height the page gives its iframes, in order, as `window.__e2eHeights`
+   * entries "<id or title> <style.height>" (one per change: each message is its own task).
+   */
+  const recordFrameHeights = (page) =>
+    page.evaluate(() => {
+      const log = [];
+      Object.defineProperty(window, '__e2eHeights', { value: log });
+      for (const frame of document.querySelectorAll('iframe')) {
+        new MutationObserver(() => log.push(`${frame.id || frame.title} ${frame.style.height}`)).observe(frame, {
+          attributes: true,
+          attributeFilter: ['style'],
+        });
+      }
+    });
+  const heightsGiven = (page, since = 0) => page.evaluate((from) => window.__e2eHeights.slice(from), since);
+
   test('embed.html takes the options from its query string, validated like attributes, full width', async (t) => {
     await withContext(t, browser, async ({ page }) => {
       const warnings = collectWarnings(page);
@@ -1004,7 +1022,6 @@ describe('iframe mode', () => {
           const want = await contentHeight(crossChild);
           assert.ok(Math.abs((await frameHeight(cross)) - want) <= 1);
         });
-        const fittedHeight = await frameHeight(cross);
         // The untagged frame keeps its stylesheet height (48rem = 768px).
         assert.equal(await frameHeight(untagged), 768);
 
@@ -1022,6 +1039,7 @@ describe('iframe mode', () => {
         assert.deepEqual(reach, { document: true, storage: 'SecurityError' });
 
         // Forgeries, each of which must leave the frame's height alone.
+        await recordFrameHeights(page);
         const TYPE = 'reciprocity-widget:height';
         await page.evaluate((type) => window.postMessage({ type, height: 11 }, '*'), TYPE); // from the host itself
         await untaggedChild.evaluate((type) => parent.postMessage({ type, height: 12 }, '*'), TYPE); // another frame
@@ -1038,21 +1056,33 @@ describe('iframe mode', () => {
         ]) {
           await crossChild.evaluate((d) => parent.postMessage(d, '*'), data);
         }
-        await page.waitForTimeout(300);
-        assert.equal(await frameHeight(cross), fittedHeight, 'forged messages changed the height');
 
-        // A valid message from the tagged frame is accepted.
+        // A valid message from the tagged frame is accepted. Messages are handled in the order they were
+        // posted, so once it has been, so have the forgeries: none of them gave a height before it.
         await crossChild.evaluate((type) => parent.postMessage({ type, height: 321 }, '*'), TYPE);
-        await eventually(async () => assert.equal(await frameHeight(cross), 321));
+        await eventually(async () => assert.ok((await heightsGiven(page)).includes('cross 321px'), 'the valid message is used'));
+        assert.equal(await frameHeight(cross), 321);
+        const given = (await heightsGiven(page)).filter((entry) => entry.startsWith('cross '));
+        assert.deepEqual(given.slice(0, given.indexOf('cross 321px') + 1), ['cross 321px'], 'forged messages changed the height');
 
         // The tagged frame navigated to another origin than its src: its messages are ignored.
         await crossChild.evaluate((url) => location.assign(url), new URL('embed.html?namespace=moved', server.url).href);
         await eventually(async () => assert.ok(page.frames().some((f) => f.url().includes('namespace=moved'))));
         const moved = page.frames().find((f) => f.url().includes('namespace=moved'));
         await moved.locator('reciprocity-widget .rw-widget').waitFor();
+        const mark = (await heightsGiven(page)).length;
         await moved.evaluate((type) => parent.postMessage({ type, height: 654 }, '*'), TYPE);
-        await page.waitForTimeout(300);
-        assert.equal(await frameHeight(cross), 321, 'messages from an origin other than the src are ignored');
+        // A later valid message, from the page's own tagged frame, is handled after it.
+        const demo = page.frames().find((f) => f.url().includes('namespace=iframe-demo'));
+        await demo.evaluate((type) => parent.postMessage({ type, height: 432 }, '*'), TYPE);
+        const demoTitle = await page.locator('iframe[data-reciprocity-frame]:not(#cross)').getAttribute('title');
+        await eventually(async () => assert.ok((await heightsGiven(page, mark)).includes(`${demoTitle} 432px`), 'the later message is handled'));
+        assert.deepEqual(
+          (await heightsGiven(page, mark)).filter((entry) => entry.startsWith('cross ')),
+          [],
+          'messages from an origin other than the src are ignored',
+        );
+        assert.equal(await frameHeight(cross), 321);
       },
       { initScripts: [[recordMessages]] },
     );
@@ -1148,9 +1178,11 @@ describe('Content-Security-Policy', () => {
       async ({ page, errors }) => {
         const response = await page.goto(new URL('csp-blocked.html', server.url).href);
         assert.equal(response.headers()['content-security-policy'], WASM_BLOCKING_CSP);
-        // Give the widget every chance to start (or fail).
+        // The widget's start has failed: its loader reports that once, in the same promise that would
+        // otherwise define the element, so from then on no widget can render.
         await eventually(() => assert.ok(errors.some((e) => e.text.startsWith('reciprocity-widget:'))), { timeout: 10_000 });
-        await page.waitForTimeout(500);
+        await page.waitForLoadState('load');
+        assert.equal(await page.evaluate(() => customElements.get('reciprocity-widget')), undefined, 'the element was never defined');
 
         const fallback = page.locator('#fallback');
         assert.equal(await fallback.isVisible(), true, 'the fallback content is visible');
@@ -1220,10 +1252,16 @@ describe('hostile host CSS', () => {
     );
     assert.equal(await page.evaluate(() => customElements.get('reciprocity-widget')), undefined, 'widget held back');
     const before = await page.evaluate(hostStyles);
+    // Every widget says "ready" once it has rendered and run its first effects (the theme check
+    // included): counted from here, as the widgets start.
+    await page.evaluate(() => {
+      window.__e2eReady = 0;
+      document.addEventListener('reciprocity-ready', () => window.__e2eReady++);
+    });
     release();
     const w = page.locator('reciprocity-widget');
     await ready(w);
-    await page.waitForTimeout(200);
+    await page.waitForFunction(() => window.__e2eReady === document.querySelectorAll('reciprocity-widget').length);
     const after = await page.evaluate(hostStyles);
     return diff(before, after);
   }

@@ -156,6 +156,36 @@ export async function storageEntries(page) {
   );
 }
 
+/**
+ * An init script (pass it in `initScripts`): records every write to localStorage and sessionStorage
+ * (setItem, removeItem, clear), in order, as `window.__e2eWrites` entries `{ area, op, key }`.
+ *
+ * For checks that something wrote nothing, without sleeping: note `(await storageWrites(page)).length`,
+ * do the thing, then make a change whose save can be seen and wait until it is stored. The widget saves
+ * in the render after each change, in the order of the changes, so by then any write caused by the
+ * thing has been recorded too: the writes since the mark must be the later change's save alone.
+ */
+export function recordStorageWrites() {
+  const writes = [];
+  Object.defineProperty(window, '__e2eWrites', { value: writes });
+  for (const op of ['setItem', 'removeItem', 'clear']) {
+    const original = Storage.prototype[op];
+    Storage.prototype[op] = function (...args) {
+      writes.push({
+        area: this === window.sessionStorage ? 'session' : 'local',
+        op,
+        key: op === 'clear' ? null : String(args[0]),
+      });
+      return original.apply(this, args);
+    };
+  }
+}
+
+/** The writes `recordStorageWrites` has seen on this page since it loaded (from entry `since` on). */
+export async function storageWrites(page, since = 0) {
+  return page.evaluate((from) => window.__e2eWrites.slice(from), since);
+}
+
 /** Text of the notices in the widget's alert region. */
 export async function noticeTexts(page) {
   return page.locator('.rw-notices[role="alert"] .rw-notice p').allTextContents();

@@ -26,8 +26,10 @@ import {
   focused,
   formatViolations,
   launchBrowser,
+  recordStorageWrites,
   serveHtml,
   storageKeys,
+  storageWrites,
   widgetElement,
   withContext,
 } from './harness.mjs';
@@ -240,6 +242,36 @@ async function tick(page, action, namespace) {
   });
 }
 
+/**
+ * The storage writes to `namespace`'s keys (its document and copies kept aside) recorded since `mark`
+ * (see recordStorageWrites), as "<area> <op> <key>".
+ */
+async function writesTo(page, namespace, mark) {
+  const key = keyOf(namespace);
+  return (await storageWrites(page, mark))
+    .filter((w) => w.key === null || w.key === key || w.key.startsWith(`${key}/`))
+    .map((w) => `${w.area} ${w.op} ${w.key}`);
+}
+
+/** How a save of `namespace`'s document shows in `writesTo`. */
+const saveOf = (namespace, area = 'local') => `${area} setItem ${keyOf(namespace)}`;
+
+/**
+ * Turns the data panel's "delete on exit" checkbox over and waits until the document saying so is
+ * stored: a change whose save can be seen, made after something that must write nothing (see
+ * recordStorageWrites). Resolves to the new setting.
+ */
+async function toggleExitClears(page, namespace) {
+  const box = dataPanel(page).getByRole('checkbox', { name: ui.exit_clears_label, exact: true });
+  const on = !(await box.isChecked());
+  await box.setChecked(on);
+  await eventually(async () => assert.equal((await localDoc(page, namespace))?.settings?.clear_on_exit, on, 'the setting is saved'));
+  return on;
+}
+
+/** The saved document without its settings: the visitor's progress alone. */
+const progressIn = (text) => ({ ...JSON.parse(text), settings: null });
+
 // ---- the check ------------------------------------------------------------------------------------
 
 /** Opens the check, chooses who it is about, presses Start and waits for the content note. */
@@ -284,6 +316,20 @@ async function goThrough(page, total, { each, pick } = {}) {
 }
 
 // ---- a tour of every view -------------------------------------------------------------------------
+
+/** The views `tour` visits, in order. */
+const TOUR_VIEWS = [
+  'checklist',
+  'exit-countdown',
+  'support',
+  'data',
+  'data-delete-confirmation',
+  'context-picker',
+  'content-note',
+  'question',
+  'balance-question',
+  'plan',
+];
 
 /**
  * Opens a widget and walks through every view, calling `visit(name)` on each: the intro and checklist,
@@ -529,7 +575,9 @@ describe('quick exit', () => {
       await dataButton(page).click();
       const clears = dataPanel(page).getByRole('checkbox', { name: ui.exit_clears_label, exact: true });
       await clears.uncheck();
-      await page.waitForTimeout(300);
+      await eventually(async () =>
+        assert.equal((await localDoc(page, ns))?.settings?.clear_on_exit, false, 'the visitor’s "off" is saved'),
+      );
       await exitLink(page).click();
       await page.waitForURL(landingUrl());
       const doc = await localDoc(page, ns);
@@ -546,7 +594,9 @@ describe('quick exit', () => {
       await forgetControl(dataPanel(page)).click();
       await eventually(async () => assert.ok((await storedUnder(page, keyOf(ns))).session[keyOf(ns)], 'kept in sessionStorage'));
       await dataPanel(page).getByRole('checkbox', { name: ui.exit_clears_label, exact: true }).check();
-      await page.waitForTimeout(200);
+      await eventually(async () =>
+        assert.equal((await sessionDoc(page, ns))?.settings?.clear_on_exit, true, 'the setting is saved, in sessionStorage'),
+      );
       await pressShift(page, 3);
       await page.waitForURL(landingUrl());
       // The neutral page is the same tab and origin: it sees the tab's sessionStorage.
@@ -556,7 +606,11 @@ describe('quick exit', () => {
 
   test('the Shift countdown: lit indicators and status; Shift+A and other keys do not count; 5 seconds', async (t) => {
     await withContext(t, browser, async ({ page }) => {
+      // The widget times the five seconds with Date.now() and setTimeout: on Playwright's clock, installed
+      // before the page loads and paused once it has, time moves only when the test says so.
+      await page.clock.install();
       const url = await openClinic(page, {}, { name: 'countdown', before: '<p>Clinic page text.</p>' });
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
       assert.equal(await page.locator('.rw-exit-indicator').count(), 3, 'three indicators');
       assert.equal(await exitStatus(page).getAttribute('role'), 'status');
       assert.equal(await litIndicators(page), 0);
@@ -571,14 +625,14 @@ describe('quick exit', () => {
       await page.keyboard.press('a');
       await expect(0, ui.exit_expired, 'another key resets the count');
 
-      // Shift as a modifier never counts.
+      // Shift as a modifier never counts: after Shift+A ×3, the next Shift alone is the first press.
       for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+A');
-      await page.waitForTimeout(200);
-      assert.equal(await litIndicators(page), 0, 'Shift+A ×3 lights nothing');
+      await pressShift(page, 1);
+      await expect(1, ui.exit_remaining_2, 'Shift+A ×3 lit nothing: the next Shift is the first');
       assert.equal(await overlayShown(page), false);
 
       // Two presses then Shift+A: reset; the next press starts again at one.
-      await pressShift(page, 2);
+      await pressShift(page, 1);
       await expect(2, ui.exit_remaining_1, 'two presses again');
       await page.keyboard.press('Shift+A');
       await expect(0, ui.exit_expired, 'Shift+A resets');
@@ -586,16 +640,18 @@ describe('quick exit', () => {
       await expect(1, ui.exit_remaining_2, 'counting from one again');
 
       // Five seconds after the first press the count runs out, and says so.
-      await page.waitForTimeout(5300);
+      await page.clock.runFor(5300);
       await expect(0, ui.exit_expired, 'expired after five seconds');
 
       // Presses spread over more than five seconds never exit.
       await pressShift(page, 1);
       await expect(1, ui.exit_remaining_2, 'first of a slow series');
-      await page.waitForTimeout(5300);
+      await page.clock.runFor(5300);
       await pressShift(page, 2);
       await expect(2, ui.exit_remaining_1, 'a late press starts a new count');
-      await page.waitForTimeout(300);
+      // A key after them is still handled by this page: an exit would have begun before it.
+      await page.keyboard.press('a');
+      await expect(0, ui.exit_expired, 'still on the page, counting');
       assert.equal(page.url(), url, 'no exit');
       assert.equal(await overlayShown(page), false, 'no overlay');
     });
@@ -617,15 +673,7 @@ describe('quick exit', () => {
       assert.equal(await page.evaluate(() => history.length), length);
 
       await page.goBack();
-      const back = page.url();
-      if (back === url) {
-        // (Only if the page had not been replaced.) It must come back usable, with no overlay.
-        await page.locator('reciprocity-widget .rw-widget').waitFor();
-        assert.equal(await overlayShown(page), false, 'no overlay after Back');
-        t.diagnostic('Back returned to the widget page');
-      } else {
-        assert.equal(back, start, 'Back skips the replaced widget page and goes to the page before it');
-      }
+      assert.equal(page.url(), start, 'Back skips the replaced widget page and goes to the page before it');
       await page.goForward();
       assert.equal(page.url(), landingUrl());
       await page.goto(url);
@@ -685,7 +733,7 @@ describe('quick exit', () => {
           await page.goBack({ waitUntil: 'commit' });
           await page.locator('reciprocity-widget .rw-widget').waitFor();
           const restored = await page.evaluate(() => window.__e2eMark === 'same document');
-          t.diagnostic(restored ? 'restored from the back-forward cache' : 'the back-forward cache was not used (page reloaded)');
+          assert.equal(restored, true, 'the page came back from the back-forward cache (the same document, not a reload)');
           assert.equal(await overlayShown(page), false, 'no overlay');
           // Quick exit still works after the restore.
           const length = await page.evaluate(() => history.length);
@@ -965,16 +1013,26 @@ describe('your data', () => {
 
       // Cancel first: nothing happens.
       const before = await storedUnder(page, keyOf(ns));
+      const cancelling = (await storageWrites(page)).length;
       await panel.getByRole('button', { name: ui.data_delete, exact: true }).click();
       assert.ok((await textOf(panel)).includes(ui.data_delete_question), 'the question is asked');
       await panel.getByRole('button', { name: ui.cancel, exact: true }).click();
-      await page.waitForTimeout(200);
-      assert.deepEqual(await storedUnder(page, keyOf(ns)), before, 'cancel keeps everything');
+      await panel.getByRole('button', { name: ui.data_delete, exact: true }).waitFor();
+      // A later change is saved: a write caused by Cancel would have come before it.
+      await toggleExitClears(page, ns);
+      assert.deepEqual(await writesTo(page, ns, cancelling), [saveOf(ns)], 'cancel wrote nothing');
+      const afterCancel = await storedUnder(page, keyOf(ns));
+      assert.deepEqual(Object.keys(afterCancel.local).sort(), Object.keys(before.local).sort(), 'cancel keeps every key');
+      assert.deepEqual(
+        progressIn(afterCancel.local[keyOf(ns)]),
+        progressIn(before.local[keyOf(ns)]),
+        'cancel keeps the progress',
+      );
 
+      const deleting = (await storageWrites(page)).length;
       await panel.getByRole('button', { name: ui.data_delete, exact: true }).click();
       await panel.getByRole('button', { name: ui.data_delete_confirm, exact: true }).click();
       await eventually(async () => assert.ok((await textOf(panel)).includes(ui.data_deleted), `"${ui.data_deleted}"`));
-      await page.waitForTimeout(300); // give a stray save the chance to happen
       assert.deepEqual(await storedUnder(page, keyOf(ns)), { local: {}, session: {} }, 'no key of this widget left');
       const keys = await storageKeys(page);
       assert.ok(keys.local.includes('reciprocity-widget/v1/another-widget'), 'another widget’s data is not touched');
@@ -990,10 +1048,26 @@ describe('your data', () => {
       // Moving between sections alone stores nothing: no key comes back after "Delete everything".
       const left = (await storedUnder(page, keyOf(ns))).local;
       assert.deepEqual(left, {}, 'nothing stored again by moving between sections');
+
+      // The next change is saved, and it is the first write since the deletion removed the document and
+      // the copy kept aside: nothing was written back in between.
+      await nav(page, ui.nav_checklist).click();
+      const fresh = content.steps[6].actions[0];
+      await tick(page, fresh, ns);
+      const writes = await writesTo(page, ns, deleting);
+      assert.deepEqual(
+        writes.slice(0, -1).sort(),
+        [`local removeItem ${keyOf(ns)}`, `local removeItem ${keyOf(ns)}/corrupt/1764000000000`].sort(),
+        'the deletion removed the document and the copy kept aside',
+      );
+      assert.deepEqual(writes.slice(-1), [saveOf(ns)], 'then nothing was written until the next change');
+      const doc = await localDoc(page, ns);
+      assert.deepEqual(doc.checklist.done, [fresh.id], 'only the new tick is kept');
+      assert.deepEqual(doc.quiz.attempts, [], 'no check came back');
       await page.reload();
       await page.locator('reciprocity-widget .rw-checklist').waitFor();
-      await eventually(async () => assert.equal(await checklistProgress(page), overall(0)));
-    });
+      await eventually(async () => assert.equal(await checklistProgress(page), overall(1)));
+    }, { initScripts: [[recordStorageWrites]] });
   });
 
   test('"Delete everything" then a reload: nothing stored, nothing shown', async (t) => {
@@ -1008,9 +1082,13 @@ describe('your data', () => {
       await page.reload();
       await page.locator('reciprocity-widget .rw-checklist').waitFor();
       assert.equal(await checklistProgress(page), overall(0));
-      await page.waitForTimeout(300);
-      assert.deepEqual(await storedUnder(page, keyOf(ns)), { local: {}, session: {} }, 'a reload writes nothing');
-    });
+      assert.deepEqual(await storedUnder(page, keyOf(ns)), { local: {}, session: {} }, 'nothing stored after the reload');
+      // The next change is saved, and it is the reloaded page's first write: the reload wrote nothing.
+      const next = content.steps[1].actions[3];
+      await tick(page, next, ns);
+      assert.deepEqual(await writesTo(page, ns, 0), [saveOf(ns)], 'a reload writes nothing');
+      assert.deepEqual((await localDoc(page, ns)).checklist.done, [next.id]);
+    }, { initScripts: [[recordStorageWrites]] });
   });
 
   test('"Download my data" saves a dated JSON file; loading it back replaces progress after confirming; a bad file changes nothing', async (t) => {
@@ -1048,13 +1126,23 @@ describe('your data', () => {
       const input = panel.getByLabel(ui.data_import, { exact: true });
       assert.equal(await input.getAttribute('type'), 'file');
 
-      // A file that is not ours: a message naming it, nothing changed.
+      // Changed nothing since `mark`: a later change is saved, and it is the only write since (a write
+      // caused by what came before would have come before it); the progress stored is as it was.
+      const assertUnchanged = async (mark, what) => {
+        await toggleExitClears(page, ns);
+        assert.deepEqual(await writesTo(page, ns, mark), [saveOf(ns)], `${what} wrote nothing`);
+        const now = await storedUnder(page, keyOf(ns));
+        assert.deepEqual(Object.keys(now.local).sort(), Object.keys(changed.local).sort(), `${what} added or removed no key`);
+        assert.deepEqual(progressIn(now.local[keyOf(ns)]), progressIn(changed.local[keyOf(ns)]), `${what} changed nothing`);
+      };
       const tryBad = async (name, body, message) => {
+        const mark = (await storageWrites(page)).length;
         await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
         await eventually(async () => assert.ok((await textOf(panel)).includes(fill(message, { file: name })), `message for ${name}`));
-        await page.waitForTimeout(200);
-        assert.deepEqual(await storedUnder(page, keyOf(ns)), changed, `${name} changed nothing`);
+        await assertUnchanged(mark, name);
       };
+
+      // A file that is not ours: a message naming it, nothing changed.
       await tryBad('notes.txt', 'Dear diary', ui.data_import_bad);
       await tryBad('other.json', '{"hello": "world"}', ui.data_import_bad);
       await tryBad('truncated.json', text.slice(0, Math.floor(text.length / 2)), ui.data_import_bad);
@@ -1068,16 +1156,17 @@ describe('your data', () => {
         }
         return Object.values(o).some(bump);
       };
-      if (bump(newer)) await tryBad('newer.json', JSON.stringify(newer), ui.data_import_newer);
-      else t.diagnostic(`the export has no "schema" field to raise: ${Object.keys(data)}`);
+      assert.ok(bump(newer), `the export has a "schema" field to raise: ${Object.keys(data)}`);
+      await tryBad('newer.json', JSON.stringify(newer), ui.data_import_newer);
       assert.equal(await checkbox(page, c.text).isChecked(), true, 'the checklist on screen is unchanged');
 
       // The real file: asked first; Cancel keeps; Yes replaces.
+      const asking = (await storageWrites(page)).length;
       await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
       await eventually(async () => assert.ok((await textOf(panel)).includes(fill(ui.data_import_question, { file }))));
       await panel.getByRole('button', { name: ui.cancel, exact: true }).click();
-      await page.waitForTimeout(200);
-      assert.deepEqual(await storedUnder(page, keyOf(ns)), changed, 'cancel changed nothing');
+      await eventually(async () => assert.ok(!(await textOf(panel)).includes(fill(ui.data_import_question, { file })), 'the question is gone'));
+      await assertUnchanged(asking, 'cancel');
       await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
       await panel.getByRole('button', { name: ui.data_import_confirm, exact: true }).click();
       await eventually(async () => assert.ok((await textOf(panel)).includes(fill(ui.data_imported, { file }))));
@@ -1086,7 +1175,7 @@ describe('your data', () => {
       await eventually(async () => assert.equal(await checkbox(page, a.text).isChecked(), true));
       assert.equal(await checkbox(page, c.text).isChecked(), false);
       assert.equal(await checklistProgress(page), overall(2));
-    });
+    }, { initScripts: [[recordStorageWrites]] });
   });
 
   test('"Don’t remember me on this device": sessionStorage only, kept on reload, gone in a new tab or browser context', async (t) => {
@@ -1207,7 +1296,9 @@ describe('privacy audit', () => {
         ]);
         assert.equal(await download.failure(), null);
         await urlKept('the data panel and the download');
-        await page.waitForTimeout(300);
+        // A later change is saved: by then anything the download set off has happened too.
+        await toggleExitClears(page, ns);
+        await urlKept('the last change');
 
         // Requests: the page itself and the widget's four files, nothing else (a blob: download is not
         // a request to anyone).
@@ -1298,6 +1389,7 @@ describe('accessibility', () => {
             getComputedStyle(document.querySelector('reciprocity-widget').shadowRoot.querySelector('.rw-widget')).backgroundColor,
           );
           t.diagnostic(`views: ${visited.join(', ')}; widget background in ${scheme}: ${surface}`);
+          assert.deepEqual(visited, TOUR_VIEWS, 'every view scanned');
           assert.deepEqual(problems, [], `${problems.length} view(s) with problems:\n${problems.join('\n')}`);
         });
       });
@@ -1307,6 +1399,7 @@ describe('accessibility', () => {
   test('targets are at least 24×24 CSS px (buttons, links, radio and checkbox labels), at 1280 and 320 px', async (t) => {
     const small = new Set();
     const exempt = new Set();
+    const measured = {};
     let checked = 0;
     for (const width of [1280, 320]) {
       await withContext(t, browser, async ({ page }) => {
@@ -1340,12 +1433,24 @@ describe('accessibility', () => {
             return { small: out, checked };
           });
           checked += found.checked;
+          measured[`${width}px ${view}`] = found.checked;
           for (const f of found.small) (f.inline ? exempt : small).add(`${width}px ${view}: ${f.name} ${f.size}`);
         }, { name: `targets-${width}` });
       });
     }
     t.diagnostic(`targets measured (over all views and both widths): ${checked}`);
     if (exempt.size) t.diagnostic(`inline links in a sentence (exempt under WCAG 2.5.8):\n${[...exempt].join('\n')}`);
+    assert.deepEqual(
+      Object.keys(measured),
+      [1280, 320].flatMap((width) => TOUR_VIEWS.map((view) => `${width}px ${view}`)),
+      'every view at both widths',
+    );
+    assert.deepEqual(
+      Object.entries(measured).filter(([, n]) => n === 0).map(([where]) => where),
+      [],
+      'views where no target was measured',
+    );
+    assert.ok(checked > 0, 'targets were measured');
     assert.deepEqual([...small], [], 'targets smaller than 24×24');
   });
 
@@ -1354,18 +1459,21 @@ describe('accessibility', () => {
       await page.emulateMedia({ forcedColors: 'active' });
       assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
       const problems = new Set();
-      let controls = 0;
+      const counted = { inputs: 0, buttons: 0 };
+      const visited = [];
       await tour(page, async (view) => {
+        visited.push(view);
         const found = await page.evaluate(() => {
           const root = document.querySelector('reciprocity-widget').shadowRoot;
           const out = [];
-          let controls = 0;
+          let inputs = 0;
+          let buttons = 0;
           const visible = (el) => {
             const r = el.getBoundingClientRect();
             return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
           };
           for (const input of root.querySelectorAll('input[type="radio"], input[type="checkbox"]')) {
-            controls++;
+            inputs++;
             const r = input.getBoundingClientRect();
             const cs = getComputedStyle(input);
             if (r.width < 10 || r.height < 10 || cs.opacity === '0' || cs.visibility === 'hidden') {
@@ -1374,7 +1482,7 @@ describe('accessibility', () => {
           }
           for (const button of root.querySelectorAll('button')) {
             if (!visible(button)) continue;
-            controls++;
+            buttons++;
             const cs = getComputedStyle(button);
             const border = ['Top', 'Right', 'Bottom', 'Left'].some(
               (s) => cs[`border${s}Style`] !== 'none' && cs[`border${s}Style`] !== 'hidden' && parseFloat(cs[`border${s}Width`]) > 0,
@@ -1385,12 +1493,17 @@ describe('accessibility', () => {
               out.push(`button "${button.textContent.trim().slice(0, 40)}": no border, outline or underline`);
             }
           }
-          return { out, controls };
+          return { out, inputs, buttons };
         });
-        controls += found.controls;
+        counted.inputs += found.inputs;
+        counted.buttons += found.buttons;
+        if (found.buttons === 0) problems.add(`${view}: no visible button measured`);
         for (const f of found.out) problems.add(`${view}: ${f}`);
       }, { name: 'forced-colors' });
-      t.diagnostic(`controls checked (over all views): ${controls}`);
+      t.diagnostic(`controls checked (over all views): ${JSON.stringify(counted)}`);
+      assert.deepEqual(visited, TOUR_VIEWS, 'every view checked');
+      assert.ok(counted.inputs > 0, 'radios and checkboxes were measured');
+      assert.ok(counted.buttons > 0, 'buttons were measured');
       assert.deepEqual([...problems], [], 'controls that vanish in forced colours');
     });
   });
@@ -1409,6 +1522,7 @@ describe('accessibility', () => {
     await withContext(t, browser, async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       const found = new Set();
+      const scanned = {};
       await tour(page, async (view) => {
         const facts = await page.evaluate(() => {
           const root = document.querySelector('reciprocity-widget').shadowRoot;
@@ -1418,17 +1532,25 @@ describe('accessibility', () => {
           const moving = [];
           const longest = (list) =>
             Math.max(...list.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)));
-          for (const el of root.querySelectorAll('*')) {
+          const elements = root.querySelectorAll('*');
+          for (const el of elements) {
             const cs = getComputedStyle(el);
             const tr = longest(cs.transitionDuration);
             const an = cs.animationName !== 'none' ? longest(cs.animationDuration) : 0;
             if (tr > 10 || an > 10) moving.push(`${el.localName}.${el.className}: transition ${cs.transitionDuration}, animation ${cs.animationName} ${cs.animationDuration}`);
           }
-          return { running, moving };
+          return { running, moving, elements: elements.length };
         });
+        scanned[view] = facts.elements;
         for (const r of facts.running) found.add(`${view}: running ${r}`);
         for (const m of facts.moving) found.add(`${view}: ${m}`);
       }, { name: 'reduced-motion' });
+      assert.deepEqual(Object.keys(scanned), TOUR_VIEWS, 'every view scanned');
+      assert.deepEqual(
+        Object.entries(scanned).filter(([, n]) => n === 0).map(([view]) => view),
+        [],
+        'views where no element was scanned',
+      );
       assert.deepEqual([...found], [], 'motion with prefers-reduced-motion: reduce');
     });
   });
@@ -1441,10 +1563,10 @@ describe('accessibility', () => {
       let stops = 0;
       const checkIndicator = async () => {
         stops++;
+        // Every stop: controls, and the scrollable table regions a key press reaches too.
         const f = await focusIndicator(page);
-        const operable = ['a', 'button', 'input', 'select', 'textarea', 'summary'].includes(f.tag);
-        if (operable && !f.visible) noIndicator.add(`${f.tag}${f.type ? `[${f.type}]` : ''} "${f.text}" (outline ${f.outline}, box-shadow ${f.boxShadow}, label outline ${f.labelOutline})`);
-        if (operable && !f.focusVisible) noIndicator.add(`${f.tag} "${f.text}" does not match :focus-visible after a key press`);
+        if (!f.visible) noIndicator.add(`${f.tag}${f.type ? `[${f.type}]` : ''} "${f.text}" (outline ${f.outline}, box-shadow ${f.boxShadow}, label outline ${f.labelOutline})`);
+        if (!f.focusVisible) noIndicator.add(`${f.tag} "${f.text}" does not match :focus-visible after a key press`);
       };
       const go = async (key, match, what, max = 60) => {
         const trail = [];
@@ -1558,6 +1680,7 @@ describe('accessibility', () => {
       seen.afterLoading = await where();
       t.diagnostic(`focus stops checked for an indicator: ${stops}; focus on the delete path: ${JSON.stringify(seen)}`);
 
+      assert.ok(stops > 0, 'focus stops were checked');
       assert.deepEqual([...noIndicator], [], 'focus stops without a visible indicator');
       assert.deepEqual(
         Object.entries(seen).filter(([, f]) => f.startsWith('body')).map(([when]) => when),
