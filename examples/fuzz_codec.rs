@@ -20,9 +20,10 @@ use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// The documents of older schemas the decoder migrates: every file in tests/fixtures/ (add new ones here).
-const FIXTURES: [&str; 2] = [
+const FIXTURES: [&str; 3] = [
     include_str!("../tests/fixtures/schema-1.json"),
     include_str!("../tests/fixtures/schema-2.json"),
+    include_str!("../tests/fixtures/schema-3.json"),
 ];
 
 /// Field names the saved document has (src/core/document.rs, codec.rs).

@@ -174,14 +174,20 @@ fn a_full_store_keeps_working_in_memory_and_retries_on_the_next_change() {
 
     let mut big = with_progress();
     big.checklist.set(&"x".repeat(300), true, NOW);
-    assert_eq!(persistence.save(&big, NOW), SaveOutcome::Failed(Notice::Full));
+    assert_eq!(
+        persistence.save(&big, NOW),
+        SaveOutcome::Failed(Notice::Full)
+    );
     assert_eq!(
         store.get(&key()),
         Ok(Some(encode(&small))),
         "the last good save is kept"
     );
     // Still failing: tried again, not skipped as "unchanged".
-    assert_eq!(persistence.save(&big, NOW), SaveOutcome::Failed(Notice::Full));
+    assert_eq!(
+        persistence.save(&big, NOW),
+        SaveOutcome::Failed(Notice::Full)
+    );
     // The next change that fits is saved.
     let mut fits = with_progress();
     fits.checklist.set("x", true, NOW + 1);
@@ -258,7 +264,10 @@ fn corrupt_text_that_cannot_be_copied_is_never_overwritten() {
         ..
     } = open(&store);
     assert_eq!(notices, [Notice::CorruptUnsaved]);
-    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::NotSaving);
+    assert_eq!(
+        persistence.save(&with_progress(), NOW),
+        SaveOutcome::NotSaving
+    );
     assert_eq!(store.get(&key()), Ok(Some(garbage)));
 }
 
@@ -274,7 +283,10 @@ fn a_newer_schema_is_left_untouched() {
     } = open(&store);
     assert_eq!(notices, [Notice::Newer]);
     assert_eq!(doc, Document::default());
-    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::NotSaving);
+    assert_eq!(
+        persistence.save(&with_progress(), NOW),
+        SaveOutcome::NotSaving
+    );
     assert_eq!(store.get(&key()), Ok(Some(newer)));
     assert_eq!(
         store.0.keys(),
@@ -434,7 +446,10 @@ fn a_newer_schema_from_another_tab_stops_this_tab_writing() {
         persistence.external_change(Some(newer.clone()), NOW),
         External::Problem(Notice::Newer)
     );
-    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::NotSaving);
+    assert_eq!(
+        persistence.save(&with_progress(), NOW),
+        SaveOutcome::NotSaving
+    );
     assert_eq!(store.get(&key()), Ok(Some(newer)));
 }
 
@@ -492,7 +507,10 @@ fn deleting_says_what_is_left_when_removing_fails() {
         persistence.forget(),
         Deletion::Incomplete { left: vec![key()] }
     );
-    assert!(store.get(&key()).unwrap().is_some(), "it really is still there");
+    assert!(
+        store.get(&key()).unwrap().is_some(),
+        "it really is still there"
+    );
     // Nothing can even be listed: nobody can say what is left.
     store.gone.set(true);
     assert_eq!(persistence.forget(), Deletion::Unknown);

@@ -42,10 +42,7 @@ fn first_action() -> String {
 }
 
 fn started(context: &str) -> AppState {
-    apply(
-        &fresh(),
-        Action::ChooseContext(relationship(context)),
-    )
+    apply(&fresh(), Action::ChooseContext(relationship(context)))
 }
 
 #[test]
@@ -60,10 +57,13 @@ fn checking_and_unchecking_an_action() {
     );
     assert!(state.doc.checklist.done.contains(&id));
     assert_eq!(
-        state.apply(Action::SetDone {
-            action: id.clone(),
-            done: true
-        }, at()),
+        state.apply(
+            Action::SetDone {
+                action: id.clone(),
+                done: true
+            },
+            at()
+        ),
         None,
         "checking twice changes nothing"
     );
@@ -80,10 +80,13 @@ fn checking_and_unchecking_an_action() {
 #[test]
 fn unknown_actions_are_ignored() {
     assert_eq!(
-        fresh().apply(Action::SetDone {
-            action: "made-up".into(),
-            done: true
-        }, at()),
+        fresh().apply(
+            Action::SetDone {
+                action: "made-up".into(),
+                done: true
+            },
+            at()
+        ),
         None
     );
 }
@@ -111,7 +114,11 @@ fn choosing_a_context_starts_an_attempt_on_the_quiz() {
     assert_eq!(attempt.context, Some(Relationship::Friend));
     assert!(attempt.started > 1_000, "started at the time of the choice");
     assert_eq!(state.doc.view, View::Quiz);
-    assert_eq!(Relationship::parse("boss"), None, "only the four contexts exist");
+    assert_eq!(
+        Relationship::parse("boss"),
+        None,
+        "only the four contexts exist"
+    );
 }
 
 #[test]
@@ -128,10 +135,7 @@ fn changing_the_context_keeps_the_answers() {
     );
     let state = apply(&state, Action::ChangeContext);
     assert_eq!(state.current().unwrap().context, None);
-    let state = apply(
-        &state,
-        Action::ChooseContext(relationship("family")),
-    );
+    let state = apply(&state, Action::ChooseContext(relationship("family")));
     let attempt = state.current().unwrap();
     assert_eq!(attempt.context, Some(Relationship::Family));
     assert_eq!(attempt.started, first_start, "the same attempt continues");
@@ -155,10 +159,13 @@ fn answers_must_fit_their_item() {
         (&balance, Answer::Value(4), false),
         (&"no-such-item".to_owned(), Answer::Value(3), false),
     ] {
-        let result = state.apply(Action::Answer {
-            item: id.clone(),
-            answer,
-        }, at());
+        let result = state.apply(
+            Action::Answer {
+                item: id.clone(),
+                answer,
+            },
+            at(),
+        );
         assert_eq!(result.is_some(), accepted, "{id} {answer:?}");
     }
 }
@@ -167,10 +174,13 @@ fn answers_must_fit_their_item() {
 fn answering_without_an_attempt_changes_nothing() {
     let item = content().items[0].id.to_owned();
     assert_eq!(
-        fresh().apply(Action::Answer {
-            item,
-            answer: Answer::Value(3)
-        }, at()),
+        fresh().apply(
+            Action::Answer {
+                item,
+                answer: Answer::Value(3)
+            },
+            at()
+        ),
         None
     );
 }

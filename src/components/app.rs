@@ -54,7 +54,12 @@ pub fn App(props: &AppProps) -> Html {
     let focus = use_pending_focus(root.clone());
     let announce = use_mut_ref(|| None::<String>);
     let panel = use_state(|| None::<Panel>);
-    use_host_events(props.host.clone(), config.clone(), content, state.doc.clone());
+    use_host_events(
+        props.host.clone(),
+        config.clone(),
+        content,
+        state.doc.clone(),
+    );
 
     let exit_url = config
         .exit_url

@@ -1,9 +1,9 @@
 //! The RECIPRO checklist: seven steps, each with a few actions the visitor can mark as done.
 
 use super::hooks::focus::{use_pending_focus, Focus};
-use super::widget::use_widget;
 use super::progress::Progress;
 use super::step_card::StepCard;
+use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::state::Action;
 use yew::prelude::*;

@@ -1,11 +1,11 @@
 //! The note before the first statement: some statements are about hard times, and the visitor may
 //! leave them out. Both choices are equal buttons; neither is preselected.
 
-use super::widget::use_widget;
 use super::hooks::focus::Focus;
+use super::widget::use_widget;
 use crate::core::content::fill;
-use crate::core::state::Action;
 use crate::core::relationship::Relationship;
+use crate::core::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

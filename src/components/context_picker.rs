@@ -1,9 +1,9 @@
 //! "Who is this check about?": the choice that adapts the wording of every statement.
 
-use super::widget::use_widget;
 use super::hooks::focus::Focus;
-use crate::core::state::Action;
+use super::widget::use_widget;
 use crate::core::relationship::Relationship;
+use crate::core::state::Action;
 use yew::prelude::*;
 
 #[component]

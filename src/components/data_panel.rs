@@ -26,7 +26,9 @@ pub struct DataPanelProps {
 fn deletion_message(ui: &UiText, deletion: &Deletion) -> String {
     match deletion {
         Deletion::Complete => ui.data_deleted.to_owned(),
-        Deletion::Incomplete { left } => fill(ui.data_delete_incomplete, &[("keys", &left.join(", "))]),
+        Deletion::Incomplete { left } => {
+            fill(ui.data_delete_incomplete, &[("keys", &left.join(", "))])
+        }
         Deletion::Unknown => ui.data_delete_unknown.to_owned(),
     }
 }

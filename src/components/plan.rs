@@ -3,8 +3,8 @@
 
 use super::action_list::ActionList;
 use super::hooks::focus::Focus;
-use super::widget::use_widget;
 use super::profile_chart::{ProfileChart, ScoreText};
+use super::widget::use_widget;
 use crate::core::content::{fill, Content, Text};
 use crate::core::document::View;
 use crate::core::scoring::{profile, recommend, Direction, Profile, Reason};

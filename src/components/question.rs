@@ -3,8 +3,8 @@
 //! jump to the next statement).
 
 use super::hooks::focus::Focus;
-use super::widget::use_widget;
 use super::progress::Progress;
+use super::widget::use_widget;
 use crate::core::content::{fill, Question as ContentQuestion, Text};
 use crate::core::document::{Answer, BALANCE, FREQUENCY};
 use crate::core::state::Action;
@@ -101,7 +101,11 @@ pub fn Question() -> Html {
             } else {
                 Action::Next
             };
-            let target = if is_last { Focus::ViewHeading } else { Focus::Legend };
+            let target = if is_last {
+                Focus::ViewHeading
+            } else {
+                Focus::Legend
+            };
             widget.send_then_announce(action, target, sentence.clone())
         }
     };

@@ -1,10 +1,10 @@
 //! The reciprocity check: who it is about, then one statement per screen, then the plan.
 
-use super::hooks::focus::Focus;
-use super::widget::use_widget;
 use super::content_note::ContentNote;
 use super::context_picker::ContextPicker;
+use super::hooks::focus::Focus;
 use super::question::Question;
+use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::document::View;
 use crate::core::state::Action;

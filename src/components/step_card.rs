@@ -2,8 +2,8 @@
 
 use super::action_list::ActionList;
 use super::hooks::focus::Focus;
-use super::widget::use_widget;
 use super::progress::Progress;
+use super::widget::use_widget;
 use crate::core::content::fill;
 use yew::prelude::*;
 

@@ -157,6 +157,27 @@ mod tests {
     }
 
     #[test]
+    fn migrates_a_schema_3_document_keeping_everything_with_no_times() {
+        let v3 = include_str!("../../tests/fixtures/schema-3.json");
+        let doc = decode(v3).expect("schema 3 fixture migrates");
+        assert_eq!(doc.schema, SCHEMA);
+        assert_eq!(doc.view, View::Plan);
+        assert_eq!(doc.since, 0);
+        assert_eq!(doc.checklist.done.len(), 2);
+        assert_eq!(doc.checklist.changed_at("repair-lets-reset"), 0);
+        let attempt = &doc.quiz.attempts[0];
+        assert_eq!(attempt.context, Some(Relationship::Family));
+        assert_eq!(attempt.answers.len(), 3);
+        assert_eq!(attempt.answered_at("practical-give-1"), 0);
+        assert_eq!(doc.settings.clear_on_exit, Some(true));
+        // Any change made now wins over the old, untimed entries when two copies meet.
+        let mut later = doc.clone();
+        later.checklist.set("repair-lets-reset", false, 5);
+        let merged = crate::core::merge::merge(&doc, &later);
+        assert!(!merged.checklist.done.contains("repair-lets-reset"));
+    }
+
+    #[test]
     fn refuses_newer_schemas_without_touching_them() {
         assert_eq!(
             decode(r#"{"schema": 99, "anything": true}"#),
@@ -236,14 +257,25 @@ mod tests {
         fn document() -> impl Strategy<Value = Document> {
             (
                 proptest::sample::select(vec![View::Checklist, View::Quiz, View::Plan]),
-                proptest::collection::btree_map("\\PC{1,20}", (any::<bool>(), 0u64..1 << 50), 0..30),
+                proptest::collection::btree_map(
+                    "\\PC{1,20}",
+                    (any::<bool>(), 0u64..1 << 50),
+                    0..30,
+                ),
                 proptest::collection::vec(attempt(), 0..4),
             )
                 .prop_map(|(view, ticks, attempts)| Document {
                     view,
                     checklist: Checklist {
-                        done: ticks.iter().filter(|(_, (done, _))| *done).map(|(id, _)| id.clone()).collect(),
-                        changed: ticks.iter().map(|(id, (_, at))| (id.clone(), *at)).collect(),
+                        done: ticks
+                            .iter()
+                            .filter(|(_, (done, _))| *done)
+                            .map(|(id, _)| id.clone())
+                            .collect(),
+                        changed: ticks
+                            .iter()
+                            .map(|(id, (_, at))| (id.clone(), *at))
+                            .collect(),
                     },
                     quiz: Quiz { attempts },
                     ..Document::default()

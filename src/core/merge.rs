@@ -145,10 +145,8 @@ fn merge_attempt(a: &Attempt, b: &Attempt) -> Attempt {
 }
 
 fn merge_settings(a: &Settings, b: &Settings) -> Settings {
-    let (clear_on_exit, changed) = later(
-        (a.changed, a.clear_on_exit),
-        (b.changed, b.clear_on_exit),
-    );
+    let (clear_on_exit, changed) =
+        later((a.changed, a.clear_on_exit), (b.changed, b.clear_on_exit));
     Settings {
         clear_on_exit,
         changed,
@@ -238,7 +236,10 @@ mod tests {
             proptest::collection::btree_map(
                 "[a-d]",
                 (
-                    prop_oneof![crate::core::document::FREQUENCY.prop_map(Answer::Value), Just(Answer::PreferNot)],
+                    prop_oneof![
+                        crate::core::document::FREQUENCY.prop_map(Answer::Value),
+                        Just(Answer::PreferNot)
+                    ],
                     0u64..6,
                 ),
                 0..4,
@@ -252,7 +253,10 @@ mod tests {
                     context,
                     question,
                     moved,
-                    answered: answers.iter().map(|(k, (_, at))| (k.clone(), *at)).collect(),
+                    answered: answers
+                        .iter()
+                        .map(|(k, (_, at))| (k.clone(), *at))
+                        .collect(),
                     answers: answers.into_iter().map(|(k, (v, _))| (k, v)).collect(),
                     changed,
                     skip_sensitive: skip,
@@ -271,31 +275,33 @@ mod tests {
             proptest::collection::btree_map(0u64..6, attempt(), 0..3),
             (proptest::option::of(any::<bool>()), 0u64..6),
         )
-            .prop_map(|((view, view_at, since), ticks, attempts, (clear, changed))| {
-                let mut doc = Document {
-                    view,
-                    view_at,
-                    since,
-                    settings: Settings {
-                        clear_on_exit: clear,
-                        changed,
-                    },
-                    ..Document::default()
-                };
-                for (id, (done, at)) in ticks {
-                    doc.checklist.set(&id, done, at);
-                }
-                // Attempts are kept in the order they started, one per start time.
-                doc.quiz.attempts = attempts
-                    .into_iter()
-                    .map(|(id, mut attempt)| {
-                        attempt.started = id * 10;
-                        attempt.finished = attempt.finished.map(|f| f.max(attempt.started));
-                        attempt
-                    })
-                    .collect();
-                doc
-            })
+            .prop_map(
+                |((view, view_at, since), ticks, attempts, (clear, changed))| {
+                    let mut doc = Document {
+                        view,
+                        view_at,
+                        since,
+                        settings: Settings {
+                            clear_on_exit: clear,
+                            changed,
+                        },
+                        ..Document::default()
+                    };
+                    for (id, (done, at)) in ticks {
+                        doc.checklist.set(&id, done, at);
+                    }
+                    // Attempts are kept in the order they started, one per start time.
+                    doc.quiz.attempts = attempts
+                        .into_iter()
+                        .map(|(id, mut attempt)| {
+                            attempt.started = id * 10;
+                            attempt.finished = attempt.finished.map(|f| f.max(attempt.started));
+                            attempt
+                        })
+                        .collect();
+                    doc
+                },
+            )
     }
 
     proptest! {

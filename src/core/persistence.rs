@@ -150,7 +150,10 @@ pub enum SaveOutcome {
     Saved,
     /// Another tab had stored changes this tab did not have: they were merged in, and `doc` is what
     /// the store now holds (`written` and read back by this tab, or already there). The tab shows it.
-    Merged { doc: Document, written: bool },
+    Merged {
+        doc: Document,
+        written: bool,
+    },
     /// The document is what the store already holds: nothing written.
     Unchanged,
     /// Saving is off for this page (see [`Persistence::is_saving`]).

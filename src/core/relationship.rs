@@ -44,7 +44,10 @@ mod tests {
     fn ids_round_trip_and_match_serde() {
         for r in Relationship::ALL {
             assert_eq!(Relationship::parse(r.id()), Some(r));
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.id()));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.id())
+            );
         }
         assert_eq!(Relationship::parse("boss"), None);
         assert_eq!(Relationship::parse("Partner"), None);

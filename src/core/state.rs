@@ -175,9 +175,14 @@ impl AppState {
                 }
                 attempt.answer(&item, answer, at);
             }
-            Action::Next => next.current_mut()?.move_to((self.current()?.question + 1).min(last_question), at),
+            Action::Next => next
+                .current_mut()?
+                .move_to((self.current()?.question + 1).min(last_question), at),
             Action::Back => next.current_mut()?.move_to(
-                self.current()?.question.saturating_sub(1).min(last_question),
+                self.current()?
+                    .question
+                    .saturating_sub(1)
+                    .min(last_question),
                 at,
             ),
             Action::Finish => {
@@ -210,10 +215,7 @@ impl AppState {
                 next.keep_own_place(self);
             }
             Action::Load(doc) => {
-                next.doc = Document {
-                    since: at,
-                    ..doc
-                };
+                next.doc = Document { since: at, ..doc };
                 next.keep_own_place(self);
             }
             Action::Forget => {

@@ -17,7 +17,8 @@ static HOOK: Once = Once::new();
 
 /// Shows the crash message in `root` if this instance panics. Installs the panic hook once.
 pub fn watch(root: &web_sys::Element, content: &'static Content) {
-    HOOK.call_once(|| std::panic::set_hook(Box::new(on_panic)));
+    // Through Yew, which otherwise installs its own hook on the first render.
+    HOOK.call_once(|| yew::set_custom_panic_hook(Box::new(on_panic)));
     MOUNTED.with(|m| {
         if let Ok(mut mounted) = m.try_borrow_mut() {
             mounted.push((root.clone(), content));

@@ -115,7 +115,9 @@ impl SavedProgress {
             .map_or_else(|| self.state.doc.clone(), |s| s.doc);
         let outcome = self.persistence.borrow_mut().replace(&next);
         match &outcome {
-            SaveOutcome::Failed(notice) => self.notices.dispatch(NoticeAction::Show(notice.clone())),
+            SaveOutcome::Failed(notice) => {
+                self.notices.dispatch(NoticeAction::Show(notice.clone()))
+            }
             _ => self.notices.dispatch(NoticeAction::Resolved(Notice::Full)),
         }
         self.state.dispatch(Change { action, at });
@@ -228,7 +230,10 @@ pub fn use_saved_progress(
                 // `persistence` again.
                 let (key, text) = {
                     let persistence = persistence.borrow();
-                    (persistence.key(), persistence.last_text().map(str::to_owned))
+                    (
+                        persistence.key(),
+                        persistence.last_text().map(str::to_owned),
+                    )
                 };
                 storage::announce(*area.borrow(), &key, text.as_deref());
                 // A save that works (and reads back) again ends the notices about failed saves.

@@ -25,7 +25,11 @@ pub struct QuickExit {
 /// `before_leaving` runs just before the page is replaced (it clears the saved data when asked to);
 /// the latest one given is used, although the page-wide listeners are set up once.
 #[hook]
-pub fn use_quick_exit(ui: &'static UiText, exit_url: String, before_leaving: Callback<()>) -> QuickExit {
+pub fn use_quick_exit(
+    ui: &'static UiText,
+    exit_url: String,
+    before_leaving: Callback<()>,
+) -> QuickExit {
     let exiting = use_state(|| false);
     let presses = use_state(|| 0u8);
     let status = use_state(String::new);
