@@ -352,3 +352,94 @@ fn the_exit_setting_is_kept() {
     assert_eq!(state.doc.settings.clear_on_exit, Some(true));
     assert_eq!(state.apply(Action::SetClearOnExit(true), at()), None);
 }
+
+#[test]
+fn merging_another_tab_s_copy_keeps_this_tab_s_section_and_question() {
+    let item = content().items[0].id.to_owned();
+    let mine = apply(&started("friend"), Action::Next);
+    let mine = apply(&mine, Action::Next);
+    assert_eq!(mine.current().unwrap().question, 2);
+    // The other tab answered the first item and went back to the first question, later.
+    let mut theirs = mine.doc.clone();
+    let attempt = theirs.quiz.attempts.last_mut().unwrap();
+    attempt.answer(&item, Answer::Value(3), at());
+    attempt.question = 0;
+    attempt.moved = at();
+    theirs.view = View::Checklist;
+    theirs.view_at = at();
+    let merged = apply(&mine, Action::Merge(theirs));
+    assert_eq!(merged.doc.view, View::Quiz, "this tab's section");
+    assert_eq!(merged.current().unwrap().question, 2, "this tab's question");
+    assert_eq!(
+        merged.current().unwrap().answers.get(&item),
+        Some(&Answer::Value(3)),
+        "the other tab's answer"
+    );
+}
+
+#[test]
+fn loading_a_file_replaces_the_progress_and_starts_afresh() {
+    let mut file = Document::default();
+    file.checklist.set(&first_action(), true, 5);
+    let state = apply(&started("friend"), Action::Navigate(View::Checklist));
+    let when = at();
+    let loaded = state.apply(Action::Load(file.clone()), when).unwrap();
+    assert_eq!(loaded.doc.checklist, file.checklist);
+    assert!(loaded.doc.quiz.attempts.is_empty(), "replaced, not merged");
+    assert_eq!(loaded.doc.since, when);
+    assert_eq!(loaded.doc.view, View::Checklist);
+}
+
+#[test]
+fn deletion_elsewhere_empties_this_tab_without_a_fresh_start_of_its_own() {
+    let mut doc = Document::default();
+    doc.checklist.set(&first_action(), true, 5);
+    let state = AppState::new(content(), doc)
+        .apply(Action::DeletedElsewhere, at())
+        .unwrap();
+    assert!(state.doc.is_empty());
+    // `since` stays 0: the deleting tab's own fresh start is the one that counts.
+    assert_eq!(state.doc.since, 0);
+}
+
+#[test]
+fn every_change_is_stamped_with_its_time() {
+    let id = first_action();
+    let when = at();
+    let state = fresh()
+        .apply(
+            Action::SetDone {
+                action: id.clone(),
+                done: true,
+            },
+            when,
+        )
+        .unwrap();
+    assert_eq!(state.doc.checklist.changed_at(&id), when);
+    let later = at();
+    let state = state
+        .apply(
+            Action::SetDone {
+                action: id.clone(),
+                done: false,
+            },
+            later,
+        )
+        .unwrap();
+    assert_eq!(
+        state.doc.checklist.changed_at(&id),
+        later,
+        "an untick is a change too"
+    );
+    assert_eq!(
+        state.apply(
+            Action::SetDone {
+                action: id,
+                done: false
+            },
+            at()
+        ),
+        None,
+        "unticking what is not ticked changes nothing"
+    );
+}
