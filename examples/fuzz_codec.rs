@@ -27,9 +27,15 @@ const FIXTURES: [&str; 3] = [
 ];
 
 /// Field names the saved document has (src/core/document.rs, codec.rs).
-const FIELDS: [&str; 16] = [
+const FIELDS: [&str; 22] = [
     "schema",
     "view",
+    "view_at",
+    "since",
+    "changed",
+    "answered",
+    "moved",
+    "partner",
     "checklist",
     "done",
     "quiz",
@@ -370,6 +376,8 @@ enum Hint {
     Bool,
     Settings,
     Id,
+    /// A map from ids to times (schema 4's `changed` and `answered`).
+    TimeMap,
     Any,
 }
 
@@ -382,8 +390,10 @@ fn hint_for_key(rng: &mut Rng, key: &str) -> Hint {
         "done" | "ticks" | "marks" => Hint::IdList,
         "quiz" => Hint::Quiz,
         "attempts" => Hint::Attempts,
-        "started" | "at" => Hint::Time,
-        "finished" | "view_at" => Hint::OptTime,
+        "started" | "at" | "view_at" | "since" | "moved" => Hint::Time,
+        "changed" if rng.percent(50) => Hint::Time,
+        "changed" | "answered" => Hint::TimeMap,
+        "finished" => Hint::OptTime,
         "context" => Hint::Context,
         "question" => Hint::Index,
         "answers" => Hint::Answers,
@@ -620,7 +630,15 @@ impl<'a> Grammar<'a> {
         };
         match hint {
             Hint::Root => {
-                let fields = ["schema", "view", "checklist", "quiz", "settings"];
+                let fields = [
+                    "schema",
+                    "view",
+                    "view_at",
+                    "since",
+                    "checklist",
+                    "quiz",
+                    "settings",
+                ];
                 self.object(&fields, &["schema"], depth);
             }
             Hint::Schema | Hint::Time | Hint::OptTime | Hint::Index | Hint::AnswerValue => {
@@ -634,7 +652,8 @@ impl<'a> Grammar<'a> {
             Hint::Context if self.rng.percent(15) => self.out.push_str("null"),
             Hint::Context => self.word(&["partner", "family", "friend", "colleague"]),
             Hint::Id => self.word(&ACTION_IDS),
-            Hint::Checklist => self.object(&["done"], &["done"], depth),
+            Hint::Checklist => self.object(&["done", "changed"], &["done"], depth),
+            Hint::TimeMap => self.id_map(Hint::Time, depth),
             Hint::ChecklistV1 => self.id_map(Hint::Bool, depth),
             Hint::IdList => self.array(Hint::Id, depth),
             Hint::Quiz => self.object(&["attempts"], &["attempts"], depth),
@@ -645,7 +664,10 @@ impl<'a> Grammar<'a> {
                     "finished",
                     "context",
                     "question",
+                    "moved",
                     "answers",
+                    "answered",
+                    "changed",
                     "skip_sensitive",
                 ];
                 self.object(&fields, &["started"], depth);
@@ -660,7 +682,7 @@ impl<'a> Grammar<'a> {
                 let b = *self.rng.pick(&["true", "false", "null"]);
                 self.out.push_str(b);
             }
-            Hint::Settings => self.object(&["clear_on_exit"], &[], depth),
+            Hint::Settings => self.object(&["clear_on_exit", "changed"], &[], depth),
             Hint::Any => self.any(depth),
         }
     }

@@ -102,8 +102,10 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         let done = ui.data_exported;
         move |_: MouseEvent| {
             let file = format!("reciprocity-widget-{}.json", today());
-            if download(&file, &encode_pretty(&widget.state.doc), "application/json").is_ok() {
-                message.set(fill(done, &[("file", &file)]));
+            // Said only when the browser took the file; a refusal is said too.
+            match download(&file, &encode_pretty(&widget.state.doc), "application/json") {
+                Ok(()) => message.set(fill(done, &[("file", &file)])),
+                Err(_) => message.set(ui.data_export_failed.to_owned()),
             }
         }
     };

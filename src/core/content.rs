@@ -315,6 +315,7 @@ ui_text! {
     data_export,
     /// `{file}`.
     data_exported,
+    data_export_failed,
     data_import,
     /// `{file}`.
     data_import_question,
