@@ -19,6 +19,8 @@ enum Ty {
     Map(&'static Ty),
     /// `"give"` or `"receive"`.
     Side,
+    /// `true` or `false`; `false` when an optional field is missing.
+    Bool,
     /// A struct with these fields; an optional field missing from the JSON becomes an empty slice (or
     /// an empty string).
     Struct(&'static str, &'static [Field]),
@@ -125,6 +127,7 @@ const CONTENT: Ty = Ty::Struct(
                     f("side", Ty::Side),
                     f("text", Ty::Str),
                     optional("by_context", Ty::Map(&Ty::Str)),
+                    optional("may_not_apply", Ty::Bool),
                     f("source", Ty::Str),
                 ],
             )),
@@ -196,6 +199,10 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut String) -> Result<(), Stri
             Value::String(s) => write!(out, "{s:?}").map_err(|e| e.to_string()),
             _ => wrong("a string"),
         },
+        Ty::Bool => match value {
+            Value::Bool(b) => write!(out, "{b}").map_err(|e| e.to_string()),
+            _ => wrong("true or false"),
+        },
         Ty::Side => {
             let variant = match value.as_str() {
                 Some("give") => "Side::Give",
@@ -264,6 +271,7 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut String) -> Result<(), Stri
                     Some(item) => emit(item, &field.ty, &format!("{path}.{}", field.name), out)?,
                     None if field.optional => out.push_str(match field.ty {
                         Ty::Str => "\"\"",
+                        Ty::Bool => "false",
                         _ => "&[]",
                     }),
                     None => {

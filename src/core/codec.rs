@@ -84,7 +84,56 @@ fn migrate(from: u32, mut doc: Map<String, Value>) -> Result<Map<String, Value>,
         // open section) and `since`, so tabs merge instead of overwriting each other. Old entries have
         // no time and count as changed at 0: any change made since wins over them.
         3 => Ok(doc),
+        // Schema 5 added "doesn't apply" answers, the shared relationship setting, and reworded or
+        // split some statements: answers to the old wording move to the attempt's `retired` history.
+        4 => {
+            retire_old_items(&mut doc);
+            Ok(doc)
+        }
         _ => Err(format!("no migration from schema {from}")),
+    }
+}
+
+/// Statements reworded or split in schema 5: an answer to the old wording is not an answer to the new.
+pub const RETIRED_IN_5: [&str; 7] = [
+    "emotional-give-1",
+    "emotional-receive-1",
+    "communication-give-2",
+    "communication-receive-2",
+    "healing-give-2",
+    "healing-receive-2",
+    "balance-overall",
+];
+
+/// Moves each attempt's answers to [`RETIRED_IN_5`] statements into its `retired` history.
+fn retire_old_items(doc: &mut Map<String, Value>) {
+    let Some(Value::Object(quiz)) = doc.get_mut("quiz") else {
+        return;
+    };
+    let Some(Value::Array(attempts)) = quiz.get_mut("attempts") else {
+        return;
+    };
+    for attempt in attempts.iter_mut() {
+        let Value::Object(attempt) = attempt else {
+            continue;
+        };
+        let Some(Value::Object(answers)) = attempt.get_mut("answers") else {
+            continue;
+        };
+        let mut retired = Map::new();
+        for id in RETIRED_IN_5 {
+            if let Some(answer) = answers.remove(id) {
+                retired.insert(id.to_owned(), answer);
+            }
+        }
+        if let Some(Value::Object(answered)) = attempt.get_mut("answered") {
+            for id in RETIRED_IN_5 {
+                answered.remove(id);
+            }
+        }
+        if !retired.is_empty() {
+            attempt.insert("retired".into(), Value::Object(retired));
+        }
     }
 }
 
@@ -167,7 +216,12 @@ mod tests {
         assert_eq!(doc.checklist.changed_at("repair-lets-reset"), 0);
         let attempt = &doc.quiz.attempts[0];
         assert_eq!(attempt.context, Some(Relationship::Family));
-        assert_eq!(attempt.answers.len(), 3);
+        assert_eq!(attempt.answers.len(), 2);
+        // The balance statement was reworded in schema 5: its old answer is kept as history.
+        assert_eq!(
+            attempt.retired.get("balance-overall"),
+            Some(&Answer::Value(-1))
+        );
         assert_eq!(attempt.answered_at("practical-give-1"), 0);
         assert_eq!(doc.settings.clear_on_exit, Some(true));
         // Any change made now wins over the old, untimed entries when two copies meet.
@@ -251,6 +305,7 @@ mod tests {
                     answers,
                     changed: started,
                     skip_sensitive: None,
+                    retired: Default::default(),
                 })
         }
 

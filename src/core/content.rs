@@ -143,6 +143,8 @@ pub struct Item {
     pub text: Text,
     /// Wording for contexts where the default does not fit (e.g. a colleague), keyed by context id.
     pub by_context: &'static [(Text, Text)],
+    /// Whether "Doesn't apply to us lately" is offered (no disagreements, no hard times lately).
+    pub may_not_apply: bool,
     pub source: Text,
 }
 

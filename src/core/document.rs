@@ -13,7 +13,7 @@ pub type Millis = u64;
 
 /// The schema this code writes. Documents with a lower number are migrated on load; a higher number
 /// means a newer widget wrote it, and this code leaves it alone.
-pub const SCHEMA: u32 = 4;
+pub const SCHEMA: u32 = 5;
 
 /// How many quiz attempts are kept. Old attempts beyond this are dropped so that repeated retakes cannot
 /// fill the origin's storage (it is shared with the host page).
@@ -47,7 +47,8 @@ impl Document {
     pub fn is_empty(&self) -> bool {
         self.checklist.done.is_empty()
             && self.quiz.attempts.is_empty()
-            && self.settings == Settings::default()
+            && self.settings.clear_on_exit.is_none()
+            && self.settings.relationship.is_none()
     }
 }
 
@@ -73,9 +74,15 @@ pub struct Settings {
     /// `exit-clears` default applies).
     #[serde(default)]
     pub clear_on_exit: Option<bool>,
-    /// When the visitor last changed a setting.
+    /// When the visitor last changed `clear_on_exit`.
     #[serde(default)]
     pub changed: Millis,
+    /// Who the checklist and the check are about: asked once (in either), changeable at any time.
+    #[serde(default)]
+    pub relationship: Option<Relationship>,
+    /// When `relationship` last changed.
+    #[serde(default)]
+    pub relationship_at: Millis,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -154,6 +161,10 @@ pub struct Attempt {
     /// include them (`false`), or not asked yet (`None`).
     #[serde(default)]
     pub skip_sensitive: Option<bool>,
+    /// Answers to statements a later version no longer asks (reworded or split), by their old id:
+    /// kept as history, never counted and never silently dropped.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub retired: BTreeMap<String, Answer>,
 }
 
 impl Attempt {
@@ -168,6 +179,7 @@ impl Attempt {
             answered: BTreeMap::new(),
             changed: started,
             skip_sensitive: None,
+            retired: BTreeMap::new(),
         }
     }
 
@@ -188,14 +200,17 @@ impl Attempt {
     }
 }
 
-/// One answer. "Prefer not to answer" is recorded (so the visitor sees their choice kept when they go
-/// back) but never counted in a score.
+/// One answer. "Prefer not to answer" and "Doesn't apply to us lately" are recorded (so the visitor sees
+/// their choice kept when they go back) but never counted in a score; they say different things, so
+/// the plan tells them apart.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// A point on the item's scale: [`FREQUENCY`] for the statements, [`BALANCE`] for the balance item.
     Value(i8),
     PreferNot,
+    /// "Doesn't apply to us lately" (no disagreements, no hard times lately): not "never".
+    NotApplicable,
 }
 
 /// The answer scale of the statements: 1 = never … 5 = always.

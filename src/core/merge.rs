@@ -50,7 +50,12 @@ fn after(doc: &Document, since: Millis) -> Document {
     // An attempt started before the fresh start belongs to the deleted data, with all its answers.
     doc.quiz.attempts.retain(|attempt| attempt.started >= since);
     if doc.settings.changed < since {
-        doc.settings = Settings::default();
+        doc.settings.clear_on_exit = None;
+        doc.settings.changed = 0;
+    }
+    if doc.settings.relationship_at < since {
+        doc.settings.relationship = None;
+        doc.settings.relationship_at = 0;
     }
     doc.since = since;
     doc
@@ -131,8 +136,15 @@ fn merge_attempt(a: &Attempt, b: &Attempt) -> Attempt {
             answered.insert(item.clone(), *at);
         }
     }
+    // History of retired statements: the same in every copy (written once, by migration).
+    let mut retired = a.retired.clone();
+    for (item, answer) in &b.retired {
+        let kept = retired.entry(item.clone()).or_insert(*answer);
+        *kept = (*kept).max(*answer);
+    }
     Attempt {
         started: a.started,
+        retired,
         finished,
         context,
         question,
@@ -147,9 +159,15 @@ fn merge_attempt(a: &Attempt, b: &Attempt) -> Attempt {
 fn merge_settings(a: &Settings, b: &Settings) -> Settings {
     let (clear_on_exit, changed) =
         later((a.changed, a.clear_on_exit), (b.changed, b.clear_on_exit));
+    let (relationship, relationship_at) = later(
+        (a.relationship_at, a.relationship),
+        (b.relationship_at, b.relationship),
+    );
     Settings {
         clear_on_exit,
         changed,
+        relationship,
+        relationship_at,
     }
 }
 
@@ -260,6 +278,7 @@ mod tests {
                     answers: answers.into_iter().map(|(k, (v, _))| (k, v)).collect(),
                     changed,
                     skip_sensitive: skip,
+                    retired: Default::default(),
                 },
             )
     }
@@ -284,6 +303,8 @@ mod tests {
                         settings: Settings {
                             clear_on_exit: clear,
                             changed,
+                            relationship: None,
+                            relationship_at: 0,
                         },
                         ..Document::default()
                     };

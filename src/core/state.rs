@@ -62,6 +62,9 @@ pub enum Action {
     },
     /// The "clear my answers when I exit" setting.
     SetClearOnExit(bool),
+    /// Who the checklist and the check are about (chosen in the checklist; choosing in the check sets
+    /// it too).
+    SetRelationship(Relationship),
     /// Another tab stored changes (or this tab's save found them): merge them in, per item. This tab
     /// keeps its own open section and question.
     Merge(Document),
@@ -110,6 +113,12 @@ impl AppState {
         match answer {
             Answer::Value(v) => range.contains(&v),
             Answer::PreferNot => true,
+            // Only where the content says a statement may not apply.
+            Answer::NotApplicable => self
+                .content
+                .items
+                .iter()
+                .any(|i| i.id == item && i.may_not_apply),
         }
     }
 
@@ -150,6 +159,7 @@ impl AppState {
                 }
             }
             Action::ChooseContext(context) => {
+                next.set_relationship(context, at);
                 match next.current_mut() {
                     Some(attempt) if attempt.context == Some(context) => {}
                     Some(attempt) => {
@@ -210,6 +220,7 @@ impl AppState {
                 next.doc.settings.clear_on_exit = Some(on);
                 next.doc.settings.changed = at;
             }
+            Action::SetRelationship(relationship) => next.set_relationship(relationship, at),
             Action::Merge(theirs) => {
                 next.doc = merge(&self.doc, &theirs);
                 next.keep_own_place(self);
@@ -231,6 +242,22 @@ impl AppState {
             }
         }
         (next != *self).then_some(next)
+    }
+
+    /// The one choice of who this is about, shared by the checklist and the check.
+    fn set_relationship(&mut self, relationship: Relationship, at: Millis) {
+        if self.doc.settings.relationship != Some(relationship) {
+            self.doc.settings.relationship = Some(relationship);
+            self.doc.settings.relationship_at = at;
+        }
+    }
+
+    /// Who this is about: the visitor's choice, else the relationship of the newest check.
+    pub fn relationship(&self) -> Option<Relationship> {
+        self.doc
+            .settings
+            .relationship
+            .or_else(|| self.last_context())
     }
 
     /// Opens `view` (an action that leads to another section).
