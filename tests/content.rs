@@ -160,3 +160,52 @@ fn the_iframe_page_passes_on_every_attribute_the_element_reads() {
         );
     }
 }
+
+/// The article every claim traces to, as the repository keeps it (`content/source/article.txt`).
+const ARTICLE: &str = include_str!("../content/source/article.txt");
+
+/// Text compared for tracing: curly quotes and dashes straightened, runs of space made one.
+fn normalise(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '‘' | '’' => '\'',
+            '“' | '”' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[test]
+fn every_source_quote_occurs_in_the_article() {
+    let article = normalise(ARTICLE);
+    let en = &bundled::EN;
+    let mut quotes: Vec<(String, &str)> = Vec::new();
+    for step in en.steps.iter() {
+        for action in step.actions.iter() {
+            quotes.push((format!("action {}", action.id), action.source));
+        }
+    }
+    for form in en.forms.iter() {
+        quotes.push((format!("form {}", form.id), form.source));
+    }
+    for item in en.items.iter() {
+        quotes.push((format!("item {}", item.id), item.source));
+    }
+    quotes.push(("the balance item".into(), en.balance.source));
+    assert!(quotes.len() > 50, "every quote measured");
+    let missing: Vec<String> = quotes
+        .iter()
+        .filter(|(_, quote)| quote.trim().is_empty() || !article.contains(&normalise(quote)))
+        .map(|(what, quote)| format!("{what}: {quote:?}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "sources not found in the article:\n{}",
+        missing.join("\n")
+    );
+}
