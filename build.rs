@@ -180,7 +180,14 @@ const CONTENT: Ty = Ty::Struct(
                     f("gives_more", STR_LIST),
                     f("receives_more", STR_LIST),
                     f("balanced", STR_LIST),
-                    f("forms", Ty::Map(&STR_LIST)),
+                    f("both_low", STR_LIST),
+                    f(
+                        "forms",
+                        Ty::Map(&Ty::Struct(
+                            "FormRule",
+                            &[f("gives_more", STR_LIST), f("receives_more", STR_LIST)],
+                        )),
+                    ),
                 ],
             ),
         ),

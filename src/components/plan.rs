@@ -7,7 +7,7 @@ use super::profile_chart::{ProfileChart, ScoreText};
 use super::widget::use_widget;
 use crate::core::content::{fill, Content, Text};
 use crate::core::document::View;
-use crate::core::scoring::{profile, recommend, Direction, Profile, Reason};
+use crate::core::scoring::{profile, recommend, BalanceView, Direction, Lean, Profile, Reason};
 use crate::core::state::Action;
 use crate::web::format_date;
 use yew::prelude::*;
@@ -65,8 +65,18 @@ pub fn Plan() -> Html {
             <section class="rw-plan-section" aria-labelledby={widget.id("direction")}>
                 <h3 id={widget.id("direction")}>{ ui.direction_heading }</h3>
                 <p>{ direction_text(content, now.direction) }</p>
+                if now.direction == Direction::GivesMore {
+                    <p>{ ui.direction_gives_more_note }</p>
+                }
                 if let Some(answer) = balance_answer {
                     <p>{ answer }</p>
+                }
+                // The overall question is never dropped: it agrees, or both are shown gently.
+                if now.balance_view == BalanceView::Agrees {
+                    <p>{ ui.balance_agrees }</p>
+                }
+                if now.balance_view == BalanceView::Differs {
+                    <p class="rw-note">{ ui.balance_differs }</p>
                 }
             </section>
 
@@ -152,9 +162,18 @@ fn reason_text(content: &Content, reason: &Reason) -> String {
         Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.to_owned(),
         Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.to_owned(),
         Reason::Direction(_) => ui.reason_balanced.to_owned(),
-        Reason::Form(form) => {
+        Reason::Balance(Direction::GivesMore) => ui.reason_balance_gives_more.to_owned(),
+        Reason::Balance(Direction::ReceivesMore) => ui.reason_balance_receives_more.to_owned(),
+        Reason::Balance(_) => ui.reason_balance_even.to_owned(),
+        Reason::Form(form, lean) => {
             let name = content.form(form).map_or(*form, |f| f.name);
-            fill(ui.reason_form, &[("form", name)])
+            let template = match lean {
+                Lean::GivesMore => ui.reason_form_gives_more,
+                Lean::ReceivesMore => ui.reason_form_receives_more,
+                // Balanced forms bring no step, so no reason of their own.
+                Lean::BothLow | Lean::Balanced => ui.reason_form_both_low,
+            };
+            fill(template, &[("form", name)])
         }
     }
 }

@@ -2,6 +2,7 @@
 //! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
 
 use super::widget::use_widget;
+use crate::core::content::UiText;
 use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
 use yew::prelude::*;
@@ -97,7 +98,7 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
                                     <td>{ format_score(receive, lang) }</td>
                                     <td>{ signed(gap, lang) }</td>
                                 } else {
-                                    <td colspan="3">{ ui.not_enough }</td>
+                                    <td colspan="3">{ missing(ui, form) }</td>
                                 }
                             </tr>
                         }
@@ -140,6 +141,15 @@ pub fn ScoreText(props: &ScoreTextProps) -> Html {
                 format_score(receive, content.lang)
             ) }
         },
-        _ => html! { { ui.not_enough } },
+        _ => html! { { missing(ui, &props.score) } },
+    }
+}
+
+/// What a form without numbers says: "doesn't apply lately" is not "not enough answers".
+fn missing(ui: &UiText, score: &FormScore) -> &'static str {
+    if score.not_applicable {
+        ui.form_not_applicable
+    } else {
+        ui.not_enough
     }
 }

@@ -36,20 +36,23 @@ pub fn Question() -> Html {
     let is_last = index + 1 == total;
 
     // The form items first, the overall balance item last.
-    let (item_id, text, options): (&str, String, Vec<(i8, Text)>) = match questions[index] {
-        ContentQuestion::Item(item) => (
-            item.id,
-            content.item_text(item, context),
-            FREQUENCY.zip(content.scale.iter().copied()).collect(),
-        ),
-        ContentQuestion::Balance => (
-            content.balance.id,
-            content.balance_text(context),
-            BALANCE
-                .zip(content.balance.options.iter().copied())
-                .collect(),
-        ),
-    };
+    let (item_id, text, options, may_not_apply): (&str, String, Vec<(i8, Text)>, bool) =
+        match questions[index] {
+            ContentQuestion::Item(item) => (
+                item.id,
+                content.item_text(item, context),
+                FREQUENCY.zip(content.scale.iter().copied()).collect(),
+                item.may_not_apply,
+            ),
+            ContentQuestion::Balance => (
+                content.balance.id,
+                content.balance_text(context),
+                BALANCE
+                    .zip(content.balance.options.iter().copied())
+                    .collect(),
+                false,
+            ),
+        };
     let answer = attempt.answers.get(item_id).copied();
     let name = widget.id(&format!("q{}", *group));
     let position = move |n: usize| {
@@ -128,6 +131,10 @@ pub fn Question() -> Html {
                         { option(Answer::Value(value), label, "") }
                     }
                 </div>
+                // "Doesn't apply to us lately" is not "never": kept apart, and never counted.
+                if may_not_apply {
+                    { option(Answer::NotApplicable, ui.not_applicable, "rw-option-skip") }
+                }
                 { option(Answer::PreferNot, ui.prefer_not, "rw-option-skip") }
             </fieldset>
             <div class="rw-buttons rw-quiz-nav">

@@ -161,11 +161,24 @@ pub struct BalanceItem {
 /// Which RECIPRO steps fit which profile. Step ids are listed most fitting first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanRules {
+    /// Steps for answers that lean, overall, towards the visitor giving more: pausing the overgiving,
+    /// expressing needs, accepting support; never "do more for them" first.
     pub gives_more: &'static [Text],
+    /// Steps for answers that lean towards the visitor receiving more: investing, noticing the other's
+    /// effort.
     pub receives_more: &'static [Text],
     pub balanced: &'static [Text],
-    /// For a form that looks uneven or thin, the steps that work on it, keyed by form id.
-    pub forms: &'static [(Text, &'static [Text])],
+    /// Steps for a form low on both sides: reflecting, and checking in together.
+    pub both_low: &'static [Text],
+    /// Per form, the steps for each way it can lean, keyed by form id.
+    pub forms: &'static [(Text, FormRule)],
+}
+
+/// The steps one form suggests, by the way its answers lean (a balanced form suggests none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormRule {
+    pub gives_more: &'static [Text],
+    pub receives_more: &'static [Text],
 }
 
 /// Every fixed string of the interface. A field per string, so a missing translation is a build error
@@ -219,6 +232,7 @@ ui_text! {
     /// `{n}`, `{total}`.
     question_progress,
     prefer_not,
+    not_applicable,
     back,
     next,
     finish,
@@ -240,6 +254,7 @@ ui_text! {
     gap_label,
     form_column,
     not_enough,
+    form_not_applicable,
     chart_title,
     chart_desc,
     table_caption,
@@ -247,6 +262,9 @@ ui_text! {
     direction_gives_more,
     direction_receives_more,
     direction_balanced,
+    direction_gives_more_note,
+    balance_agrees,
+    balance_differs,
     direction_unknown,
     /// `{answer}`.
     balance_answer,
@@ -255,8 +273,15 @@ ui_text! {
     reason_gives_more,
     reason_receives_more,
     reason_balanced,
+    reason_balance_gives_more,
+    reason_balance_receives_more,
+    reason_balance_even,
     /// `{form}`.
-    reason_form,
+    reason_form_gives_more,
+    /// `{form}`.
+    reason_form_receives_more,
+    /// `{form}`.
+    reason_form_both_low,
     /// `{step}`.
     go_to_step,
     compare_heading,
@@ -551,13 +576,20 @@ impl Content {
             ));
         }
 
+        let form_rules = self.plan.forms.iter().flat_map(|(form, rule)| {
+            [
+                (format!("{form}.gives_more"), rule.gives_more),
+                (format!("{form}.receives_more"), rule.receives_more),
+            ]
+        });
         let rule_lists = [
-            ("gives_more", self.plan.gives_more),
-            ("receives_more", self.plan.receives_more),
-            ("balanced", self.plan.balanced),
+            ("gives_more".to_owned(), self.plan.gives_more),
+            ("receives_more".to_owned(), self.plan.receives_more),
+            ("balanced".to_owned(), self.plan.balanced),
+            ("both_low".to_owned(), self.plan.both_low),
         ]
         .into_iter()
-        .chain(self.plan.forms.iter().copied());
+        .chain(form_rules);
         for (rule, steps) in rule_lists {
             if steps.is_empty() {
                 problems.push(format!("plan rule `{rule}` names no step"));

@@ -155,11 +155,11 @@ async function installVisitor(page, labels) {
         await until(() => box.checked === done);
       },
       question: questionIndex,
-      /** Radios of the question on screen; the last is "prefer not to answer". */
-      radios: () => $$('.rw-question .rw-option input[type="radio"]').length,
-      chosen: () => $$('.rw-question .rw-option input[type="radio"]').findIndex((r) => r.checked),
+      /** The scale's radios of the question on screen (not "doesn't apply" or "prefer not"). */
+      radios: () => $$('.rw-question .rw-options input[type="radio"]').length,
+      chosen: () => $$('.rw-question .rw-options input[type="radio"]').findIndex((r) => r.checked),
       async answer(pick) {
-        const radio = $$('.rw-question .rw-option input[type="radio"]')[pick];
+        const radio = $$('.rw-question .rw-options input[type="radio"]')[pick];
         radio.click();
         await until(() => radio.checked);
       },
@@ -224,9 +224,8 @@ describe('three pages, one namespace, a thousand interleaved changes', () => {
         const id = QUESTIONS[index];
         const r = rand();
         if (index % 3 === i && (!expectedAnswers.has(id) || r < 0.4)) {
-          // A real change: an option other than the one this page chose last time (never "prefer
-          // not", the last radio).
-          const values = Array.from({ length: radios - 1 }, (_, k) => k).filter((k) => k !== expectedAnswers.get(id));
+          // A real change: a point of the scale other than the one this page chose last time.
+          const values = Array.from({ length: radios }, (_, k) => k).filter((k) => k !== expectedAnswers.get(id));
           const pick = values[Math.floor(rand() * values.length)];
           expectedAnswers.set(id, pick);
           await p.evaluate((pick) => window.visitor.answer(pick), pick);
