@@ -926,7 +926,7 @@ describe('support', () => {
 // ==================================================================================================
 
 describe('care in content', () => {
-  test('the content note; "leave them out" gives 21 questions without the hard-times ones; every question can be skipped', async (t) => {
+  test('the content note; "leave them out" drops only the hard-times statements; every question can be skipped', async (t) => {
     await withContext(t, browser, async ({ page }) => {
       const ns = 'note-skip';
       await openClinic(page, {}, { name: ns });
@@ -961,7 +961,7 @@ describe('care in content', () => {
     });
   });
 
-  test('"include them" keeps all 25 questions, each with "Prefer not to answer"', async (t) => {
+  test('"include them" keeps every question, each with "Prefer not to answer"', async (t) => {
     await withContext(t, browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'note-include' });
       const partner = contextOf('partner');

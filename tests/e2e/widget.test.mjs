@@ -119,10 +119,22 @@ async function completeCheck(page, label = 'A partner', { beforeLast } = {}) {
 // ==================================================================================================
 
 describe('keyboard only', () => {
-  // The choices of the keyboard journey: index into the options, or 'skip' for "Prefer not to answer".
-  // Give statements (even indexes) mostly high, receive statements mostly low: a clear "gives more".
-  const CHOICES = [3, 1, 4, 2, 3, 'skip', 4, 0, 2, 2, 3, 1, 4, 1, 3, 2, 3, 0, 4, 1, 2, 3, 3, 1, 5];
-  const labelOf = (q) => (CHOICES[q] === 'skip' ? ui.prefer_not : options(q)[CHOICES[q]]);
+  // The choices of the keyboard journey: index into the options, 'skip' for "Prefer not to answer" or
+  // 'na' for "Doesn't apply to us lately". Give statements high, receive statements low: a clear
+  // "gives more". Question 6 is skipped and question 8 answered "Never" (the test goes back to both);
+  // the second conflict statement doesn't apply; the overall question says "I give more".
+  const NOT_APPLICABLE_AT = content.items.findIndex((i) => i.may_not_apply && i.form === 'conflict' && i.side === 'give' && i.id.endsWith('-2'));
+  const CHOICES = [
+    ...content.items.map((item, q) => {
+      if (q === 5) return 'skip';
+      if (q === 7) return 0;
+      if (q === NOT_APPLICABLE_AT) return 'na';
+      return item.side === 'give' ? 3 + (q % 2) : 1;
+    }),
+    5,
+  ];
+  const labelOf = (q) =>
+    CHOICES[q] === 'skip' ? ui.prefer_not : CHOICES[q] === 'na' ? ui.not_applicable : options(q)[CHOICES[q]];
   // Five actions over three steps.
   const ACTIONS = [
     content.steps[0].actions[0],
@@ -139,6 +151,10 @@ describe('keyboard only', () => {
     assert.equal(entry.text, opts[0], 'with nothing chosen, Tab enters the group at its first option');
     if (choice === 'skip') {
       // Arrow keys wrap: up from the first option lands on the last one, "Prefer not to answer".
+      await page.keyboard.press('ArrowUp');
+    } else if (choice === 'na') {
+      // "Doesn't apply to us lately" comes just before "Prefer not to answer".
+      await page.keyboard.press('ArrowUp');
       await page.keyboard.press('ArrowUp');
     } else if (choice === 0) {
       await page.keyboard.press('Space');
@@ -168,7 +184,8 @@ describe('keyboard only', () => {
 
   test('checklist, check and plan with the keyboard alone; everything survives a reload', async (t) => {
     assert.equal(TOTAL_ACTIONS, 28, 'the content has 28 checklist actions');
-    assert.equal(TOTAL_QUESTIONS, 25, 'the content has 25 statements');
+    assert.equal(TOTAL_QUESTIONS, 31, 'the content has 30 statements and the overall question');
+    assert.ok(NOT_APPLICABLE_AT > 0 && CHOICES[5] === 'skip' && CHOICES[7] === 0, 'the journey covers every kind of answer');
     await withContext(t, browser, async ({ page }) => {
       await openWidget(page, server.url);
 
@@ -209,7 +226,7 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter');
       await assertOnQuestion(page, 0, friend);
 
-      // The 25 statements.
+      // The 30 statements and the overall question.
       for (let q = 0; q < TOTAL_QUESTIONS; q++) {
         await chooseWithKeys(page, q, CHOICES[q]);
         await nextWithKeys(page, q);
@@ -320,6 +337,13 @@ describe('keyboard only', () => {
     assert.equal(direction, ui.direction_gives_more);
     const steps = await page.locator('.rw-recommendations > .rw-recommendation').count();
     assert.ok(steps >= 2 && steps <= 3, `2–3 recommended steps, found ${steps}`);
+    // Someone who gives more is not told to give more: the article's words, and no "Invest" first.
+    const plan = await page.locator('.rw-plan').innerText();
+    assert.ok(plan.includes(ui.direction_gives_more_note), 'the note for someone who gives more');
+    assert.ok(plan.includes(ui.balance_agrees), 'the overall question agrees, and the plan says so');
+    const invest = content.steps.find((s) => s.id === 'invest').title;
+    const first = await page.locator('.rw-recommendations > .rw-recommendation h4').first().innerText();
+    assert.ok(!first.includes(invest), `the first step is not "${invest}"`);
   }
 
   test('a check left after four answers resumes at question 5 with the answers kept', async (t) => {
