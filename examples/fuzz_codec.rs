@@ -20,14 +20,15 @@ use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// The documents of older schemas the decoder migrates: every file in tests/fixtures/ (add new ones here).
-const FIXTURES: [&str; 3] = [
+const FIXTURES: [&str; 4] = [
     include_str!("../tests/fixtures/schema-1.json"),
     include_str!("../tests/fixtures/schema-2.json"),
     include_str!("../tests/fixtures/schema-3.json"),
+    include_str!("../tests/fixtures/schema-4.json"),
 ];
 
 /// Field names the saved document has (src/core/document.rs, codec.rs).
-const FIELDS: [&str; 22] = [
+const FIELDS: [&str; 26] = [
     "schema",
     "view",
     "view_at",
@@ -36,6 +37,10 @@ const FIELDS: [&str; 22] = [
     "answered",
     "moved",
     "partner",
+    "retired",
+    "relationship",
+    "relationship_at",
+    "not_applicable",
     "checklist",
     "done",
     "quiz",
@@ -58,7 +63,7 @@ const FUTURE_FIELDS: [&str; 8] = [
 ];
 
 /// Ids and words the document's strings hold.
-const WORDS: [&str; 22] = [
+const WORDS: [&str; 23] = [
     "checklist",
     "quiz",
     "plan",
@@ -66,6 +71,7 @@ const WORDS: [&str; 22] = [
     "prefer_not",
     "value",
     "partner",
+    "not_applicable",
     "family",
     "friend",
     "colleague",
@@ -394,7 +400,9 @@ fn hint_for_key(rng: &mut Rng, key: &str) -> Hint {
         "changed" if rng.percent(50) => Hint::Time,
         "changed" | "answered" => Hint::TimeMap,
         "finished" => Hint::OptTime,
-        "context" => Hint::Context,
+        "context" | "relationship" => Hint::Context,
+        "retired" => Hint::Answers,
+        "relationship_at" => Hint::Time,
         "question" => Hint::Index,
         "answers" => Hint::Answers,
         "answer" => Hint::Answer,
@@ -669,20 +677,31 @@ impl<'a> Grammar<'a> {
                     "answered",
                     "changed",
                     "skip_sensitive",
+                    "retired",
                 ];
                 self.object(&fields, &["started"], depth);
             }
             Hint::Answers => self.id_map(Hint::Answer, depth),
             Hint::Answer => match self.rng.below(10) {
                 0..=5 => self.object(&["value"], &["value"], depth),
-                6..=8 => self.string("prefer_not"),
+                6..=7 => self.string("prefer_not"),
+                8 => self.string("not_applicable"),
                 _ => self.object(&["prefer_not"], &["prefer_not"], depth),
             },
             Hint::Bool => {
                 let b = *self.rng.pick(&["true", "false", "null"]);
                 self.out.push_str(b);
             }
-            Hint::Settings => self.object(&["clear_on_exit", "changed"], &[], depth),
+            Hint::Settings => self.object(
+                &[
+                    "clear_on_exit",
+                    "changed",
+                    "relationship",
+                    "relationship_at",
+                ],
+                &[],
+                depth,
+            ),
             Hint::Any => self.any(depth),
         }
     }

@@ -232,6 +232,50 @@ mod tests {
     }
 
     #[test]
+    fn migrates_a_schema_4_document_keeping_retired_answers_as_history() {
+        let v4 = include_str!("../../tests/fixtures/schema-4.json");
+        let doc = decode(v4).expect("schema 4 fixture migrates");
+        assert_eq!(doc.schema, SCHEMA);
+        let attempt = &doc.quiz.attempts[0];
+        let answered: Vec<&str> = attempt.answers.keys().map(String::as_str).collect();
+        assert_eq!(
+            answered,
+            ["practical-give-1"],
+            "only statements still asked"
+        );
+        assert_eq!(attempt.answered_at("practical-give-1"), 1_764_000_050_000);
+        assert_eq!(attempt.answered.len(), 1);
+        let retired: Vec<(&str, Answer)> = attempt
+            .retired
+            .iter()
+            .map(|(id, a)| (id.as_str(), *a))
+            .collect();
+        assert_eq!(
+            retired,
+            [
+                ("communication-receive-2", Answer::PreferNot),
+                ("emotional-give-1", Answer::Value(5)),
+                ("healing-give-2", Answer::Value(2)),
+            ],
+            "nothing silently dropped"
+        );
+        assert_eq!(doc.settings.relationship, None);
+        // History survives a save and a load.
+        assert_eq!(decode(&encode(&doc)), Ok(doc.clone()));
+    }
+
+    #[test]
+    fn every_retired_statement_is_gone_from_the_content() {
+        let en = &crate::core::content::bundled::EN;
+        for id in RETIRED_IN_5 {
+            assert!(
+                en.items.iter().all(|i| i.id != id) && en.balance.id != id,
+                "{id} is retired but still asked"
+            );
+        }
+    }
+
+    #[test]
     fn refuses_newer_schemas_without_touching_them() {
         assert_eq!(
             decode(r#"{"schema": 99, "anything": true}"#),
