@@ -19,7 +19,8 @@ pub fn ContentNote(props: &ContentNoteProps) -> Html {
     let widget = use_widget();
     let content = widget.content();
     let ui = &content.ui;
-    let them = content.context(props.context).map_or("", |c| c.them);
+    // "your partner", "this friend": a phrase that fits after "you and" (the statements' "my partner" does not).
+    let about = content.context(props.context).map_or("", |c| c.about);
     let choose = |skip: bool| {
         let widget = widget.clone();
         move |_: MouseEvent| widget.send_then_focus(Action::ChooseSensitive { skip }, Focus::Legend)
@@ -28,7 +29,7 @@ pub fn ContentNote(props: &ContentNoteProps) -> Html {
     html! {
         <section class="rw-content-note" aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id} tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.content_note_heading }</h3>
-            <p>{ fill(ui.content_note_text, &[("them", them)]) }</p>
+            <p>{ fill(ui.content_note_text, &[("about", about)]) }</p>
             <div class="rw-buttons">
                 <button type="button" class="rw-button" onclick={choose(false)}>{ ui.content_note_include }</button>
                 <button type="button" class="rw-button" onclick={choose(true)}>{ ui.content_note_skip }</button>

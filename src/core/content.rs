@@ -616,9 +616,8 @@ impl Content {
                 problems.push(format!("{place} is empty"));
             }
             let uses_them = text.contains("{them}") || text.contains("{Them}");
-            let may_use_them = place.starts_with("item")
-                || place.starts_with("balance")
-                || place == "ui.content_note_text";
+            // Only statements in the first person take "my partner": elsewhere it would not fit.
+            let may_use_them = place.starts_with("item") || place.starts_with("balance");
             if uses_them && !may_use_them {
                 problems.push(format!("{place} uses {{them}} outside a quiz item"));
             }

@@ -933,7 +933,7 @@ describe('care in content', () => {
       const friend = contextOf('friend');
       await startCheck(page, friend.label);
       const note = await page.evaluate(() => document.querySelector('reciprocity-widget').shadowRoot.querySelector('.rw-view').textContent);
-      assert.ok(note.includes(fill(ui.content_note_text, { them: friend.them })), 'the note, worded for a friend');
+      assert.ok(note.includes(fill(ui.content_note_text, { about: friend.about })), 'the note, worded for a friend');
       assert.equal(await page.getByRole('button', { name: ui.content_note_include, exact: true }).count(), 1);
       await answerNote(page, 'skip');
 
