@@ -5,9 +5,9 @@ use super::action_list::ActionList;
 use super::hooks::focus::Focus;
 use super::profile_chart::{ProfileChart, ScoreText};
 use super::widget::use_widget;
-use crate::core::content::{fill, Content, Text};
+use crate::core::content::fill;
 use crate::core::document::View;
-use crate::core::scoring::{profile, recommend, BalanceView, Direction, Lean, Profile, Reason};
+use crate::core::scoring::{direction_paragraphs, profile, recommend, Profile};
 use crate::core::state::Action;
 use crate::web::format_date;
 use yew::prelude::*;
@@ -52,10 +52,6 @@ pub fn Plan() -> Html {
         let widget = widget.clone();
         move |_| widget.send_then_focus(Action::Retake, Focus::ViewHeading)
     };
-    let balance_answer = now
-        .balance
-        .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?))
-        .map(|answer| fill(ui.balance_answer, &[("answer", answer)]));
 
     html! {
         <div class="rw-plan">
@@ -64,19 +60,8 @@ pub fn Plan() -> Html {
 
             <section class="rw-plan-section" aria-labelledby={widget.id("direction")}>
                 <h3 id={widget.id("direction")}>{ ui.direction_heading }</h3>
-                <p>{ direction_text(content, now.direction) }</p>
-                if now.direction == Direction::GivesMore {
-                    <p>{ ui.direction_gives_more_note }</p>
-                }
-                if let Some(answer) = balance_answer {
-                    <p>{ answer }</p>
-                }
-                // The overall question is never dropped: it agrees, or both are shown gently.
-                if now.balance_view == BalanceView::Agrees {
-                    <p>{ ui.balance_agrees }</p>
-                }
-                if now.balance_view == BalanceView::Differs {
-                    <p class="rw-note">{ ui.balance_differs }</p>
+                for paragraph in direction_paragraphs(content, &now) {
+                    <p>{ paragraph }</p>
                 }
             </section>
 
@@ -99,7 +84,7 @@ pub fn Plan() -> Html {
                                     <p class="rw-step-summary">{ step.summary }</p>
                                     <ul class="rw-reasons">
                                         for reason in rec.reasons.iter() {
-                                            <li>{ reason_text(content, reason) }</li>
+                                            <li>{ reason.describe(content) }</li>
                                         }
                                     </ul>
                                     <ActionList step={step} />
@@ -143,38 +128,6 @@ pub fn Plan() -> Html {
             </div>
             { help }
         </div>
-    }
-}
-
-fn direction_text(content: &Content, direction: Direction) -> Text {
-    let ui = &content.ui;
-    match direction {
-        Direction::GivesMore => ui.direction_gives_more,
-        Direction::ReceivesMore => ui.direction_receives_more,
-        Direction::Balanced => ui.direction_balanced,
-        Direction::Unknown => ui.direction_unknown,
-    }
-}
-
-fn reason_text(content: &Content, reason: &Reason) -> String {
-    let ui = &content.ui;
-    match reason {
-        Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.to_owned(),
-        Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.to_owned(),
-        Reason::Direction(_) => ui.reason_balanced.to_owned(),
-        Reason::Balance(Direction::GivesMore) => ui.reason_balance_gives_more.to_owned(),
-        Reason::Balance(Direction::ReceivesMore) => ui.reason_balance_receives_more.to_owned(),
-        Reason::Balance(_) => ui.reason_balance_even.to_owned(),
-        Reason::Form(form, lean) => {
-            let name = content.form(form).map_or(*form, |f| f.name);
-            let template = match lean {
-                Lean::GivesMore => ui.reason_form_gives_more,
-                Lean::ReceivesMore => ui.reason_form_receives_more,
-                // Balanced forms bring no step, so no reason of their own.
-                Lean::BothLow | Lean::Balanced => ui.reason_form_both_low,
-            };
-            fill(template, &[("form", name)])
-        }
     }
 }
 

@@ -8,7 +8,7 @@
 //! overgiving and express what you need." So each form's suggestion depends on which way the form
 //! leans, as well as the overall direction, and a form that is balanced gets no step of its own.
 
-use super::content::{Content, Item, Side, Text};
+use super::content::{fill, Content, Item, Side, Text};
 use super::document::{Answer, Attempt, BALANCE, FREQUENCY};
 
 /// A form's mean is shown only when at least this share of the items that apply was answered (two
@@ -109,6 +109,17 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// What the plan says of it: the answers described, never the person.
+    pub fn describe(self, content: &Content) -> Text {
+        let ui = &content.ui;
+        match self {
+            Direction::GivesMore => ui.direction_gives_more,
+            Direction::ReceivesMore => ui.direction_receives_more,
+            Direction::Balanced => ui.direction_balanced,
+            Direction::Unknown => ui.direction_unknown,
+        }
+    }
+
     /// The direction the overall balance question (−3 … 3) points to.
     fn of_balance(balance: i8) -> Direction {
         match balance {
@@ -231,6 +242,29 @@ pub fn profile(content: &'static Content, attempt: &Attempt) -> Profile {
     }
 }
 
+/// What the plan says under "How the give and take looks", paragraph by paragraph: the direction, the
+/// article's words for someone who gives more, the answer to the overall question, and whether it
+/// agrees with the details or differs (never dropped).
+pub fn direction_paragraphs(content: &Content, profile: &Profile) -> Vec<String> {
+    let ui = &content.ui;
+    let mut out = vec![profile.direction.describe(content).to_owned()];
+    if profile.direction == Direction::GivesMore {
+        out.push(ui.direction_gives_more_note.to_owned());
+    }
+    let answer = profile
+        .balance
+        .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?));
+    if let Some(answer) = answer {
+        out.push(fill(ui.balance_answer, &[("answer", answer)]));
+    }
+    match profile.balance_view {
+        BalanceView::Agrees => out.push(ui.balance_agrees.to_owned()),
+        BalanceView::Differs => out.push(ui.balance_differs.to_owned()),
+        BalanceView::Alone => {}
+    }
+    out
+}
+
 /// Why a step was suggested.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
@@ -243,6 +277,29 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// The reason in plain words, naming the form and the way it leans.
+    pub fn describe(&self, content: &Content) -> String {
+        let ui = &content.ui;
+        match self {
+            Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.to_owned(),
+            Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.to_owned(),
+            Reason::Direction(_) => ui.reason_balanced.to_owned(),
+            Reason::Balance(Direction::GivesMore) => ui.reason_balance_gives_more.to_owned(),
+            Reason::Balance(Direction::ReceivesMore) => ui.reason_balance_receives_more.to_owned(),
+            Reason::Balance(_) => ui.reason_balance_even.to_owned(),
+            Reason::Form(form, lean) => {
+                let name = content.form(form).map_or(*form, |f| f.name);
+                let template = match lean {
+                    Lean::GivesMore => ui.reason_form_gives_more,
+                    Lean::ReceivesMore => ui.reason_form_receives_more,
+                    // Balanced forms bring no step, so no reason of their own.
+                    Lean::BothLow | Lean::Balanced => ui.reason_form_both_low,
+                };
+                fill(template, &[("form", name)])
+            }
+        }
+    }
+
     /// Whether this reason says the visitor's answers lean towards giving more.
     pub fn leans_giving(&self) -> bool {
         matches!(
