@@ -83,8 +83,8 @@ pub fn Plan() -> Html {
                                     </h4>
                                     <p class="rw-step-summary">{ step.summary }</p>
                                     <ul class="rw-reasons">
-                                        for reason in rec.reasons.iter() {
-                                            <li>{ reason.describe(content) }</li>
+                                        for reason in rec.reasons_in_words(content) {
+                                            <li>{ reason }</li>
                                         }
                                     </ul>
                                     <ActionList step={step} />

@@ -276,12 +276,18 @@ ui_text! {
     reason_balance_gives_more,
     reason_balance_receives_more,
     reason_balance_even,
-    /// `{form}`.
+    /// `{forms}`: one or more form names, each in `form_quoted`, joined as a list.
     reason_form_gives_more,
-    /// `{form}`.
+    /// `{forms}`.
     reason_form_receives_more,
-    /// `{form}`.
+    /// `{forms}`.
     reason_form_both_low,
+    /// `{form}`: a form's name as quoted in a sentence.
+    form_quoted,
+    /// Between the items of a list but the last two ("A, B and C").
+    list_separator,
+    /// Between the last two items of a list.
+    list_last_separator,
     /// `{step}`.
     go_to_step,
     compare_heading,

@@ -281,22 +281,13 @@ impl Reason {
     pub fn describe(&self, content: &Content) -> String {
         let ui = &content.ui;
         match self {
+            Reason::Form(form, lean) => describe_forms(content, &[form], *lean),
             Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.to_owned(),
             Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.to_owned(),
             Reason::Direction(_) => ui.reason_balanced.to_owned(),
             Reason::Balance(Direction::GivesMore) => ui.reason_balance_gives_more.to_owned(),
             Reason::Balance(Direction::ReceivesMore) => ui.reason_balance_receives_more.to_owned(),
             Reason::Balance(_) => ui.reason_balance_even.to_owned(),
-            Reason::Form(form, lean) => {
-                let name = content.form(form).map_or(*form, |f| f.name);
-                let template = match lean {
-                    Lean::GivesMore => ui.reason_form_gives_more,
-                    Lean::ReceivesMore => ui.reason_form_receives_more,
-                    // Balanced forms bring no step, so no reason of their own.
-                    Lean::BothLow | Lean::Balanced => ui.reason_form_both_low,
-                };
-                fill(template, &[("form", name)])
-            }
         }
     }
 
@@ -311,6 +302,35 @@ impl Reason {
     }
 }
 
+/// One sentence for the forms that lean the same way: "In “Practical reciprocity” and “Healing
+/// reciprocity”, your answers lean towards you giving more."
+fn describe_forms(content: &Content, forms: &[&Text], lean: Lean) -> String {
+    let ui = &content.ui;
+    let names: Vec<String> = forms
+        .iter()
+        .map(|form| {
+            let name = content.form(form).map_or(**form, |f| f.name);
+            fill(ui.form_quoted, &[("form", name)])
+        })
+        .collect();
+    let list = match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!(
+            "{}{}{last}",
+            rest.join(ui.list_separator),
+            ui.list_last_separator
+        ),
+        None => String::new(),
+    };
+    let template = match lean {
+        Lean::GivesMore => ui.reason_form_gives_more,
+        Lean::ReceivesMore => ui.reason_form_receives_more,
+        // Balanced forms bring no step, so no reason of their own.
+        Lean::BothLow | Lean::Balanced => ui.reason_form_both_low,
+    };
+    fill(template, &[("forms", &list)])
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recommendation {
     pub step: Text,
@@ -318,6 +338,28 @@ pub struct Recommendation {
 }
 
 impl Recommendation {
+    /// Why this step was suggested, in plain words: one line for the direction, one for the overall
+    /// question, and one per way the forms lean, naming every form that leans that way.
+    pub fn reasons_in_words(&self, content: &Content) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut by_lean: Vec<(Lean, Vec<&Text>)> = Vec::new();
+        for reason in &self.reasons {
+            match reason {
+                Reason::Form(form, lean) => match by_lean.iter_mut().find(|(l, _)| l == lean) {
+                    Some((_, forms)) => forms.push(form),
+                    None => by_lean.push((*lean, vec![form])),
+                },
+                other => lines.push(other.describe(content)),
+            }
+        }
+        lines.extend(
+            by_lean
+                .into_iter()
+                .map(|(lean, forms)| describe_forms(content, &forms, lean)),
+        );
+        lines
+    }
+
     /// The answers behind this step lean towards the visitor giving more: its actions that ask them
     /// to do more for the other person come last, never first.
     pub fn protects_giver(&self) -> bool {
@@ -649,6 +691,20 @@ mod tests {
             .reasons
             .contains(&Reason::Form("emotional", Lean::GivesMore)));
         assert!(express.protects_giver());
+    }
+
+    #[test]
+    fn forms_leaning_the_same_way_share_one_sentence() {
+        let p = profile(content(), &uniform(5, 2));
+        let recs = recommend(content(), &p);
+        let lines = recs[0].reasons_in_words(content());
+        assert_eq!(lines[0], content().ui.reason_gives_more);
+        let forms = lines.last().unwrap();
+        assert!(
+            forms.starts_with("In “") && forms.contains("” and “"),
+            "{forms}"
+        );
+        assert_eq!(lines.len(), 2, "{lines:?}");
     }
 
     #[test]
