@@ -483,3 +483,29 @@ async fn events_reach_the_host_with_only_the_namespace_by_default() {
             .unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_safety_message_comes_before_the_first_statement_and_opens_support() {
+    clear("c-safety");
+    let widget = mount("c-safety").await;
+    let root = widget.root.clone();
+    click(&button(&root, "Reciprocity check")).await;
+    option(&root, "A partner").click();
+    yew::scheduler::flush().await;
+    click(&button(&root, "Start")).await;
+    let note = text(&root, ".rw-content-note .rw-safety");
+    assert!(note.contains("isn’t your fault"), "{note}");
+    assert!(
+        all(&root, ".rw-question").is_empty(),
+        "before the first statement"
+    );
+    click(&button(&root, "Find confidential help")).await;
+    let heading = root.query_selector(".rw-support h2").unwrap().unwrap();
+    assert_eq!(document().active_element().as_ref(), Some(&heading));
+    assert!(text(&root, ".rw-support")
+        .contains("If someone close to you frightens, controls or hurts you"));
+    // Pressed again with the panel open: it stays open.
+    click(&button(&root, "Find confidential help")).await;
+    assert_eq!(all(&root, ".rw-support").len(), 1);
+    widget.unmount().await;
+}

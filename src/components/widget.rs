@@ -3,6 +3,7 @@
 //! [`Action`]s.
 
 use super::hooks::focus::{Focus, PendingFocus};
+use super::panel::Panel;
 use crate::core::config::EmbedConfig;
 use crate::core::content::Content;
 use crate::core::document::View;
@@ -21,6 +22,9 @@ pub struct Widget {
     pub(super) announce: Rc<RefCell<Option<String>>>,
     /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
     pub instance: u32,
+    /// Opens a panel under the toolbar (and moves focus to its heading), for links to it from inside a
+    /// section, such as the safety message's way to "Need support now?".
+    pub(super) open_panel: Callback<Panel>,
 }
 
 impl Widget {
@@ -64,6 +68,11 @@ impl Widget {
     pub fn send_then_announce(&self, action: Action, target: Focus, sentence: String) {
         *self.announce.borrow_mut() = Some(sentence);
         self.send_then_focus(action, target);
+    }
+
+    /// Opens `panel` (it stays open if it already is) and moves focus to its heading.
+    pub fn open_panel(&self, panel: Panel) {
+        self.open_panel.emit(panel);
     }
 
     /// An id unique on the page for an element of this instance.
