@@ -485,6 +485,84 @@ async fn events_reach_the_host_with_only_the_namespace_by_default() {
 }
 
 #[wasm_bindgen_test]
+async fn the_checklist_follows_who_it_is_about_and_keeps_every_tick() {
+    clear("c-relationship");
+    let widget = mount("c-relationship").await;
+    let root = widget.root.clone();
+    let en = reciprocity_widget::english();
+    let checkbox = |text: &str| -> HtmlElement {
+        all(&root, ".rw-check")
+            .into_iter()
+            .find(|l| l.text_content().unwrap_or_default().contains(text))
+            .and_then(|l| l.query_selector("input").unwrap())
+            .unwrap_or_else(|| panic!("no action {text:?}"))
+            .dyn_into()
+            .unwrap()
+    };
+    // Asked once, at the top; until then every action shows.
+    assert!(text(&root, ".rw-relationship").contains("Who is this checklist about?"));
+    click(&checkbox("ten minutes each night")).await;
+    click(&button(&root, "A colleague")).await;
+
+    let colleague = en
+        .actions_for(Some(
+            reciprocity_widget::core::relationship::Relationship::Colleague,
+        ))
+        .count();
+    assert!(text(&root, ".rw-relationship").contains("About: A colleague"));
+    assert!(text(&root, ".rw-progress-label").contains(&format!("0 of {colleague} done")));
+    assert_eq!(all(&root, ".rw-check input").len(), colleague);
+    let shown = text(&root, ".rw-steps").to_lowercase();
+    assert!(
+        !shown.contains("night") && !shown.contains("meal"),
+        "{shown}"
+    );
+    assert!(shown.contains("reciprocal feedback session"));
+    let change = button(&root, "Change");
+    assert_eq!(
+        document().active_element().as_ref(),
+        Some(change.as_ref()),
+        "focus moves to Change"
+    );
+    assert_eq!(
+        saved("c-relationship")["settings"]["relationship"],
+        "colleague"
+    );
+    // The hidden action keeps its tick, and shows it again for a partner.
+    let done = saved("c-relationship")["checklist"]["done"].clone();
+    assert_eq!(done, serde_json::json!(["check-in-ten-minutes-nightly"]));
+    click(&change).await;
+    let current = button(&root, "A colleague");
+    assert_eq!(
+        current.get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        document().active_element().as_ref(),
+        Some(current.as_ref()),
+        "focus moves to the current choice"
+    );
+    click(&button(&root, "A partner")).await;
+    assert!(checkbox("ten minutes each night")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .checked());
+    assert!(text(&root, ".rw-progress-label").starts_with("1 of "));
+
+    // Actions that ask for repair or openness say when.
+    assert!(text(&root, ".rw-steps").contains("When it feels safe to do so."));
+    let repair = all(&root, ".rw-step")
+        .into_iter()
+        .find(|s| s.text_content().unwrap_or_default().contains("Repair"))
+        .unwrap();
+    assert_eq!(
+        all(&repair, ".rw-when-safe").len(),
+        all(&repair, ".rw-check").len()
+    );
+    widget.unmount().await;
+}
+
+#[wasm_bindgen_test]
 async fn the_safety_message_comes_before_the_first_statement_and_opens_support() {
     clear("c-safety");
     let widget = mount("c-safety").await;

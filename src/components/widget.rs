@@ -7,6 +7,7 @@ use super::panel::Panel;
 use crate::core::config::EmbedConfig;
 use crate::core::content::Content;
 use crate::core::document::View;
+use crate::core::relationship::Relationship;
 use crate::core::state::{Action, AppState, Change};
 use crate::web::now_ms;
 use std::cell::RefCell;
@@ -73,6 +74,12 @@ impl Widget {
     /// Opens `panel` (it stays open if it already is) and moves focus to its heading.
     pub fn open_panel(&self, panel: Panel) {
         self.open_panel.emit(panel);
+    }
+
+    /// Who the checklist is about: the visitor's choice, else the relationship of their newest check,
+    /// else the clinic's `context` attribute; `None` until one of them says.
+    pub fn relationship(&self) -> Option<Relationship> {
+        self.state.relationship().or(self.config.context)
     }
 
     /// An id unique on the page for an element of this instance.
