@@ -53,6 +53,16 @@ const fn optional(name: &'static str, ty: Ty) -> Field {
 
 const STR_LIST: Ty = Ty::List(&Ty::Str);
 
+const SUPPORT_LINE: Ty = Ty::Struct(
+    "SupportLine",
+    &[
+        f("name", Ty::Str),
+        f("call", Ty::Str),
+        optional("text", Ty::Str),
+        optional("text_word", Ty::Str),
+    ],
+);
+
 const CONTENT: Ty = Ty::Struct(
     "Content",
     &[
@@ -84,7 +94,17 @@ const CONTENT: Ty = Ty::Struct(
                         "actions",
                         Ty::List(&Ty::Struct(
                             "ChecklistAction",
-                            &[f("id", Ty::Str), f("text", Ty::Str), f("source", Ty::Str)],
+                            &[
+                                f("id", Ty::Str),
+                                f("text", Ty::Str),
+                                optional("by_context", Ty::Map(&Ty::Str)),
+                                optional("only_for", STR_LIST),
+                                optional("ask_safe", Ty::Bool),
+                                // Required, so every action is classified on purpose (the rule is
+                                // on `ChecklistAction::does_more` in src/core/content.rs).
+                                f("does_more", Ty::Bool),
+                                f("source", Ty::Str),
+                            ],
                         )),
                     ),
                 ],
@@ -156,17 +176,9 @@ const CONTENT: Ty = Ty::Struct(
                             f("id", Ty::Str),
                             f("name", Ty::Str),
                             f("emergency", Ty::Str),
-                            f(
-                                "lines",
-                                Ty::List(&Ty::Struct(
-                                    "SupportLine",
-                                    &[
-                                        f("name", Ty::Str),
-                                        f("call", Ty::Str),
-                                        optional("text", Ty::Str),
-                                    ],
-                                )),
-                            ),
+                            f("lines", Ty::List(&SUPPORT_LINE)),
+                            optional("abuse_lines", Ty::List(&SUPPORT_LINE)),
+                            optional("abuse_note", Ty::Str),
                         ],
                     )),
                 )],

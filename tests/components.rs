@@ -123,6 +123,14 @@ fn option(root: &Element, label: &str) -> HtmlInputElement {
         .unwrap()
 }
 
+/// The checklist's "n of N done" before anyone says who it is about: N is every action.
+fn overall(done: usize) -> String {
+    format!(
+        "{done} of {} done",
+        reciprocity_widget::english().action_count()
+    )
+}
+
 async fn click(element: &HtmlElement) {
     element.click();
     yew::scheduler::flush().await;
@@ -140,8 +148,11 @@ async fn the_widget_opens_on_the_checklist_with_intro_and_navigation() {
     let root = widget.root.clone();
     assert_eq!(text(&root, ".rw-view-heading"), "Seven small steps");
     assert_eq!(all(&root, ".rw-step").len(), 7);
-    assert_eq!(all(&root, ".rw-check input").len(), 28);
-    assert!(text(&root, ".rw-progress-label").contains("0 of 28 done"));
+    assert_eq!(
+        all(&root, ".rw-check input").len(),
+        reciprocity_widget::english().action_count()
+    );
+    assert!(text(&root, ".rw-progress-label").contains(&overall(0)));
     let current: Vec<String> = all(&root, "nav button[aria-current='page']")
         .iter()
         .map(|b| b.text_content().unwrap())
@@ -160,7 +171,7 @@ async fn checking_an_action_updates_progress_and_saves_at_once() {
     let root = widget.root.clone();
     let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
     click(&first).await;
-    assert!(text(&root, ".rw-progress-label").contains("1 of 28 done"));
+    assert!(text(&root, ".rw-progress-label").contains(&overall(1)));
     assert_eq!(text(&root, ".rw-status"), "Saved");
     let done = saved("c-check")["checklist"]["done"].clone();
     assert_eq!(done.as_array().unwrap().len(), 1);
@@ -176,10 +187,10 @@ async fn reset_asks_first_and_clears_on_confirmation() {
     click(&first).await;
     click(&button(&root, "Reset checklist")).await;
     click(&button(&root, "Cancel")).await;
-    assert!(text(&root, ".rw-progress-label").contains("1 of 28 done"));
+    assert!(text(&root, ".rw-progress-label").contains(&overall(1)));
     click(&button(&root, "Reset checklist")).await;
     click(&button(&root, "Yes, reset")).await;
-    assert!(text(&root, ".rw-progress-label").contains("0 of 28 done"));
+    assert!(text(&root, ".rw-progress-label").contains(&overall(0)));
     assert!(saved("c-reset")["checklist"]["done"]
         .as_array()
         .unwrap()
@@ -293,7 +304,7 @@ async fn progress_saved_by_a_newer_version_is_left_alone() {
     assert!(text(&root, ".rw-notices").contains("newer"));
     let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
     click(&first).await;
-    assert!(text(&root, ".rw-progress-label").contains("1 of 28 done"));
+    assert!(text(&root, ".rw-progress-label").contains(&overall(1)));
     assert_eq!(
         storage().get_item(&key("c-newer")).unwrap().as_deref(),
         Some(r#"{"schema": 99}"#)
@@ -312,8 +323,8 @@ async fn two_instances_with_different_namespaces_keep_apart() {
         .dyn_into()
         .unwrap();
     click(&first).await;
-    assert!(text(&one.root, ".rw-progress-label").contains("1 of 28"));
-    assert!(text(&two.root, ".rw-progress-label").contains("0 of 28"));
+    assert!(text(&one.root, ".rw-progress-label").contains(&overall(1)));
+    assert!(text(&two.root, ".rw-progress-label").contains(&overall(0)));
     assert_eq!(storage().get_item(&key("c-two")).unwrap(), None);
     // Radio groups and ids never collide between instances.
     let ids: Vec<String> = all(&one.root, "[id]")
@@ -361,7 +372,7 @@ async fn two_instances_with_the_same_namespace_stay_in_step() {
         .unwrap();
     click(&first).await;
     yew::scheduler::flush().await;
-    assert!(text(&two.root, ".rw-progress-label").contains("1 of 28"));
+    assert!(text(&two.root, ".rw-progress-label").contains(&overall(1)));
     let mirrored: HtmlInputElement = all(&two.root, ".rw-check input")[0]
         .clone()
         .dyn_into()
@@ -471,4 +482,108 @@ async fn events_reach_the_host_with_only_the_namespace_by_default() {
             .remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
             .unwrap();
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_checklist_follows_who_it_is_about_and_keeps_every_tick() {
+    clear("c-relationship");
+    let widget = mount("c-relationship").await;
+    let root = widget.root.clone();
+    let en = reciprocity_widget::english();
+    let checkbox = |text: &str| -> HtmlElement {
+        all(&root, ".rw-check")
+            .into_iter()
+            .find(|l| l.text_content().unwrap_or_default().contains(text))
+            .and_then(|l| l.query_selector("input").unwrap())
+            .unwrap_or_else(|| panic!("no action {text:?}"))
+            .dyn_into()
+            .unwrap()
+    };
+    // Asked once, at the top; until then every action shows.
+    assert!(text(&root, ".rw-relationship").contains("Who is this checklist about?"));
+    click(&checkbox("ten minutes each night")).await;
+    click(&button(&root, "A colleague")).await;
+
+    let colleague = en
+        .actions_for(Some(
+            reciprocity_widget::core::relationship::Relationship::Colleague,
+        ))
+        .count();
+    assert!(text(&root, ".rw-relationship").contains("About: A colleague"));
+    assert!(text(&root, ".rw-progress-label").contains(&format!("0 of {colleague} done")));
+    assert_eq!(all(&root, ".rw-check input").len(), colleague);
+    let shown = text(&root, ".rw-steps").to_lowercase();
+    assert!(
+        !shown.contains("night") && !shown.contains("meal"),
+        "{shown}"
+    );
+    assert!(shown.contains("reciprocal feedback session"));
+    let change = button(&root, "Change");
+    assert_eq!(
+        document().active_element().as_ref(),
+        Some(change.as_ref()),
+        "focus moves to Change"
+    );
+    assert_eq!(
+        saved("c-relationship")["settings"]["relationship"],
+        "colleague"
+    );
+    // The hidden action keeps its tick, and shows it again for a partner.
+    let done = saved("c-relationship")["checklist"]["done"].clone();
+    assert_eq!(done, serde_json::json!(["check-in-ten-minutes-nightly"]));
+    click(&change).await;
+    let current = button(&root, "A colleague");
+    assert_eq!(
+        current.get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        document().active_element().as_ref(),
+        Some(current.as_ref()),
+        "focus moves to the current choice"
+    );
+    click(&button(&root, "A partner")).await;
+    assert!(checkbox("ten minutes each night")
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .checked());
+    assert!(text(&root, ".rw-progress-label").starts_with("1 of "));
+
+    // Actions that ask for repair or openness say when.
+    assert!(text(&root, ".rw-steps").contains("When it feels safe to do so."));
+    let repair = all(&root, ".rw-step")
+        .into_iter()
+        .find(|s| s.text_content().unwrap_or_default().contains("Repair"))
+        .unwrap();
+    assert_eq!(
+        all(&repair, ".rw-when-safe").len(),
+        all(&repair, ".rw-check").len()
+    );
+    widget.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_safety_message_comes_before_the_first_statement_and_opens_support() {
+    clear("c-safety");
+    let widget = mount("c-safety").await;
+    let root = widget.root.clone();
+    click(&button(&root, "Reciprocity check")).await;
+    option(&root, "A partner").click();
+    yew::scheduler::flush().await;
+    click(&button(&root, "Start")).await;
+    let note = text(&root, ".rw-content-note .rw-safety");
+    assert!(note.contains("isn’t your fault"), "{note}");
+    assert!(
+        all(&root, ".rw-question").is_empty(),
+        "before the first statement"
+    );
+    click(&button(&root, "Find confidential help")).await;
+    let heading = root.query_selector(".rw-support h2").unwrap().unwrap();
+    assert_eq!(document().active_element().as_ref(), Some(&heading));
+    assert!(text(&root, ".rw-support")
+        .contains("If someone close to you frightens, controls or hurts you"));
+    // Pressed again with the panel open: it stays open.
+    click(&button(&root, "Find confidential help")).await;
+    assert_eq!(all(&root, ".rw-support").len(), 1);
+    widget.unmount().await;
 }

@@ -450,3 +450,36 @@ fn every_change_is_stamped_with_its_time() {
         "unticking what is not ticked changes nothing"
     );
 }
+
+#[test]
+fn ticks_stay_with_their_action_when_the_relationship_changes() {
+    let nightly = "check-in-ten-minutes-nightly";
+    let state = apply(&fresh(), Action::SetRelationship(relationship("partner")));
+    let state = apply(
+        &state,
+        Action::SetDone {
+            action: nightly.to_owned(),
+            done: true,
+        },
+    );
+    let count =
+        |s: &AppState| content().checklist_progress(&s.doc.checklist.done, s.relationship());
+    assert_eq!(count(&state).0, 1);
+    // A colleague's checklist hides the nightly check-in: not counted, still ticked.
+    let colleague = apply(&state, Action::SetRelationship(relationship("colleague")));
+    assert_eq!(colleague.relationship(), Some(relationship("colleague")));
+    assert_eq!(count(&colleague).0, 0);
+    assert!(colleague.doc.checklist.done.contains(nightly));
+    assert_eq!(colleague.doc.checklist.changed, state.doc.checklist.changed);
+    // Back to a partner: the tick counts again.
+    let back = apply(&colleague, Action::SetRelationship(relationship("partner")));
+    assert_eq!(count(&back).0, 1);
+    // Choosing who a check is about chooses for the checklist too.
+    let checked = apply(&back, Action::ChooseContext(relationship("friend")));
+    assert_eq!(checked.relationship(), Some(relationship("friend")));
+    // Choosing the same again changes nothing.
+    assert_eq!(
+        checked.apply(Action::SetRelationship(relationship("friend")), at()),
+        None
+    );
+}

@@ -1,5 +1,7 @@
-//! A step's checklist actions as checkboxes. Used by the checklist and by the plan, so an action ticked on
-//! the plan is ticked in the checklist too: there is one list of done actions.
+//! A step's checklist actions as checkboxes: those that fit who the checklist is about, in that
+//! relationship's wording, each that asks for repair, openness, patience or a first move with "When it
+//! feels safe to do so.". Used by the checklist and by the plan, so an action ticked on the plan is
+//! ticked in the checklist too: there is one list of done actions.
 
 use super::widget::use_widget;
 use crate::core::content::Step;
@@ -16,9 +18,11 @@ pub struct ActionListProps {
 pub fn ActionList(props: &ActionListProps) -> Html {
     let widget = use_widget();
     let done = &widget.state.doc.checklist.done;
+    let relationship = widget.relationship();
+    let when_safe = widget.content().ui.action_when_safe;
     html! {
         <ul class="rw-actions">
-            for action in props.step.actions.iter() {
+            for action in props.step.actions_for(relationship) {
                 <li key={action.id}>
                     <label class="rw-check">
                         <input
@@ -35,7 +39,13 @@ pub fn ActionList(props: &ActionListProps) -> Html {
                                 }
                             }
                         />
-                        <span>{ action.text }</span>
+                        <span>
+                            { action.text_for(relationship) }
+                            if action.ask_safe {
+                                { " " }
+                                <em class="rw-when-safe">{ when_safe }</em>
+                            }
+                        </span>
                     </label>
                 </li>
             }

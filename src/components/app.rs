@@ -90,12 +90,20 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let open_panel = {
+        let (panel, focus) = (panel.clone(), focus.clone());
+        Callback::from(move |which: Panel| {
+            focus.set(Focus::PanelHeading(which));
+            panel.set(Some(which));
+        })
+    };
     let widget = Widget {
         state: state.clone(),
         config: config.clone(),
         focus: focus.clone(),
         announce,
         instance: *instance,
+        open_panel,
     };
     let view = widget.view();
     let dismiss = {

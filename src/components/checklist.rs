@@ -1,7 +1,9 @@
-//! The RECIPRO checklist: seven steps, each with a few actions the visitor can mark as done.
+//! The RECIPRO checklist: who it is about, then seven steps, each with the actions that fit that
+//! relationship, which the visitor can mark as done.
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::progress::Progress;
+use super::relationship_choice::RelationshipChoice;
 use super::step_card::StepCard;
 use super::widget::use_widget;
 use crate::core::content::fill;
@@ -19,11 +21,10 @@ pub fn Checklist() -> Html {
     let root = use_node_ref();
     let focus = use_pending_focus(root.clone());
 
-    let done = content
-        .action_ids()
-        .filter(|id| widget.state.doc.checklist.done.contains(*id))
-        .count();
-    let total = content.action_count();
+    let ticks = &widget.state.doc.checklist.done;
+    // "n of N" counts the actions shown for this relationship; a hidden action keeps its tick.
+    let (done, total) = content.checklist_progress(ticks, widget.relationship());
+    let any_ticked = content.action_ids().any(|id| ticks.contains(id));
     let overall = fill(
         ui.checklist_overall,
         &[("done", &done.to_string()), ("total", &total.to_string())],
@@ -61,6 +62,7 @@ pub fn Checklist() -> Html {
     html! {
         <div class="rw-checklist" ref={root}>
             <p>{ ui.checklist_intro }</p>
+            <RelationshipChoice />
             <Progress done={done} total={total} label={overall} id={widget.id("checklist-overall")} />
             <ol class="rw-steps">
                 for step in content.steps.iter() {
@@ -82,7 +84,7 @@ pub fn Checklist() -> Html {
                         </button>
                     </div>
                 } else {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={done == 0} data-focus={Focus::ResetAsk.attr()}>
+                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={!any_ticked} data-focus={Focus::ResetAsk.attr()}>
                         { ui.checklist_reset }
                     </button>
                 }

@@ -2,6 +2,7 @@
 //! leave them out. Both choices are equal buttons; neither is preselected.
 
 use super::hooks::focus::Focus;
+use super::safety_note::SafetyNote;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::relationship::Relationship;
@@ -29,6 +30,8 @@ pub fn ContentNote(props: &ContentNoteProps) -> Html {
     html! {
         <section class="rw-content-note" aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id} tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.content_note_heading }</h3>
+            // Before the first statement, and first on this screen.
+            <SafetyNote level={4} />
             <p>{ fill(ui.content_note_text, &[("about", about)]) }</p>
             <div class="rw-buttons">
                 <button type="button" class="rw-button" onclick={choose(false)}>{ ui.content_note_include }</button>

@@ -11,12 +11,13 @@ pub fn ContextPicker() -> Html {
     let widget = use_widget();
     let content = widget.content();
     let ui = &content.ui;
-    // The visitor's own choice for this check first, then the clinic's `context` attribute, then the
-    // visitor's choice last time.
+    // The visitor's own choice for this check first, then their choice in the checklist, then the
+    // clinic's `context` attribute, then the visitor's choice last time.
     let initial = widget
         .state
         .current()
         .and_then(|a| a.context)
+        .or(widget.state.doc.settings.relationship)
         .or(widget.config.context)
         .or_else(|| widget.state.last_context());
     let chosen = use_state(move || initial);

@@ -17,6 +17,8 @@ pub mod profile_chart;
 pub mod progress;
 pub mod question;
 pub mod quiz;
+pub mod relationship_choice;
+pub mod safety_note;
 pub mod step_card;
 pub mod support_panel;
 pub mod toolbar;

@@ -4,6 +4,7 @@
 use super::action_list::ActionList;
 use super::hooks::focus::Focus;
 use super::profile_chart::{ProfileChart, ScoreText};
+use super::safety_note::SafetyNote;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::document::View;
@@ -57,6 +58,9 @@ pub fn Plan() -> Html {
         <div class="rw-plan">
             <p>{ fill(ui.plan_taken_on, &[("date", &date)]) }</p>
             <p class="rw-note">{ ui.plan_reflection_note }</p>
+            // Before any suggestion: for a visitor the other person frightens, controls or hurts, none
+            // of what follows applies.
+            <SafetyNote level={3} />
 
             <section class="rw-plan-section" aria-labelledby={widget.id("direction")}>
                 <h3 id={widget.id("direction")}>{ ui.direction_heading }</h3>

@@ -20,19 +20,14 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     let Some(step) = content.step(&props.step) else {
         return Html::default();
     };
-    let done_ids = &widget.state.doc.checklist.done;
-    let done = step
-        .actions
-        .iter()
-        .filter(|a| done_ids.contains(a.id))
-        .count();
+    let (done, total) = step.progress(&widget.state.doc.checklist.done, widget.relationship());
     let heading_id = widget.id(&format!("step-{}", step.id));
     let progress_label = fill(
         content.ui.checklist_step_progress,
         &[
             ("step", step.title),
             ("done", &done.to_string()),
-            ("total", &step.actions.len().to_string()),
+            ("total", &total.to_string()),
         ],
     );
 
@@ -46,7 +41,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                 <p class="rw-step-summary">{ step.summary }</p>
                 <Progress
                     done={done}
-                    total={step.actions.len()}
+                    total={total}
                     label={progress_label}
                     id={widget.id(&format!("step-{}-progress", step.id))}
                 />

@@ -1,8 +1,10 @@
-//! "Need support now?": crisis and support lines for the visitor's region, the emergency number, and
-//! any lines the clinic added. Reached from the toolbar on every view; never depends on answers.
+//! "Need support now?": crisis and support lines for the visitor's region, the emergency number, the
+//! lines for anyone whom someone close frightens, controls or hurts, and any lines the clinic added
+//! (first). Reached from the toolbar on every view, and from the safety message before the check and
+//! on the plan; never depends on answers.
 
 use super::widget::use_widget;
-use crate::core::content::fill;
+use crate::core::content::{fill, SupportLine};
 use crate::core::support::{dial, regions};
 use yew::prelude::*;
 
@@ -45,21 +47,18 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
                             { fill(ui.support_emergency, &[("number", region.emergency)]) }
                         </a>
                     </p>
-                    <ul class="rw-lines">
-                        for line in region.lines.iter() {
-                            <li>
-                                <span class="rw-line-name">{ line.name }</span>
-                                <a class="rw-line-link" href={format!("tel:{}", dial(line.call))}>
-                                    { fill(ui.support_call, &[("number", line.call)]) }
-                                </a>
-                                if !line.text.is_empty() {
-                                    <a class="rw-line-link" href={format!("sms:{}", dial(line.text))}>
-                                        { fill(ui.support_text, &[("number", line.text)]) }
-                                    </a>
-                                }
-                            </li>
-                        }
-                    </ul>
+                    <Lines lines={region.lines} />
+                    if !region.abuse_lines.is_empty() || !region.abuse_note.is_empty() {
+                        <div class="rw-abuse">
+                            <h4>{ ui.support_abuse_heading }</h4>
+                            if !region.abuse_lines.is_empty() {
+                                <Lines lines={region.abuse_lines} />
+                            }
+                            if !region.abuse_note.is_empty() {
+                                <p class="rw-abuse-note">{ region.abuse_note }</p>
+                            }
+                        </div>
+                    }
                 </section>
             }
             <p class="rw-hint">{ ui.support_other_regions }</p>
@@ -69,5 +68,38 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
                 </button>
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LinesProps {
+    lines: &'static [SupportLine],
+}
+
+/// A region's lines: each a `tel:` link, and an `sms:` link where the line takes texts.
+#[component]
+fn Lines(props: &LinesProps) -> Html {
+    let widget = use_widget();
+    let ui = &widget.content().ui;
+    html! {
+        <ul class="rw-lines">
+            for line in props.lines.iter() {
+                <li>
+                    <span class="rw-line-name">{ line.name }</span>
+                    <a class="rw-line-link" href={format!("tel:{}", dial(line.call))}>
+                        { fill(ui.support_call, &[("number", line.call)]) }
+                    </a>
+                    if !line.text.is_empty() {
+                        <a class="rw-line-link" href={format!("sms:{}", dial(line.text))}>
+                            if line.text_word.is_empty() {
+                                { fill(ui.support_text, &[("number", line.text)]) }
+                            } else {
+                                { fill(ui.support_text_word, &[("word", line.text_word), ("number", line.text)]) }
+                            }
+                        </a>
+                    }
+                </li>
+            }
+        </ul>
     }
 }

@@ -3,9 +3,11 @@
 //! [`Action`]s.
 
 use super::hooks::focus::{Focus, PendingFocus};
+use super::panel::Panel;
 use crate::core::config::EmbedConfig;
 use crate::core::content::Content;
 use crate::core::document::View;
+use crate::core::relationship::Relationship;
 use crate::core::state::{Action, AppState, Change};
 use crate::web::now_ms;
 use std::cell::RefCell;
@@ -21,6 +23,9 @@ pub struct Widget {
     pub(super) announce: Rc<RefCell<Option<String>>>,
     /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
     pub instance: u32,
+    /// Opens a panel under the toolbar (and moves focus to its heading), for links to it from inside a
+    /// section, such as the safety message's way to "Need support now?".
+    pub(super) open_panel: Callback<Panel>,
 }
 
 impl Widget {
@@ -64,6 +69,17 @@ impl Widget {
     pub fn send_then_announce(&self, action: Action, target: Focus, sentence: String) {
         *self.announce.borrow_mut() = Some(sentence);
         self.send_then_focus(action, target);
+    }
+
+    /// Opens `panel` (it stays open if it already is) and moves focus to its heading.
+    pub fn open_panel(&self, panel: Panel) {
+        self.open_panel.emit(panel);
+    }
+
+    /// Who the checklist is about: the visitor's choice, else the relationship of their newest check,
+    /// else the clinic's `context` attribute; `None` until one of them says.
+    pub fn relationship(&self) -> Option<Relationship> {
+        self.state.relationship().or(self.config.context)
     }
 
     /// An id unique on the page for an element of this instance.

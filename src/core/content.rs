@@ -66,6 +66,13 @@ pub struct Region {
     /// The emergency number.
     pub emergency: Text,
     pub lines: &'static [SupportLine],
+    /// Lines for anyone whom someone close frightens, controls or hurts (domestic abuse), shown under
+    /// their own heading. Names are the services' own; the wording around them assumes no gender.
+    pub abuse_lines: &'static [SupportLine],
+    /// Said instead of (or after) `abuse_lines` where there is no single line to call: Canada has no
+    /// national one, so the note says to call 911 in danger and where local shelters' lines are
+    /// listed, as text (an address to look up, not a number). Empty when there is nothing to add.
+    pub abuse_note: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +82,8 @@ pub struct SupportLine {
     pub call: Text,
     /// The number to text, or empty.
     pub text: Text,
+    /// The word to send to `text` (US: "START" to 88788), or empty.
+    pub text_word: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,12 +111,128 @@ pub struct Step {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChecklistAction {
-    /// Stable id stored when the action is checked; never reuse an id for a different action.
+    /// Stable id stored when the action is checked; never reuse an id for a different action (ticks
+    /// are kept by id, also while the action is hidden for the relationship chosen).
     pub id: Text,
+    /// The wording for every relationship without a wording of its own.
     pub text: Text,
+    /// Wording for a relationship where the default does not fit, keyed by relationship id (like
+    /// [`Item::by_context`]). The one in use: `practice-pause-overgiving` for `family`. The article
+    /// says "Parents often give more than they receive, but reciprocity still exists", so for a
+    /// family member the step speaks of an adult in the family and says plainly that it is not about
+    /// a parent caring for a child: a parent is never told to stop giving to a child.
+    pub by_context: &'static [(Text, Text)],
+    /// The relationships the action fits (ids); empty means every one. A colleague is never offered
+    /// the nightly or mealtime rituals the article tells of couples and families; the article's own
+    /// examples decide the rest (a family's monthly check-in and shared caregiving, a friend taking
+    /// turns at getting in touch, a workplace's reciprocal feedback sessions).
+    pub only_for: &'static [Text],
+    /// Whether the action asks for repair, openness, patience or a first move: it is then shown with
+    /// [`UiText::action_when_safe`] ("When it feels safe to do so."), because such advice can raise
+    /// the risk for someone the other person frightens, controls or hurts.
+    pub ask_safe: bool,
+    /// Whether the action asks the visitor to do more for the other person. The rule:
+    /// - `true`: investing small acts of care, giving appreciation or attention, starting a check-in
+    ///   or a ritual, making a first move or taking a turn at repair, moving towards the other's view
+    ///   in a disagreement, listening more closely;
+    /// - `false`: noticing and reflecting, expressing one's own needs, accepting support, pausing
+    ///   the overgiving, sharing out tasks or caregiving more fairly, watching the other's effort.
+    ///
+    /// When in doubt, `true`: the plan never opens with a `true` action for a visitor whose answers
+    /// lean towards giving more ("The answer is not to give more. It is to pause the overgiving and
+    /// express what you need.").
+    pub does_more: bool,
     /// The passage of the article this action comes from (for reviewers, not shown).
     pub source: Text,
 }
+
+impl ChecklistAction {
+    /// Whether the action is shown for `relationship` (every action when none is known).
+    pub fn fits(&self, relationship: Option<Relationship>) -> bool {
+        match relationship {
+            Some(r) if !self.only_for.is_empty() => self.only_for.contains(&r.id()),
+            _ => true,
+        }
+    }
+
+    /// The action's wording for `relationship`.
+    pub fn text_for(&self, relationship: Option<Relationship>) -> Text {
+        relationship
+            .and_then(|r| self.by_context.iter().find(|(id, _)| *id == r.id()))
+            .map_or(self.text, |(_, text)| text)
+    }
+}
+
+impl Step {
+    /// The step's actions shown for `relationship`, in order.
+    pub fn actions_for(
+        &self,
+        relationship: Option<Relationship>,
+    ) -> impl Iterator<Item = &'static ChecklistAction> {
+        let actions: &'static [ChecklistAction] = self.actions;
+        actions.iter().filter(move |a| a.fits(relationship))
+    }
+
+    /// How many of the actions shown for `relationship` are ticked in `done`, and how many are shown.
+    pub fn progress(
+        &self,
+        done: &BTreeSet<String>,
+        relationship: Option<Relationship>,
+    ) -> (usize, usize) {
+        count(self.actions_for(relationship), done)
+    }
+}
+
+fn count<'a>(
+    actions: impl Iterator<Item = &'a ChecklistAction>,
+    done: &BTreeSet<String>,
+) -> (usize, usize) {
+    actions.fold((0, 0), |(ticked, shown), a| {
+        (ticked + usize::from(done.contains(a.id)), shown + 1)
+    })
+}
+
+/// Phrases that mark an English action as asking for repair, openness, patience or a first move
+/// (matched in lower case against every wording of the action): such an action must carry
+/// `ask_safe`. Broad on purpose; a flag where none was needed costs one calm sentence.
+pub const ASK_SAFE_WORDS_EN: &[&str] = &[
+    // repair
+    "repair",
+    "make up",
+    "making up",
+    "make things right",
+    "apolog",
+    "reset",
+    "clear the air",
+    "disagreement",
+    // a first move
+    "first move",
+    "reach out",
+    "take a turn",
+    "take turns",
+    "initiat",
+    "suggest",
+    // openness
+    "need",
+    "tell ",
+    "say ",
+    "saying",
+    "talk about",
+    "check in",
+    "check-in",
+    "how are we doing",
+    "feedback",
+    "invite",
+    "agree",
+    "open up",
+    "vulnerab",
+    // patience
+    "patien",
+    "give it time",
+    "some time",
+    "wait",
+    "giving up",
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
@@ -334,6 +459,23 @@ ui_text! {
     support_text,
     support_other_regions,
     support_clinic_heading,
+    /// Heading above a region's domestic-abuse lines.
+    support_abuse_heading,
+    /// `{word}`, `{number}`: a line that takes a word by text ("Text START to 88788").
+    support_text_word,
+    /// The safety message before the check and on the plan: heading, text, and the button that opens
+    /// "Need support now?".
+    safety_heading,
+    safety_text,
+    safety_button,
+    /// Shown with every action marked `ask_safe`.
+    action_when_safe,
+    /// The checklist's "who is this about" (asked once; the same choice as the check's).
+    checklist_relationship_question,
+    checklist_relationship_hint,
+    /// `{relationship}`: the chosen relationship's label.
+    checklist_relationship_current,
+    checklist_relationship_change,
     close,
     data_button,
     data_heading,
@@ -425,6 +567,25 @@ impl Content {
         self.steps.iter().map(|s| s.actions.len()).sum()
     }
 
+    /// Every checklist action shown for `relationship`, in display order.
+    pub fn actions_for(
+        &self,
+        relationship: Option<Relationship>,
+    ) -> impl Iterator<Item = &'static ChecklistAction> {
+        let steps: &'static [Step] = self.steps;
+        steps.iter().flat_map(move |s| s.actions_for(relationship))
+    }
+
+    /// "n of N done" for the checklist shown for `relationship`: ticked actions among those shown,
+    /// and how many are shown. Ticks of hidden actions are kept but not counted.
+    pub fn checklist_progress(
+        &self,
+        done: &BTreeSet<String>,
+        relationship: Option<Relationship>,
+    ) -> (usize, usize) {
+        count(self.actions_for(relationship), done)
+    }
+
     /// Every checklist action id, in display order.
     pub fn action_ids(&self) -> impl Iterator<Item = Text> {
         self.steps
@@ -480,15 +641,20 @@ impl Content {
         }
         for step in self.steps.iter() {
             unique(step.id, "a step", &mut problems);
-            if !(3..=5).contains(&step.actions.len()) {
-                problems.push(format!(
-                    "step `{}` has {} actions; 3 to 5 keep it doable",
-                    step.id,
-                    step.actions.len()
-                ));
+            // What a visitor sees: the actions for their relationship, 3 to 5 in every step.
+            for relationship in Relationship::ALL {
+                let n = step.actions_for(Some(relationship)).count();
+                if !(3..=5).contains(&n) {
+                    problems.push(format!(
+                        "step `{}` has {n} actions for `{}`; 3 to 5 keep it doable",
+                        step.id,
+                        relationship.id()
+                    ));
+                }
             }
             for action in step.actions.iter() {
                 unique(action.id, "an action", &mut problems);
+                self.validate_action(action, &mut problems);
             }
         }
         if self.lang.starts_with("en") && letters != "RECIPRO" {
@@ -566,12 +732,24 @@ impl Content {
             if region.lines.is_empty() {
                 problems.push(format!("region {} has no support line", region.id));
             }
+            if region.abuse_lines.is_empty() && region.abuse_note.trim().is_empty() {
+                problems.push(format!(
+                    "region {} has no domestic-abuse line or note",
+                    region.id
+                ));
+            }
             if !dialable(region.emergency) {
                 problems.push(format!("region {} has no emergency number", region.id));
             }
-            for line in region.lines.iter() {
+            for line in region.lines.iter().chain(region.abuse_lines.iter()) {
                 if !dialable(line.call) || !(line.text.is_empty() || dialable(line.text)) {
                     problems.push(format!("a line of region {} has a bad number", region.id));
+                }
+                if !line.text_word.is_empty() && line.text.is_empty() {
+                    problems.push(format!(
+                        "a line of region {} has a word to text but no number",
+                        region.id
+                    ));
                 }
             }
         }
@@ -631,6 +809,48 @@ impl Content {
         problems
     }
 
+    /// The checks of one checklist action: real relationships, a wording only where it is shown,
+    /// and the safety wording wherever an English action asks for repair, openness, patience or a
+    /// first move.
+    fn validate_action(&self, action: &ChecklistAction, problems: &mut Vec<String>) {
+        for id in action.only_for.iter() {
+            if Relationship::parse(id).is_none() {
+                problems.push(format!(
+                    "action `{}` is for unknown relationship `{id}`",
+                    action.id
+                ));
+            }
+        }
+        for (id, _) in action.by_context.iter() {
+            match Relationship::parse(id) {
+                None => problems.push(format!(
+                    "action `{}` has wording for unknown relationship `{id}`",
+                    action.id
+                )),
+                Some(r) if !action.fits(Some(r)) => problems.push(format!(
+                    "action `{}` has wording for `{id}` but is not shown for it",
+                    action.id
+                )),
+                Some(_) => {}
+            }
+        }
+        if self.lang.starts_with("en") && !action.ask_safe {
+            let wordings =
+                std::iter::once(action.text).chain(action.by_context.iter().map(|(_, t)| *t));
+            for wording in wordings {
+                let lower = wording.to_lowercase();
+                if let Some(word) = ASK_SAFE_WORDS_EN.iter().find(|w| lower.contains(*w)) {
+                    problems.push(format!(
+                        "action `{}` asks for repair, openness, patience or a first move (“{word}”) \
+                         but lacks `ask_safe`",
+                        action.id
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+
     /// Visits every visitor-facing string with a name saying where it is.
     fn for_each_string(&self, visit: &mut dyn FnMut(&str, &str)) {
         for (name, text) in self.ui.fields() {
@@ -649,6 +869,9 @@ impl Content {
             for a in s.actions.iter() {
                 visit(&format!("action {} text", a.id), a.text);
                 visit(&format!("action {} source", a.id), a.source);
+                for (r, text) in a.by_context.iter() {
+                    visit(&format!("action {} text for {r}", a.id), text);
+                }
             }
         }
         for f in self.forms.iter() {
@@ -674,6 +897,11 @@ impl Content {
             visit(&format!("item {} source", item.id), item.source);
             for (ctx, text) in item.by_context.iter() {
                 visit(&format!("item {} text for {ctx}", item.id), text);
+            }
+        }
+        for region in self.support.regions.iter() {
+            for line in region.lines.iter().chain(region.abuse_lines.iter()) {
+                visit(&format!("region {} line name", region.id), line.name);
             }
         }
         visit("balance text", self.balance.text);

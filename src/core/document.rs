@@ -50,6 +50,14 @@ impl Document {
             && self.settings.clear_on_exit.is_none()
             && self.settings.relationship.is_none()
     }
+
+    /// Who the checklist and the check are about: the visitor's choice, else the relationship of the
+    /// newest check that has one.
+    pub fn relationship(&self) -> Option<Relationship> {
+        self.settings
+            .relationship
+            .or_else(|| self.quiz.attempts.iter().rev().find_map(|a| a.context))
+    }
 }
 
 impl Default for Document {

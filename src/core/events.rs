@@ -58,13 +58,10 @@ pub fn ready(config: &EmbedConfig) -> Detail {
 pub fn checklist_change(config: &EmbedConfig, content: &Content, doc: &Document) -> Detail {
     let mut detail = bare(config);
     if config.share_results {
-        detail.checklist = Some(ChecklistSummary {
-            done: content
-                .action_ids()
-                .filter(|id| doc.checklist.done.contains(*id))
-                .count(),
-            total: content.action_count(),
-        });
+        // The counts the visitor sees: the actions shown for who the checklist is about.
+        let relationship = doc.relationship().or(config.context);
+        let (done, total) = content.checklist_progress(&doc.checklist.done, relationship);
+        detail.checklist = Some(ChecklistSummary { done, total });
     }
     detail
 }
@@ -100,13 +97,14 @@ mod tests {
     use super::*;
     use crate::core::content::bundled::EN;
     use crate::core::document::{Answer, Attempt};
+    use crate::core::relationship::Relationship;
 
     fn finished_doc() -> Document {
         let mut doc = Document::default();
         doc.checklist
             .done
             .insert(EN.steps[0].actions[0].id.to_owned());
-        let mut attempt = Attempt::new(1, Some(crate::core::relationship::Relationship::Partner));
+        let mut attempt = Attempt::new(1, Some(Relationship::Partner));
         for item in EN.items {
             attempt.answers.insert(item.id.to_owned(), Answer::Value(4));
         }
@@ -139,9 +137,15 @@ mod tests {
         };
         let doc = finished_doc();
         let checklist = checklist_change(&config, &EN, &doc);
+        // The check was about a partner: the counts are those of a partner's checklist.
+        let partner = EN.actions_for(Some(Relationship::Partner)).count();
+        assert!(partner < EN.action_count());
         assert_eq!(
             checklist.checklist,
-            Some(ChecklistSummary { done: 1, total: 28 })
+            Some(ChecklistSummary {
+                done: 1,
+                total: partner
+            })
         );
         let quiz = quiz_complete(&config, &EN, &doc);
         let results = quiz.results.unwrap();

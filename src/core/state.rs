@@ -254,10 +254,7 @@ impl AppState {
 
     /// Who this is about: the visitor's choice, else the relationship of the newest check.
     pub fn relationship(&self) -> Option<Relationship> {
-        self.doc
-            .settings
-            .relationship
-            .or_else(|| self.last_context())
+        self.doc.relationship()
     }
 
     /// Opens `view` (an action that leads to another section).

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { STRICT_CSP, WASM_BLOCKING_CSP, startServer } from './server.mjs';
 import {
   DIST,
+  actionsFor,
   assertAccessible,
   clinicPage,
   content,
@@ -26,7 +27,6 @@ import {
 } from './harness.mjs';
 
 const ui = content.ui;
-const TOTAL_ACTIONS = content.steps.reduce((n, s) => n + s.actions.length, 0);
 const TOTAL_QUESTIONS = content.items.length + 1;
 const KEY_PREFIX = 'reciprocity-widget/v1/';
 const keyOf = (namespace) => `${KEY_PREFIX}${namespace}`;
@@ -154,7 +154,8 @@ const checkboxIn = (hostLocator, action) =>
   hostLocator.locator('.rw-checklist .rw-check').filter({ hasText: action.text }).locator('input');
 const progressIn = async (hostLocator) =>
   (await hostLocator.locator('.rw-checklist > .rw-progress .rw-progress-label').textContent())?.trim();
-const overall = (done) => `${done} of ${TOTAL_ACTIONS} done`;
+/** "n of N done", N the actions shown for `relationship` (null until anyone says: every action). */
+const overall = (done, relationship = null) => `${done} of ${actionsFor(relationship).length} done`;
 const navButtons = async (hostLocator) =>
   (await hostLocator.locator('nav[aria-label="Sections"] button').allTextContents()).map((s) => s.trim());
 const navTo = (hostLocator, view) =>
@@ -358,7 +359,8 @@ describe('several widgets on one page', () => {
       // Ticking in "couples" writes only couples' key.
       const a = content.steps[1].actions[2];
       await checkboxIn(couples, a).check();
-      await eventually(async () => assert.equal(await progressIn(couples), overall(1)));
+      // context="partner": the couples widget's checklist is a partner's.
+      await eventually(async () => assert.equal(await progressIn(couples), overall(1, 'partner')));
       await eventually(async () => assert.ok((await storageEntries(page))[keyOf('couples')]));
       assert.deepEqual(Object.keys(await storageEntries(page)), [keyOf('couples')], 'only the couples key');
       const couplesSaved = (await storageEntries(page))[keyOf('couples')];
@@ -378,7 +380,7 @@ describe('several widgets on one page', () => {
         assert.equal(doc?.quiz?.attempts?.[0]?.context, 'colleague');
       });
       assert.equal((await storageEntries(page))[keyOf('couples')], couplesSaved, 'couples untouched by workplace');
-      assert.equal(await progressIn(couples), overall(1));
+      assert.equal(await progressIn(couples), overall(1, 'partner'));
 
       // A third widget, added later with the couples namespace, shows couples' progress...
       await page.evaluate(() => {
@@ -395,7 +397,7 @@ describe('several widgets on one page', () => {
       const b = content.steps[4].actions[0];
       await checkboxIn(couples2, b).check();
       await eventually(async () => assert.equal(await checkboxIn(couples, b).isChecked(), true), { timeout: 3000 });
-      await eventually(async () => assert.equal(await progressIn(couples), overall(2)));
+      await eventually(async () => assert.equal(await progressIn(couples), overall(2, 'partner')));
       await checkboxIn(couples, a).uncheck();
       await eventually(async () => assert.equal(await checkboxIn(couples2, a).isChecked(), false), { timeout: 3000 });
       await eventually(async () =>
@@ -826,7 +828,8 @@ describe('events', () => {
         assert.deepEqual(seen.find((e) => e.type === 'reciprocity-ready').detail, { namespace: 'shared' });
         const change = seen.find((e) => e.type === 'reciprocity-checklist-change');
         assert.equal(change.detail.namespace, 'shared');
-        assert.deepEqual(change.detail.checklist, { done: 1, total: TOTAL_ACTIONS });
+        // The seeded check is about a partner, so the counts are those of a partner's checklist, as shown.
+        assert.deepEqual(change.detail.checklist, { done: 1, total: actionsFor('partner').length });
         const complete = seen.find((e) => e.type === 'reciprocity-quiz-complete');
         assert.equal(complete.detail.namespace, 'shared');
         assert.equal(complete.detail.results.forms.length, content.forms.length);
@@ -1120,7 +1123,8 @@ describe('Content-Security-Policy', () => {
         assert.ok((await w.locator('.rw-plan svg').count()) >= 1, 'the chart is drawn');
         await navTo(w, 'checklist').click();
         await checkboxIn(w, content.steps[5].actions[1]).check();
-        await eventually(async () => assert.equal(await progressIn(w), overall(1)));
+        // The demo's saved check is about a partner: the checklist is a partner's.
+        await eventually(async () => assert.equal(await progressIn(w), overall(1, 'partner')));
         await navTo(w, 'quiz').click();
         await w.getByRole('button', { name: ui.retake, exact: true }).click();
         await w.getByRole('radio', { name: 'A partner', exact: true }).check();

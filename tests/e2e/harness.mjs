@@ -21,6 +21,25 @@ const { chromium } = require(path.join(ROOT, 'node_modules/playwright-core'));
 /** The English content the build was made from: the tests find controls by the words visitors read. */
 export const content = JSON.parse(await readFile(path.join(ROOT, 'content/en.json'), 'utf8'));
 
+/**
+ * The checklist actions shown for `relationship` ("partner", …; null when none is chosen: every
+ * action), in display order.
+ */
+export function actionsFor(relationship) {
+  return content.steps
+    .flatMap((s) => s.actions)
+    .filter((a) => !relationship || !a.only_for || a.only_for.includes(relationship));
+}
+
+/**
+ * An action's words as the checklist shows them for `relationship`: its wording for that relationship,
+ * followed by "When it feels safe to do so." where it asks for repair, openness, patience or a first move.
+ */
+export function actionLabel(action, relationship = null) {
+  const text = (relationship && action.by_context?.[relationship]) || action.text;
+  return action.ask_safe ? `${text} ${content.ui.action_when_safe}` : text;
+}
+
 /** Headless Chromium; `options` are added to playwright's launch options (e.g. `ignoreDefaultArgs`). */
 export async function launchBrowser(options = {}) {
   return chromium.launch({

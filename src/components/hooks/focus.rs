@@ -34,6 +34,10 @@ pub enum Focus {
     ResetCancel,
     /// A RECIPRO step's heading, by the step's id (the plan links to it).
     Step(&'static str),
+    /// The checklist's "Change" (who it is about), after a relationship is chosen.
+    RelationshipChange,
+    /// A relationship's button in the checklist's chooser, by relationship id, after "Change".
+    Relationship(&'static str),
 }
 
 impl Focus {
@@ -51,7 +55,9 @@ impl Focus {
             Focus::DeleteCancel => "delete-cancel",
             Focus::ResetAsk => "reset-ask",
             Focus::ResetCancel => "reset-cancel",
+            Focus::RelationshipChange => "relationship-change",
             Focus::Step(id) => return AttrValue::from(format!("step-{id}")),
+            Focus::Relationship(id) => return AttrValue::from(format!("relationship-{id}")),
         };
         AttrValue::Static(name)
     }
