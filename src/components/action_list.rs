@@ -12,6 +12,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ActionListProps {
     pub step: &'static Step,
+    /// The plan suggested this step for answers that lean towards the visitor giving more: actions
+    /// that ask them to do more for the other person come last.
+    #[prop_or_default]
+    pub giver_first: bool,
 }
 
 #[component]
@@ -22,7 +26,7 @@ pub fn ActionList(props: &ActionListProps) -> Html {
     let when_safe = widget.content().ui.action_when_safe;
     html! {
         <ul class="rw-actions">
-            for action in props.step.actions_for(relationship) {
+            for action in props.step.actions_in_order(relationship, props.giver_first) {
                 <li key={action.id}>
                     <label class="rw-check">
                         <input

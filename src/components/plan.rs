@@ -91,7 +91,7 @@ pub fn Plan() -> Html {
                                             <li>{ reason }</li>
                                         }
                                     </ul>
-                                    <ActionList step={step} />
+                                    <ActionList step={step} giver_first={rec.protects_giver()} />
                                     if widget.shows(View::Checklist) {
                                         <button
                                             type="button"

@@ -173,6 +173,22 @@ impl Step {
         actions.iter().filter(move |a| a.fits(relationship))
     }
 
+    /// The actions for `relationship` in the order to show them. For someone whose answers lean
+    /// towards giving more (`giver_first`), the actions that ask them to do more for the other
+    /// person come after all the others, never first; otherwise the content's order.
+    pub fn actions_in_order(
+        &self,
+        relationship: Option<Relationship>,
+        giver_first: bool,
+    ) -> Vec<&'static ChecklistAction> {
+        let mut actions: Vec<&'static ChecklistAction> = self.actions_for(relationship).collect();
+        if giver_first {
+            // Stable: within each group the content's order stays.
+            actions.sort_by_key(|a| a.does_more);
+        }
+        actions
+    }
+
     /// How many of the actions shown for `relationship` are ticked in `done`, and how many are shown.
     pub fn progress(
         &self,

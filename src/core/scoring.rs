@@ -8,8 +8,9 @@
 //! overgiving and express what you need." So each form's suggestion depends on which way the form
 //! leans, as well as the overall direction, and a form that is balanced gets no step of its own.
 
-use super::content::{fill, Content, Item, Side, Text};
+use super::content::{fill, ChecklistAction, Content, Item, Side, Text};
 use super::document::{Answer, Attempt, BALANCE, FREQUENCY};
+use super::relationship::Relationship;
 
 /// A form's mean is shown only when at least this share of the items that apply was answered (two
 /// thirds), and both sides have at least one answer; otherwise the plan says "not enough answers".
@@ -365,6 +366,20 @@ impl Recommendation {
     pub fn protects_giver(&self) -> bool {
         self.reasons.iter().any(Reason::leans_giving)
     }
+}
+
+/// A suggested step's actions for `relationship`, in the order the plan shows them: when the reasons
+/// lean towards the visitor giving more, the actions that ask them to do more for the other person
+/// come last.
+pub fn ordered_actions(
+    content: &'static Content,
+    recommendation: &Recommendation,
+    relationship: Option<Relationship>,
+) -> Vec<&'static ChecklistAction> {
+    content
+        .step(recommendation.step)
+        .map(|step| step.actions_in_order(relationship, recommendation.protects_giver()))
+        .unwrap_or_default()
 }
 
 /// The steps a direction suggests, from the content's plan rules.
@@ -757,6 +772,18 @@ mod tests {
                 for rec in &recs {
                     if rec.reasons.iter().any(|r| matches!(r, Reason::Form(..) | Reason::Direction(_))) {
                         prop_assert!(rec.protects_giver(), "{:?}", rec);
+                    }
+                    // The first action the visitor reads under each step, for whoever it is about.
+                    for relationship in Relationship::ALL.into_iter().map(Some).chain([None]) {
+                        let actions = ordered_actions(content(), rec, relationship);
+                        prop_assert!(!actions.is_empty());
+                        prop_assert!(
+                            !actions[0].does_more,
+                            "{} for {:?} opens with {}",
+                            rec.step,
+                            relationship,
+                            actions[0].id
+                        );
                     }
                 }
             }
