@@ -102,6 +102,11 @@ fn text(root: &Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// How many screens the whole check has: every statement and the overall question.
+fn questions() -> usize {
+    reciprocity_widget::english().items.len() + 1
+}
+
 /// The button whose text is `label`.
 fn button(root: &Element, label: &str) -> HtmlElement {
     all(root, "button")
@@ -210,11 +215,11 @@ async fn the_quiz_adapts_its_wording_and_keeps_answers_on_back() {
     option(&root, "A colleague").click();
     yew::scheduler::flush().await;
     click(&button(&root, "Start")).await;
-    // The content note comes first, with focus on it; including the hard-times statements keeps 25.
+    // The content note comes first, with focus on it; including the hard-times statements keeps all.
     assert!(text(&root, ".rw-content-note").contains("this colleague"));
     click(&button(&root, "Include them")).await;
 
-    assert!(text(&root, ".rw-progress-label").contains("Question 1 of 25"));
+    assert!(text(&root, ".rw-progress-label").contains(&format!("Question 1 of {}", questions())));
     assert!(text(&root, ".rw-about").contains("this colleague"));
     let legend = root.query_selector("legend").unwrap().unwrap();
     assert_eq!(
@@ -227,7 +232,7 @@ async fn the_quiz_adapts_its_wording_and_keeps_answers_on_back() {
     option(&root, "Often").click();
     yew::scheduler::flush().await;
     click(&button(&root, "Next")).await;
-    assert!(text(&root, ".rw-progress-label").contains("Question 2 of 25"));
+    assert!(text(&root, ".rw-progress-label").contains(&format!("Question 2 of {}", questions())));
     assert!(all(&root, "fieldset input:checked").is_empty());
     click(&button(&root, "Back")).await;
     assert!(option(&root, "Often").checked(), "the answer is kept");
@@ -249,8 +254,8 @@ async fn finishing_the_quiz_shows_a_plan_with_chart_table_and_steps() {
     yew::scheduler::flush().await;
     click(&button(&root, "Start")).await;
     click(&button(&root, "Include them")).await;
-    for n in 1..=25 {
-        let label = if n == 25 {
+    for n in 1..=questions() {
+        let label = if n == questions() {
             "I give more than they do"
         } else if n % 2 == 1 {
             "Always"
@@ -259,7 +264,7 @@ async fn finishing_the_quiz_shows_a_plan_with_chart_table_and_steps() {
         };
         option(&root, label).click();
         yew::scheduler::flush().await;
-        let next = if n == 25 { "See my plan" } else { "Next" };
+        let next = if n == questions() { "See my plan" } else { "Next" };
         click(&button(&root, next)).await;
     }
     assert_eq!(text(&root, ".rw-view-heading"), "My plan");
@@ -413,8 +418,8 @@ async fn modules_clinic_name_and_booking_link_follow_the_settings() {
     yew::scheduler::flush().await;
     click(&button(&root, "Start")).await;
     click(&button(&root, "Include them")).await;
-    for n in 1..=25 {
-        click(&button(&root, if n == 25 { "See my plan" } else { "Next" })).await;
+    for n in 1..=questions() {
+        click(&button(&root, if n == questions() { "See my plan" } else { "Next" })).await;
     }
     let links = all(&root, "a.rw-cta");
     assert_eq!(links.len(), 1);
