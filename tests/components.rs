@@ -264,7 +264,11 @@ async fn finishing_the_quiz_shows_a_plan_with_chart_table_and_steps() {
         };
         option(&root, label).click();
         yew::scheduler::flush().await;
-        let next = if n == questions() { "See my plan" } else { "Next" };
+        let next = if n == questions() {
+            "See my plan"
+        } else {
+            "Next"
+        };
         click(&button(&root, next)).await;
     }
     assert_eq!(text(&root, ".rw-view-heading"), "My plan");
@@ -419,7 +423,15 @@ async fn modules_clinic_name_and_booking_link_follow_the_settings() {
     click(&button(&root, "Start")).await;
     click(&button(&root, "Include them")).await;
     for n in 1..=questions() {
-        click(&button(&root, if n == questions() { "See my plan" } else { "Next" })).await;
+        click(&button(
+            &root,
+            if n == questions() {
+                "See my plan"
+            } else {
+                "Next"
+            },
+        ))
+        .await;
     }
     let links = all(&root, "a.rw-cta");
     assert_eq!(links.len(), 1);
