@@ -227,6 +227,7 @@ fn places_resolve_to_a_heading_or_a_question() {
         learn.place("faq-keeping-score"),
         Some(Place::Question("faq-keeping-score"))
     );
+    assert_eq!(learn.place("questions"), Some(Place::Heading("questions")));
     assert_eq!(learn.place("nowhere"), None);
 }
 
@@ -275,9 +276,13 @@ fn the_validator_catches_each_kind_of_mistake() {
         .retain(|p| p.id != "if-you-give-more");
     expect(l, "the plan links to `if-you-give-more`");
 
-    let mut l = good;
+    let mut l = good.clone();
     l.sections[0].id = "Why It Slips".into();
     expect(l, "not lowercase");
+
+    let mut l = good;
+    l.sections[0].id = "questions".into();
+    expect(l, "taken by the questions");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! [`Action`]s.
 
 use super::hooks::focus::{Focus, PendingFocus};
+use super::hooks::learn::LearnControl;
 use crate::core::config::EmbedConfig;
 use crate::core::content::Content;
 use crate::core::document::View;
@@ -21,6 +22,8 @@ pub struct Widget {
     pub(super) announce: Rc<RefCell<Option<String>>>,
     /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
     pub instance: u32,
+    /// Opens and closes "Learn more".
+    pub learn: LearnControl,
 }
 
 impl Widget {

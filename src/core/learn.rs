@@ -67,6 +67,9 @@ pub struct Question {
     pub source: String,
 }
 
+/// The id of the questions' heading (a section of its own on screen, not in the file).
+pub const FAQ_ID: &str = "questions";
+
 /// What to move focus to when Learn opens at an id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place<'a> {
@@ -92,6 +95,9 @@ impl Learn {
                 };
                 return Some(Place::Heading(heading));
             }
+        }
+        if id == FAQ_ID {
+            return Some(Place::Heading(FAQ_ID));
         }
         self.faq
             .iter()
@@ -150,7 +156,9 @@ impl Learn {
                 && id
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !well_formed {
+            if id == FAQ_ID {
+                problems.push(format!("id `{id}` is taken by the questions' heading"));
+            } else if !well_formed {
                 problems.push(format!("id `{id}` is not lowercase letters, digits and -"));
             } else if !ids.insert(id.to_owned()) {
                 problems.push(format!("id `{id}` is used twice"));
