@@ -259,6 +259,24 @@ describe('Learn more', () => {
     });
   });
 
+  for (const [page, what] of [
+    ['strict-csp.html', 'under a strict Content-Security-Policy'],
+    ['embed.html', 'in iframe mode'],
+  ]) {
+    test(`opens ${what}, with its one request from the widget’s folder`, async (t) => {
+      await withContext(t, browser, async ({ page: tab }) => {
+        const requests = [];
+        tab.on('request', (request) => requests.push(request.url()));
+        await tab.goto(`${server.url}${page}`);
+        const widget = tab.locator('reciprocity-widget').first();
+        await widget.locator('.rw-widget nav[aria-label="Sections"]').waitFor();
+        await learnButton(widget).click();
+        await sectionHeading(widget, learn.sections.at(-1)).waitFor();
+        assert.deepEqual(requests.filter(isLearnRequest), [learnUrl()]);
+      });
+    });
+  }
+
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [320, 1280]) {
       test(`no axe violation in Learn at ${width} px, ${colorScheme}; screenshots`, async (t) => {
