@@ -36,13 +36,15 @@ impl WidgetHandle {
 }
 
 /// Mounts a widget into `root` (inside the element's shadow root), configured by `attributes`, an
-/// array of `[name, value]` pairs, and sending its events to `host`. Refused values are reported with
-/// one console warning each; nothing here throws.
+/// array of `[name, value]` pairs, and sending its events to `host`. `loader` is the loader's own URL
+/// (`import.meta.url`): files fetched later ("Learn more") are found next to it, wherever the clinic
+/// serves them from. Refused values are reported with one console warning each; nothing here throws.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     host: web_sys::HtmlElement,
     root: web_sys::Element,
     attributes: js_sys::Array,
+    loader: Option<String>,
 ) -> WidgetHandle {
     // Read by hand rather than through serde: the attribute list is flat strings, and a deserializer's
     // error paths (which format numbers) would add kilobytes for nothing. Entries of any other shape
@@ -77,7 +79,12 @@ pub fn mount_widget(
         );
     }
     WidgetHandle {
-        app: Some(crate::mount_with(root.clone(), config, Some(host))),
+        app: Some(crate::mount_from(
+            root.clone(),
+            config,
+            Some(host),
+            loader.as_deref(),
+        )),
         root,
     }
 }

@@ -29,11 +29,23 @@ pub fn mount(element: web_sys::Element) -> yew::AppHandle<App> {
     mount_with(element, EmbedConfig::default(), None)
 }
 
-/// Renders a widget into `element` with `config`, sending its DOM events to `host` (if any).
+/// Renders a widget into `element` with `config`, sending its DOM events to `host` (if any). "Learn
+/// more" fetches its text from the page's own folder.
 pub fn mount_with(
     element: web_sys::Element,
     config: EmbedConfig,
     host: Option<web_sys::HtmlElement>,
+) -> yew::AppHandle<App> {
+    mount_from(element, config, host, None)
+}
+
+/// Like [`mount_with`], for a widget whose files are served next to `files` (the loader's URL, or any
+/// URL in that folder): "Learn more" fetches `learn/<lang>.json` from there. `None`: the page's folder.
+pub fn mount_from(
+    element: web_sys::Element,
+    config: EmbedConfig,
+    host: Option<web_sys::HtmlElement>,
+    files: Option<&str>,
 ) -> yew::AppHandle<App> {
     let content = core::content::Content::for_lang(&config.lang).unwrap_or_else(english);
     // If anything in this widget panics, its box says so calmly instead of going blank.
@@ -42,6 +54,7 @@ pub fn mount_with(
         content,
         config: Rc::new(config),
         host,
+        learn_url: web::learn::file_url(files, content.lang).map(Into::into),
     };
     yew::Renderer::<App>::with_root_and_props(element, props).render()
 }

@@ -579,6 +579,90 @@ async fn the_checklist_follows_who_it_is_about_and_keeps_every_tick() {
     widget.unmount().await;
 }
 
+/// Waits, through renders, until `ready` holds (at most about five seconds): for what arrives from the
+/// network, such as the Learn text.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..500 {
+        yew::scheduler::flush().await;
+        if ready() {
+            return;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("gave up waiting for {what}");
+}
+
+/// Mounts a widget whose Learn text is fetched from `learn_url`.
+async fn mount_learning(namespace: &str, learn_url: Option<String>) -> Mounted {
+    use reciprocity_widget::components::app::{App, AppProps};
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        content: reciprocity_widget::english(),
+        config: std::rc::Rc::new(EmbedConfig {
+            namespace: Namespace::parse(namespace).unwrap(),
+            ..EmbedConfig::default()
+        }),
+        host: None,
+        learn_url: learn_url.map(Into::into),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Mounted {
+        root: root.clone(),
+        added: root,
+        destroy: Box::new(move || app.destroy()),
+    }
+}
+
+fn focused_element() -> Option<Element> {
+    document().active_element()
+}
+
+#[wasm_bindgen_test]
+async fn learn_more_fetches_its_text_on_first_opening_and_goes_back_where_it_was() {
+    clear("c-learn");
+    let file = include_str!("../content/learn/en.json");
+    let url = format!(
+        "data:application/json;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(file))
+    );
+    let widget = mount_learning("c-learn", Some(url)).await;
+    let root = widget.root.clone();
+    let ui = &reciprocity_widget::english().ui;
+    assert!(all(&root, ".rw-learn").is_empty());
+
+    click(&button(&root, ui.learn_button)).await;
+    assert_eq!(text(&root, ".rw-view-heading").trim(), ui.learn_heading);
+    assert_eq!(
+        focused_element().and_then(|e| e.get_attribute("data-focus")),
+        Some("view-heading".to_owned())
+    );
+    until("the Learn text", || {
+        !all(&root, ".rw-learn-section").is_empty()
+    })
+    .await;
+    let learn: reciprocity_widget::core::learn::Learn = serde_json::from_str(file).unwrap();
+    assert_eq!(
+        all(&root, ".rw-faq-item").len(),
+        learn.faq.len(),
+        "every question"
+    );
+    assert_eq!(text(&root, ".rw-learn-status"), "");
+
+    // Back: the checklist again, focus on the button that opened Learn.
+    click(&button(&root, ui.learn_back_checklist)).await;
+    assert!(!all(&root, ".rw-checklist").is_empty());
+    assert_eq!(
+        focused_element().and_then(|e| e.get_attribute("data-focus")),
+        Some("learn-button".to_owned())
+    );
+    // In memory now: opening again shows the text at once.
+    click(&button(&root, ui.learn_button)).await;
+    assert!(!all(&root, ".rw-learn-section").is_empty());
+    widget.unmount().await;
+}
+
 #[wasm_bindgen_test]
 async fn the_safety_message_comes_before_the_first_statement_and_opens_support() {
     clear("c-safety");
@@ -602,5 +686,27 @@ async fn the_safety_message_comes_before_the_first_statement_and_opens_support()
     // Pressed again with the panel open: it stays open.
     click(&button(&root, "Find confidential help")).await;
     assert_eq!(all(&root, ".rw-support").len(), 1);
+    widget.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn learn_more_without_its_text_says_so_calmly_and_offers_to_try_again() {
+    clear("c-learn-none");
+    let widget = mount_learning("c-learn-none", None).await;
+    let root = widget.root.clone();
+    let ui = &reciprocity_widget::english().ui;
+    click(&button(&root, ui.learn_button)).await;
+    until("the failure message", || {
+        text(&root, ".rw-learn-status") == ui.learn_failed
+    })
+    .await;
+    click(&button(&root, ui.learn_retry)).await;
+    // Tried again (and failed again): still calm, still a way back.
+    until("the failure message again", || {
+        text(&root, ".rw-learn-status") == ui.learn_failed
+    })
+    .await;
+    click(&button(&root, ui.learn_back_checklist)).await;
+    assert!(!all(&root, ".rw-checklist").is_empty());
     widget.unmount().await;
 }

@@ -3,9 +3,10 @@
 //   <script type="module" src="/reciprocity/reciprocity-widget.js"></script>
 //   <reciprocity-widget lang="en" namespace="clinic-main"></reciprocity-widget>
 //
-// Everything it needs (reciprocity-core.js, reciprocity-core_bg.wasm, reciprocity-widget.css) is found
-// next to this file, whatever folder it is served from. It defines the custom element and nothing else:
-// no global names, no inline styles, no eval, no network request but those three files.
+// Everything it needs (reciprocity-core.js, reciprocity-core_bg.wasm, reciprocity-widget.css, and
+// learn/<lang>.json, fetched only when a visitor opens "Learn more") is found next to this file, whatever
+// folder it is served from. It defines the custom element and nothing else: no global names, no inline
+// styles, no eval, no network request but those files.
 //
 // The widget itself (attribute checks, storage, rendering, events) is Rust compiled to WebAssembly; this
 // file only attaches a shadow root, loads the stylesheet into it and hands over. Until the WebAssembly
@@ -105,7 +106,8 @@ start().then(
         if (!this.isConnected) return;
         this.#handle?.destroy();
         this.#mount.replaceChildren();
-        this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this));
+        // `here`: the widget finds the files it fetches later (learn/<lang>.json) next to this one.
+        this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this), here);
       }
     }
 

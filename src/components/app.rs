@@ -1,14 +1,17 @@
-//! The widget's root: composes the hooks (saved progress, quick exit, host events, theme check, focus)
-//! and the sections. Every job lives in its own hook or component; this file only wires them together.
+//! The widget's root: composes the hooks (saved progress, quick exit, host events, theme check, focus,
+//! Learn more) and the sections. Every job lives in its own hook or component; this file only wires them together.
 
 use super::checklist::Checklist as ChecklistView;
 use super::data_panel::DataPanel;
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::hooks::host_events::use_host_events;
+use super::hooks::learn::use_learn;
 use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
 use super::hooks::theme_check::{probes, use_theme_check};
 use super::intro::Intro;
+use super::learn::LearnView;
+use super::learn_button::LearnButton;
 use super::nav::Nav;
 use super::notices::Notices;
 use super::panel::Panel;
@@ -34,6 +37,10 @@ pub struct AppProps {
     /// sends none.
     #[prop_or_default]
     pub host: Option<web_sys::HtmlElement>,
+    /// Where the "Learn more" text is fetched from when first opened (`learn/<lang>.json` next to the
+    /// widget's files); `None` shows that it could not be loaded.
+    #[prop_or_default]
+    pub learn_url: Option<AttrValue>,
 }
 
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
@@ -54,6 +61,7 @@ pub fn App(props: &AppProps) -> Html {
     let focus = use_pending_focus(root.clone());
     let announce = use_mut_ref(|| None::<String>);
     let panel = use_state(|| None::<Panel>);
+    let learn = use_learn(props.learn_url.clone(), root.clone(), focus.clone());
     use_host_events(
         props.host.clone(),
         config.clone(),
@@ -104,6 +112,7 @@ pub fn App(props: &AppProps) -> Html {
         announce,
         instance: *instance,
         open_panel,
+        learn: learn.clone(),
     };
     let view = widget.view();
     let dismiss = {
@@ -135,9 +144,23 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let (heading, body) = match view {
-        View::Checklist => (ui.checklist_heading, html! { <ChecklistView /> }),
+        _ if learn.is_open() => {
+            let back_label = match view {
+                View::Checklist => ui.learn_back_checklist,
+                View::Plan => ui.learn_back_plan,
+                View::Quiz => ui.learn_back,
+            };
+            let body = html! {
+                <LearnView back_label={back_label} />
+            };
+            (ui.learn_heading, body)
+        }
+        View::Checklist => (
+            ui.checklist_heading,
+            html! { <><LearnButton /><ChecklistView /></> },
+        ),
         View::Quiz => (ui.quiz_heading, html! { <Quiz /> }),
-        View::Plan => (ui.plan_heading, html! { <Plan /> }),
+        View::Plan => (ui.plan_heading, html! { <><LearnButton /><Plan /></> }),
     };
     let on_exit = exit.exit.clone();
 

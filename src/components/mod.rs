@@ -9,6 +9,8 @@ pub mod context_picker;
 pub mod data_panel;
 pub mod hooks;
 pub mod intro;
+pub mod learn;
+pub mod learn_button;
 pub mod nav;
 pub mod notices;
 pub mod panel;

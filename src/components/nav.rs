@@ -1,4 +1,5 @@
-//! The three sections. Plain buttons with `aria-current`: one press switches, focus stays on the button.
+//! The three sections. Plain buttons with `aria-current`: one press switches (and leaves "Learn more"
+//! if it is open), focus stays on the button.
 
 use super::widget::use_widget;
 use crate::core::document::View;
@@ -33,10 +34,13 @@ pub fn Nav() -> Html {
                         <button
                             type="button"
                             class="rw-nav-button"
-                            aria-current={(view == current).then_some("page")}
+                            aria-current={(view == current && !widget.learn.is_open()).then_some("page")}
                             onclick={
                                 let widget = widget.clone();
-                                move |_| widget.send(Action::Navigate(view))
+                                move |_| {
+                                    widget.learn.leave();
+                                    widget.send(Action::Navigate(view));
+                                }
                             }
                         >
                             { label }

@@ -3,6 +3,7 @@
 //! [`Action`]s.
 
 use super::hooks::focus::{Focus, PendingFocus};
+use super::hooks::learn::LearnControl;
 use super::panel::Panel;
 use crate::core::config::EmbedConfig;
 use crate::core::content::Content;
@@ -26,6 +27,8 @@ pub struct Widget {
     /// Opens a panel under the toolbar (and moves focus to its heading), for links to it from inside a
     /// section, such as the safety message's way to "Need support now?".
     pub(super) open_panel: Callback<Panel>,
+    /// Opens and closes "Learn more".
+    pub learn: LearnControl,
 }
 
 impl Widget {

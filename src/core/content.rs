@@ -493,6 +493,29 @@ ui_text! {
     checklist_relationship_current,
     checklist_relationship_change,
     close,
+    /// Opens Learn from the checklist and the plan.
+    learn_button,
+    /// What Learn covers, next to its button.
+    learn_teaser,
+    learn_heading,
+    learn_intro,
+    /// Name of Learn's table of contents.
+    learn_contents,
+    learn_loading,
+    /// Learn's text could not be fetched.
+    learn_failed,
+    learn_retry,
+    learn_back_checklist,
+    learn_back_plan,
+    /// Back from Learn when it was opened from another section.
+    learn_back,
+    /// Before a Learn section marked `sensitive`.
+    learn_sensitive_note,
+    /// After [`UiText::learn_sensitive_note`].
+    learn_skip,
+    learn_faq_heading,
+    /// At the end of Learn: not about balance when the other person frightens, controls or hurts.
+    learn_safety,
     data_button,
     data_heading,
     /// `{key}`: the storage key.

@@ -1,7 +1,8 @@
-//! The thin layer between the pure core and the browser: storage, clock, dates.
+//! The thin layer between the pure core and the browser: storage, clock, dates, fetching Learn's text.
 
 pub mod crash;
 pub mod events;
+pub mod learn;
 pub mod storage;
 
 /// Unix time in milliseconds.

@@ -3,8 +3,9 @@
 //   node tests/e2e/bench.mjs [dist]        (scripts/bench.sh builds first, then runs this)
 //
 // Sizes: raw, gzip -9 and brotli (quality 11) of what a clinic's page loads for the two-line embed
-// (reciprocity-widget.js and the files it loads), what iframe mode adds, and the optional host script;
-// demo pages and their styles are left out. (A build without reciprocity-widget.js: every .wasm, .js and
+// (reciprocity-widget.js and the files it loads), what iframe mode adds, the optional host script, and
+// what opening "Learn more" fetches later (not part of the first screen); demo pages and their styles
+// are left out. (A build without reciprocity-widget.js: every .wasm, .js and
 // .css file.)
 // Speed, in headless Chromium, each load in a new browser context (empty cache and storage):
 //   - navigation start → first checklist checkbox in the widget's shadow root, on the demo page
@@ -14,6 +15,7 @@
 //   - pointerdown on a checkbox → the widget's localStorage.setItem call for its key has returned,
 // and the size of the saved document after the whole check and all checklist actions.
 
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -51,6 +53,7 @@ const GROUPS = [
   },
   { name: 'iframe mode adds (embed.html)', files: ['embed.html', 'embed.js', 'embed.css'] },
   { name: 'optional host script (iframe)', files: ['reciprocity-frame.js'] },
+  { name: 'fetched when a visitor first opens Learn more', files: ['learn/en.json'] },
 ];
 
 async function sizes() {
@@ -65,8 +68,8 @@ async function sizes() {
   }
   const groups = [];
   for (const group of GROUPS) {
-    const files = group.files.filter((f) => present.includes(f));
-    const missing = group.files.filter((f) => !present.includes(f));
+    const files = group.files.filter((f) => existsSync(path.join(dist, f)));
+    const missing = group.files.filter((f) => !files.includes(f));
     if (missing.length && group === GROUPS[0]) throw new Error(`missing in ${dist}: ${missing.join(', ')}`);
     groups.push({ ...group, ...(await sizeRows(files)) });
   }

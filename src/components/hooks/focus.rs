@@ -38,6 +38,13 @@ pub enum Focus {
     RelationshipChange,
     /// A relationship's button in the checklist's chooser, by relationship id, after "Change".
     Relationship(&'static str),
+    /// "Learn more" on the checklist or the plan, after Learn closes.
+    LearnButton,
+    /// A link that opens Learn at a passage, by the passage's id, after Learn closes (the plan marks
+    /// its links to Learn with it).
+    LearnLink(&'static str),
+    /// In Learn: a section's or passage's heading, or a question, by its id.
+    LearnPart(&'static str),
 }
 
 impl Focus {
@@ -58,6 +65,9 @@ impl Focus {
             Focus::RelationshipChange => "relationship-change",
             Focus::Step(id) => return AttrValue::from(format!("step-{id}")),
             Focus::Relationship(id) => return AttrValue::from(format!("relationship-{id}")),
+            Focus::LearnButton => "learn-button",
+            Focus::LearnLink(id) => return AttrValue::from(format!("learn-link-{id}")),
+            Focus::LearnPart(id) => return AttrValue::from(format!("learn-{id}")),
         };
         AttrValue::Static(name)
     }
@@ -84,18 +94,22 @@ pub fn use_pending_focus(root: NodeRef) -> PendingFocus {
             let Some(target) = pending.borrow_mut().take() else {
                 return;
             };
-            let element = root
-                .cast::<web_sys::Element>()
-                .and_then(|root| {
-                    root.query_selector(&format!("[data-focus=\"{}\"]", target.attr()))
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(element) = element {
-                let _ = element.focus();
-            }
+            focus_now(&root, target);
         });
     }
     PendingFocus(pending)
+}
+
+/// Focuses the element marked with `target` inside `root` at once, if it is there (for a control
+/// that moves focus without changing anything, such as a table of contents). Returns whether it was.
+pub fn focus_now(root: &NodeRef, target: Focus) -> bool {
+    let element = root
+        .cast::<web_sys::Element>()
+        .and_then(|root| {
+            root.query_selector(&format!("[data-focus=\"{}\"]", target.attr()))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    element.is_some_and(|element| element.focus().is_ok())
 }

@@ -1,0 +1,73 @@
+//! Fetching the "Learn more" text (`learn/<lang>.json`, next to the widget's other files) the first time
+//! a visitor opens it, and keeping it until the page closes.
+//!
+//! The browser parses the JSON (`Response::json()`), so the wasm carries no JSON parser for it;
+//! serde-wasm-bindgen turns the parsed value into the core's [`Learn`].
+
+use crate::core::learn::Learn;
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    /// The Learn text fetched on this page, by URL. Each entry is leaked on purpose: it is fetched
+    /// once, kept until the page closes, and its ids serve as `'static` focus targets.
+    static LOADED: RefCell<Vec<(String, &'static Learn)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Where the Learn text for `lang` is: `learn/<lang>.json` in the folder of `files` (the URL of the
+/// loader, or of any file next to it), or of the page when there is none.
+pub fn file_url(files: Option<&str>, lang: &str) -> Option<String> {
+    let base = match files {
+        Some(files) => files.to_owned(),
+        None => web_sys::window()?.document()?.base_uri().ok()??,
+    };
+    web_sys::Url::new_with_base(&format!("learn/{lang}.json"), &base)
+        .ok()
+        .map(|url| url.href())
+}
+
+/// The text already fetched from `url` on this page, if any.
+pub fn cached(url: &str) -> Option<&'static Learn> {
+    LOADED.with(|loaded| {
+        loaded
+            .borrow()
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, learn)| *learn)
+    })
+}
+
+/// The text at `url`: from memory if this page fetched it before, else fetched, decoded and kept.
+/// Any failure (offline, an HTTP error, not JSON, not the expected shape) says what went wrong, for
+/// the console.
+pub async fn load(url: &str) -> Result<&'static Learn, String> {
+    if let Some(learn) = cached(url) {
+        return Ok(learn);
+    }
+    let learn = fetch(url).await?;
+    // Two loads of one URL may overlap (a retry after a timeout): keep the first that arrived.
+    if let Some(earlier) = cached(url) {
+        return Ok(earlier);
+    }
+    let learn: &'static Learn = Box::leak(Box::new(learn));
+    LOADED.with(|loaded| loaded.borrow_mut().push((url.to_owned(), learn)));
+    Ok(learn)
+}
+
+async fn fetch(url: &str) -> Result<Learn, String> {
+    let describe = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let json = JsFuture::from(response.json().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    serde_wasm_bindgen::from_value(json).map_err(|e| e.to_string())
+}
