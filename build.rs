@@ -184,6 +184,7 @@ const CONTENT: Ty = Ty::Struct(
                 )],
             ),
         ),
+        f("learn_links", Ty::Map(&Ty::Str)),
         f(
             "plan",
             Ty::Struct(

@@ -275,3 +275,36 @@ fn unknown_fields_are_refused() {
         { "id": "b", "paragraphs": [ { "text": "t", "sorce": "s" } ] } ] } ], "faq": [] }"#;
     assert!(serde_json::from_str::<Learn>(text).is_err());
 }
+
+#[test]
+fn the_plan_s_links_name_their_passages_as_learn_does() {
+    let learn = english();
+    let en = &bundled::EN;
+    assert!(!en.learn_links.is_empty(), "links measured");
+    for (id, name) in en.learn_links.iter() {
+        let heading = learn
+            .sections
+            .iter()
+            .flat_map(|s| {
+                std::iter::once((s.id.as_str(), s.heading.as_str())).chain(
+                    s.passages
+                        .iter()
+                        .map(|p| (p.id.as_str(), p.heading.as_str())),
+                )
+            })
+            .find(|(place, _)| place == id)
+            .map(|(_, heading)| heading);
+        let heading =
+            heading.unwrap_or_else(|| panic!("the plan links to {id}, which Learn lacks"));
+        // A passage without a heading of its own opens its section: the link says the section.
+        let section = learn
+            .sections
+            .iter()
+            .find(|s| s.passages.iter().any(|p| p.id == *id))
+            .map(|s| s.heading.as_str());
+        assert!(
+            *name == heading || (heading.is_empty() && Some(*name) == section),
+            "the plan calls {id} {name:?}, Learn calls it {heading:?}"
+        );
+    }
+}

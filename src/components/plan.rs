@@ -8,7 +8,7 @@ use super::safety_note::SafetyNote;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::document::View;
-use crate::core::scoring::{direction_paragraphs, profile, recommend, Profile};
+use crate::core::scoring::{direction_paragraphs, learn_links, profile, recommend, Profile};
 use crate::core::state::Action;
 use crate::web::format_date;
 use yew::prelude::*;
@@ -47,6 +47,8 @@ pub fn Plan() -> Html {
     let now = profile(content, latest);
     let before = finished.next().map(|a| profile(content, a));
     let recommendations = recommend(content, &now);
+    // Two or three passages of "Learn more" that fit these answers and who the check was about.
+    let links = learn_links(content, &now, latest.context);
     let date = format_date(latest.finished.unwrap_or(latest.started), content.lang);
 
     let retake = {
@@ -114,6 +116,30 @@ pub fn Plan() -> Html {
                     </ol>
                 }
             </section>
+
+            if !links.is_empty() {
+                <section class="rw-plan-section" aria-labelledby={widget.id("plan-learn")}>
+                    <h3 id={widget.id("plan-learn")}>{ ui.plan_learn_heading }</h3>
+                    <p>{ ui.plan_learn_intro }</p>
+                    <ul class="rw-learn-links">
+                        for (id, name) in links {
+                            <li key={id}>
+                                <button
+                                    type="button"
+                                    class="rw-link"
+                                    data-focus={Focus::LearnLink(id).attr()}
+                                    onclick={
+                                        let learn = widget.learn.clone();
+                                        move |_| learn.open(Some(id))
+                                    }
+                                >
+                                    { name }
+                                </button>
+                            </li>
+                        }
+                    </ul>
+                </section>
+            }
 
             if let Some(before) = before {
                 <Comparison before={before} now={now.clone()} />

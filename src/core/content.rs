@@ -48,6 +48,9 @@ pub struct Content {
     /// The single global balance item on a 7-point scale.
     pub balance: BalanceItem,
     pub plan: PlanRules,
+    /// The names of the "Learn more" passages the plan links to, by passage id: the plan is shown
+    /// before the Learn text is fetched, so it carries the few names it needs.
+    pub learn_links: &'static [(Text, Text)],
     pub support: Support,
 }
 
@@ -411,6 +414,8 @@ ui_text! {
     balance_answer,
     recommended_heading,
     recommended_intro,
+    plan_learn_heading,
+    plan_learn_intro,
     reason_gives_more,
     reason_receives_more,
     reason_balanced,

@@ -10,6 +10,7 @@
 
 use super::content::{fill, ChecklistAction, Content, Item, Side, Text};
 use super::document::{Answer, Attempt, BALANCE, FREQUENCY};
+use super::learn::{passages_for, Hint};
 use super::relationship::Relationship;
 
 /// A form's mean is shown only when at least this share of the items that apply was answered (two
@@ -382,6 +383,43 @@ pub fn ordered_actions(
         .unwrap_or_default()
 }
 
+/// What the plan tells "Learn more" about the answers, to choose the passages it links to: the
+/// direction, or "mixed" when the forms lean different ways or the overall question differs, "both
+/// low" when a form is low on both sides, and who the check was about.
+pub fn learn_hints(profile: &Profile, relationship: Option<Relationship>) -> Vec<Hint> {
+    let leans: Vec<Lean> = profile.forms.iter().filter_map(FormScore::lean).collect();
+    let mixed = (leans.contains(&Lean::GivesMore) && leans.contains(&Lean::ReceivesMore))
+        || profile.balance_view == BalanceView::Differs;
+    let mut hints = Vec::new();
+    match profile.direction {
+        Direction::GivesMore => hints.push(Hint::GivesMore),
+        Direction::ReceivesMore => hints.push(Hint::ReceivesMore),
+        Direction::Balanced if leans.contains(&Lean::BothLow) => hints.push(Hint::BothLow),
+        Direction::Balanced => hints.push(Hint::Balanced),
+        Direction::Unknown => {}
+    }
+    if mixed {
+        hints.push(Hint::Mixed);
+    }
+    hints.extend(relationship.map(Hint::About));
+    hints
+}
+
+/// The two or three "Learn more" passages the plan links to, with the names the content gives them.
+pub fn learn_links(
+    content: &'static Content,
+    profile: &Profile,
+    relationship: Option<Relationship>,
+) -> Vec<(&'static str, Text)> {
+    passages_for(&learn_hints(profile, relationship))
+        .into_iter()
+        .filter_map(|id| {
+            let (_, name) = content.learn_links.iter().find(|(link, _)| *link == id)?;
+            Some((id, *name))
+        })
+        .collect()
+}
+
 /// The steps a direction suggests, from the content's plan rules.
 fn direction_steps(content: &'static Content, direction: Direction) -> &'static [Text] {
     match direction {
@@ -720,6 +758,25 @@ mod tests {
             "{forms}"
         );
         assert_eq!(lines.len(), 2, "{lines:?}");
+    }
+
+    #[test]
+    fn the_plan_links_to_passages_that_fit_and_every_link_has_a_name() {
+        let giver = profile(content(), &uniform(5, 2));
+        let links = learn_links(content(), &giver, Some(Relationship::Friend));
+        let ids: Vec<&str> = links.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids.len(), 3, "{ids:?}");
+        assert_eq!(ids[0], "if-you-give-more");
+        assert!(ids.contains(&"with-a-friend"), "{ids:?}");
+        // Every passage any plan can link to has a name in the content.
+        for hint in Hint::all() {
+            for id in passages_for(&[hint]) {
+                assert!(
+                    content().learn_links.iter().any(|(link, _)| *link == id),
+                    "no name for the Learn passage {id}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -127,6 +127,35 @@ describe('the plan for the profiles a careless plan could hurt', () => {
         assert.ok(lines.some((line) => line.includes(named)), `${form.name} is named: ${lines}`);
       }
       await screens(page, 'plan-gives-more');
+
+      // The plan links to the parts of "Learn more" that fit: the first opens Learn right there.
+      const links = page.locator('.rw-learn-links button');
+      assert.equal(await links.count(), 3, 'two or three passages');
+      assert.equal((await links.first().innerText()).trim(), content.learn_links['if-you-give-more']);
+      const requests = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/learn/')) requests.push(request.url());
+      });
+      await links.first().click();
+      const focusedTarget = () =>
+        page.evaluate(() => {
+          let el = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          return el?.dataset?.focus ?? null;
+        });
+      await page.waitForFunction(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.dataset?.focus === 'learn-if-you-give-more';
+      });
+      assert.equal(requests.length, 1, `one request for the Learn text: ${requests}`);
+      await page.getByRole('button', { name: ui.learn_back_plan, exact: true }).first().click();
+      await page.waitForFunction(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.dataset?.focus === 'learn-link-if-you-give-more';
+      });
+      assert.equal(await focusedTarget(), 'learn-link-if-you-give-more', 'focus back on the link');
     });
   });
 
