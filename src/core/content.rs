@@ -406,6 +406,7 @@ ui_text! {
     direction_gives_more,
     direction_receives_more,
     direction_balanced,
+    direction_both_low,
     direction_gives_more_note,
     balance_agrees,
     balance_differs,

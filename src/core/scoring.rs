@@ -143,6 +143,15 @@ pub enum BalanceView {
     Alone,
 }
 
+impl Profile {
+    /// Most of the forms with enough answers are low on both sides: "balanced" would mislead.
+    pub fn mostly_low(&self) -> bool {
+        let leans: Vec<Lean> = self.forms.iter().filter_map(FormScore::lean).collect();
+        let low = leans.iter().filter(|l| **l == Lean::BothLow).count();
+        low > 0 && low * 2 >= leans.len()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     /// One per form, in content order.
@@ -249,7 +258,12 @@ pub fn profile(content: &'static Content, attempt: &Attempt) -> Profile {
 /// agrees with the details or differs (never dropped).
 pub fn direction_paragraphs(content: &Content, profile: &Profile) -> Vec<String> {
     let ui = &content.ui;
-    let mut out = vec![profile.direction.describe(content).to_owned()];
+    let direction = if profile.direction == Direction::Balanced && profile.mostly_low() {
+        ui.direction_both_low
+    } else {
+        profile.direction.describe(content)
+    };
+    let mut out = vec![direction.to_owned()];
     if profile.direction == Direction::GivesMore {
         out.push(ui.direction_gives_more_note.to_owned());
     }
@@ -467,17 +481,20 @@ pub fn recommend(content: &'static Content, profile: &Profile) -> Vec<Recommenda
         }
     };
 
-    // "Keep it going" weighs less than anything out of line.
+    // "Keep it going" weighs less than anything out of line, and says nothing where little goes
+    // either way (the forms low on both sides speak for themselves).
     let direction_weight = if profile.direction == Direction::Balanced {
         BALANCE_WEIGHT
     } else {
         DIRECTION_WEIGHT
     };
-    add(
-        direction_steps(content, profile.direction),
-        direction_weight,
-        Reason::Direction(profile.direction),
-    );
+    if !(profile.direction == Direction::Balanced && profile.mostly_low()) {
+        add(
+            direction_steps(content, profile.direction),
+            direction_weight,
+            Reason::Direction(profile.direction),
+        );
+    }
     if profile.balance_view == BalanceView::Differs {
         if let Some(balance) = profile.balance.map(Direction::of_balance) {
             add(
@@ -683,7 +700,7 @@ mod tests {
                 attempt: uniform(2, 2),
                 direction: Direction::Balanced,
                 balance_view: BalanceView::Alone,
-                steps: &["check_in", "reflect", "observe"],
+                steps: &["reflect", "check_in"],
             },
             Case {
                 name: "balanced, but gives clearly more in emotional",
@@ -777,6 +794,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn low_on_both_sides_is_not_called_balanced() {
+        let p = profile(content(), &uniform(2, 2));
+        assert!(p.mostly_low());
+        let said = direction_paragraphs(content(), &p);
+        assert_eq!(said[0], content().ui.direction_both_low);
+        let recs = recommend(content(), &p);
+        assert!(recs
+            .iter()
+            .all(|r| !r.reasons.contains(&Reason::Direction(Direction::Balanced))));
+        assert!(!profile(content(), &uniform(4, 4)).mostly_low());
     }
 
     #[test]
