@@ -41,8 +41,8 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
-  log "installing npm tools (binaryen, playwright-core, axe-core) from package-lock.json"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ]; then
+  log "installing npm tools (binaryen, esbuild, playwright-core, axe-core) from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

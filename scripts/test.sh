@@ -3,7 +3,8 @@
 #   1. formatting and lints      cargo fmt --check, cargo clippy -D warnings
 #   2. native tests              the pure core (content, scoring, reducer, storage codec)
 #   3. browser tests             wasm-bindgen-test components in headless Chromium
-#   4. end-to-end tests          the release build, served from 127.0.0.1, driven by playwright-core
+#   4. size budget               the English embed's gzip bytes against size-budget.json
+#   5. end-to-end tests          the release build, served from 127.0.0.1, driven by playwright-core
 # Usage: scripts/test.sh        (CI runs exactly this through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,9 @@ cargo test --target wasm32-unknown-unknown --test components
 
 step "release build"
 trunk build --release
+
+step "size budget (gzip bytes of the English embed; see size-budget.json)"
+node scripts/size-budget.mjs dist
 
 step "end-to-end tests (playwright-core, Chromium)"
 node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
