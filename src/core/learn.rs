@@ -53,7 +53,9 @@ pub struct Passage {
 #[serde(deny_unknown_fields)]
 pub struct Paragraph {
     pub text: String,
-    /// The words of the article this paragraph traces to (verbatim).
+    /// The words of the article this paragraph traces to (verbatim). Checked by the tests on the
+    /// repository's file; the shipped copy leaves it out (scripts/minify.mjs), so it may be empty here.
+    #[serde(default)]
     pub source: String,
 }
 
@@ -63,7 +65,9 @@ pub struct Question {
     pub id: String,
     pub question: String,
     pub answer: String,
-    /// The words of the article this answer traces to (verbatim).
+    /// The words of the article this answer traces to (verbatim); left out of the shipped copy, like
+    /// [`Paragraph::source`].
+    #[serde(default)]
     pub source: String,
 }
 
