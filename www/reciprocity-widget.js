@@ -17,12 +17,21 @@
 // once): if one widget's code stops, it shows a short message in its own box and the others keep
 // working.
 
-import init, { mountWidget, observedAttributes } from './reciprocity-core.js';
-
 const TAG = 'reciprocity-widget';
 const here = import.meta.url;
 
-// The WebAssembly, fetched and compiled once per page, as soon as this file runs.
+// Everything the first screen needs is requested at once, as soon as this file runs, instead of one
+// after the other (this file, then the glue, then the WebAssembly, then the stylesheet):
+// - the stylesheet, through a preload the widgets' own <link> then takes (the preload goes once used);
+const styleUrl = new URL('./reciprocity-widget.css', here).href;
+const preload = document.createElement('link');
+preload.rel = 'preload';
+preload.as = 'style';
+preload.href = styleUrl;
+document.head.append(preload);
+// - the glue (imported here rather than statically, which would hold everything else back);
+const firstGlue = import('./reciprocity-core.js');
+// - the WebAssembly, fetched and compiled once per page.
 const wasmUrl = new URL('./reciprocity-core_bg.wasm', here);
 const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
   // A server that does not send `application/wasm` makes streaming compilation refuse: compile the
@@ -32,10 +41,13 @@ const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
     .then((bytes) => WebAssembly.compile(bytes)),
 );
 
-// Started once per page: the first widget's instance.
+// Started once per page: the first widget's instance, with the glue it came with.
 let ready = null;
 function start() {
-  ready ??= compiled.then((module) => init({ module_or_path: module }));
+  ready ??= Promise.all([firstGlue, compiled]).then(async ([glue, module]) => {
+    await glue.default({ module_or_path: module });
+    return glue;
+  });
   return ready;
 }
 
@@ -44,9 +56,9 @@ function start() {
 // (and an instance of the compiled WebAssembly) of its own.
 let widgets = 0;
 async function instanceFor() {
-  await start();
+  const first = await start();
   widgets += 1;
-  if (widgets === 1) return { mountWidget };
+  if (widgets === 1) return first;
   const glue = await import(new URL(`./reciprocity-core.js?widget=${widgets}`, here).href);
   await glue.default({ module_or_path: await compiled });
   return glue;
@@ -59,8 +71,8 @@ function attributePairs(element) {
 // Start before the class is defined: `observedAttributes` comes from Rust, and must be known when the
 // element is defined.
 start().then(
-  () => {
-    const observed = observedAttributes();
+  (glue) => {
+    const observed = glue.observedAttributes();
 
     class ReciprocityWidget extends HTMLElement {
       static get observedAttributes() {
@@ -91,13 +103,13 @@ start().then(
           const shadow = this.attachShadow({ mode: 'open' });
           const link = document.createElement('link');
           link.rel = 'stylesheet';
-          link.href = new URL('./reciprocity-widget.css', here).href;
+          link.href = styleUrl;
           // Mount once the styles are in, so the theme check reads real colours and nothing flashes
           // unstyled. A stylesheet that fails to load still lets the widget work.
           this.#styled = new Promise((resolve) => {
             link.addEventListener('load', resolve, { once: true });
             link.addEventListener('error', resolve, { once: true });
-          });
+          }).then(() => preload.remove());
           this.#mount = document.createElement('div');
           shadow.append(link, this.#mount);
           this.#glue = instanceFor();
@@ -114,6 +126,7 @@ start().then(
     if (!customElements.get(TAG)) customElements.define(TAG, ReciprocityWidget);
   },
   (error) => {
+    preload.remove();
     console.error(
       `${TAG}: could not start its WebAssembly, so the content inside <${TAG}> is shown instead. ` +
         `If this page sends a Content-Security-Policy, add 'wasm-unsafe-eval' to its script-src ` +
