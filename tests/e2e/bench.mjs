@@ -167,13 +167,32 @@ function timeSaves(key) {
   };
 }
 
-async function coldLoad(browser, url, selector, initScripts = []) {
-  const context = await freshContext(browser, [...initScripts, [watchFor, selector]]);
+/** Records the long tasks (over 50 ms) of the page from its start. */
+function watchLongTasks() {
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__benchLongTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+}
+
+/**
+ * Navigation start → `selector` usable, on a fresh context, with the CPU slowed `cpu` times (1: not
+ * slowed; 4: about a mid-range phone). Also the long tasks up to that moment and the JS heap then.
+ */
+async function coldLoad(browser, url, selector, initScripts = [], { cpu = 1 } = {}) {
+  const context = await freshContext(browser, [...initScripts, [watchFor, selector], [watchLongTasks]]);
   try {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     await page.goto(url);
-    await page.waitForFunction(() => window.__benchSeen !== null, null, { timeout: 30_000 });
-    return await page.evaluate(() => window.__benchSeen);
+    await page.waitForFunction(() => window.__benchSeen !== null, null, { timeout: 60_000 });
+    const seen = await page.evaluate(() => window.__benchSeen);
+    const longTasks = await page.evaluate(() => window.__benchLongTasks);
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { seen, longTasks, heap: usedSize };
   } finally {
     await context.close();
   }
@@ -227,6 +246,7 @@ async function fullState(browser, url) {
   const context = await freshContext(browser);
   try {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
     await page.goto(url);
     const boxes = page.locator('.rw-checklist .rw-check input');
     await boxes.first().waitFor();
@@ -248,7 +268,9 @@ async function fullState(browser, url) {
     await page.locator('.rw-plan table').waitFor();
     const text = await page.evaluate((k) => localStorage.getItem(k), KEY);
     const doc = JSON.parse(text);
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     return {
+      heap: usedSize,
       bytes: Buffer.byteLength(text, 'utf8'),
       chars: text.length,
       actions: doc.checklist.done.length,
@@ -287,17 +309,19 @@ const server = await startServer(dist);
 const browser = await launchBrowser();
 try {
   const checklist = [];
+  const slowed = [];
   const quiz = [];
   const framed = [];
   for (let i = 0; i < RUNS; i++) {
     checklist.push(await coldLoad(browser, server.url, '.rw-check input'));
+    slowed.push(await coldLoad(browser, server.url, '.rw-check input', [], { cpu: 4 }));
     const seeded = JSON.stringify({
-      schema: 3,
+      schema: 5,
       view: 'quiz',
       // Past the content note, on the first statement.
       quiz: { attempts: [{ started: 1, context: 'partner', question: 0, answers: {}, skip_sensitive: false }] },
     });
-    quiz.push(await coldLoad(browser, server.url, '.rw-option input', [[seed, [KEY, seeded]]]));
+    quiz.push((await coldLoad(browser, server.url, '.rw-option input', [[seed, [KEY, seeded]]])).seen);
     if (iframeMode) {
       framed.push(await coldLoadInFrame(browser, new URL('iframe.html', server.url).href, 'embed.html', '.rw-check input'));
     }
@@ -305,12 +329,15 @@ try {
   const saves = await clickToSaved(browser, server.url);
   const state = await fullState(browser, server.url);
 
-  console.log(`\nTimings in headless Chromium ${browser.version()} (${RUNS} runs each, localhost, no throttling)`);
+  console.log(`\nTimings in headless Chromium ${browser.version()} (${RUNS} runs each, localhost; CPU not slowed unless said)`);
   console.log(
     table(
       ['measure', 'median', 'min', 'max', 'runs'],
       [
-        timing('navigation start → first checklist checkbox', checklist),
+        timing('navigation start → first checklist checkbox', checklist.map((r) => r.seen)),
+        timing('  the same with the CPU slowed 4× (a mid-range phone)', slowed.map((r) => r.seen)),
+        timing('  longest task before it, CPU 1×', checklist.map((r) => Math.max(0, ...r.longTasks))),
+        timing('  longest task before it, CPU 4×', slowed.map((r) => Math.max(0, ...r.longTasks))),
         timing('navigation start → first quiz option (seeded)', quiz),
         ...(iframeMode ? [timing('iframe mode: navigation start → first checkbox', framed)] : []),
         timing('pointerdown → saved (setItem returned)', saves.map((s) => s.fromPointerdown)),
@@ -327,6 +354,17 @@ try {
   }
   console.log(
     '  (pointerdown → saved includes the gap between the mouse down and up events the automation sends)',
+  );
+  const heapKB = (bytes) => `${int(Math.round(bytes / 1024))} KB`;
+  const heaps = checklist.map((r) => r.heap).sort((a, b) => a - b);
+  console.log(
+    `\nJS heap (Runtime.getHeapUsage): after load ${heapKB(heaps[Math.floor(heaps.length / 2)])} (median), ` +
+      `after the whole check and checklist ${heapKB(state.heap)}`,
+  );
+  console.log(
+    `Long tasks (over 50 ms) before the first checkbox, per run: CPU 1× ` +
+      `[${checklist.map((r) => r.longTasks.map(Math.round).join('+') || '0').join(', ')}], CPU 4× ` +
+      `[${slowed.map((r) => r.longTasks.map(Math.round).join('+') || '0').join(', ')}] ms`,
   );
   console.log(
     `\nSaved state after the whole check and all ${state.actions} checklist actions ` +
