@@ -710,3 +710,31 @@ async fn learn_more_without_its_text_says_so_calmly_and_offers_to_try_again() {
     assert!(!all(&root, ".rw-checklist").is_empty());
     widget.unmount().await;
 }
+
+/// The saved document's codec as the browser runs it (its own JSON, through serde-wasm-bindgen):
+/// every earlier schema migrates, and what it writes reads back the same.
+#[wasm_bindgen_test]
+fn the_codec_in_the_browser_reads_every_schema_and_round_trips() {
+    use reciprocity_widget::core::codec::{decode, encode, encode_pretty, DecodeError};
+    for fixture in [
+        include_str!("fixtures/schema-1.json"),
+        include_str!("fixtures/schema-2.json"),
+        include_str!("fixtures/schema-3.json"),
+        include_str!("fixtures/schema-4.json"),
+    ] {
+        let doc = decode(fixture).expect("an earlier schema migrates");
+        assert_eq!(doc.schema, reciprocity_widget::core::document::SCHEMA);
+        assert_eq!(decode(&encode(&doc)), Ok(doc.clone()));
+        assert_eq!(decode(&encode_pretty(&doc)), Ok(doc));
+    }
+    let retired = decode(include_str!("fixtures/schema-4.json")).unwrap();
+    assert_eq!(retired.quiz.attempts[0].retired.len(), 3);
+    assert!(matches!(decode("{\"schema\": 5,"), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode(&"[".repeat(100_000)), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode("[]"), Err(DecodeError::Invalid(_))));
+    assert_eq!(decode("{\"schema\": 99}"), Err(DecodeError::Newer(99)));
+    // The same text serde_json writes natively.
+    let text = encode(&decode(include_str!("fixtures/schema-2.json")).unwrap());
+    assert!(text.starts_with("{\"schema\":5,\"view\":\"quiz\""), "{text}");
+    assert!(text.contains("\"finished\":null"), "{text}");
+}

@@ -4,7 +4,11 @@
 //! text may have been edited by hand, truncated by a full disk or written by another version.
 
 use super::document::{Answer, Document, BALANCE, FREQUENCY, SCHEMA};
-use serde_json::{Map, Value};
+use super::json::{self, Tree};
+use std::collections::BTreeMap;
+
+/// A JSON object, as the migrations see it.
+type Map = BTreeMap<String, Tree>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -17,24 +21,22 @@ pub enum DecodeError {
 }
 
 pub fn encode(doc: &Document) -> String {
-    // Serialising plain structs of strings, numbers and maps cannot fail.
-    serde_json::to_string(doc).unwrap_or_default()
+    json::to_text(doc, false)
 }
 
 /// The document laid out for reading, for the visitor's downloaded copy.
 pub fn encode_pretty(doc: &Document) -> String {
-    serde_json::to_string_pretty(doc).unwrap_or_default()
+    json::to_text(doc, true)
 }
 
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::Malformed(e.to_string()))?;
-    let Value::Object(mut object) = value else {
+    let value = json::parse(text).map_err(DecodeError::Malformed)?;
+    let Tree::Object(mut object) = value else {
         return Err(DecodeError::Invalid("not a JSON object".into()));
     };
     let schema = object
         .get("schema")
-        .and_then(Value::as_u64)
+        .and_then(Tree::as_u64)
         .ok_or_else(|| DecodeError::Invalid("no schema number".into()))?;
     let schema = u32::try_from(schema).map_err(|_| DecodeError::Newer(u32::MAX))?;
     if schema > SCHEMA {
@@ -45,35 +47,35 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     }
     for from in schema..SCHEMA {
         object = migrate(from, object).map_err(DecodeError::Invalid)?;
-        object.insert("schema".into(), Value::from(from + 1));
+        object.insert("schema".into(), Tree::UInt(u64::from(from + 1)));
     }
-    let doc: Document = serde_json::from_value(Value::Object(object))
-        .map_err(|e| DecodeError::Invalid(e.to_string()))?;
+    let doc: Document = json::from_tree(&Tree::Object(object)).map_err(DecodeError::Invalid)?;
     check(&doc).map_err(DecodeError::Invalid)?;
     Ok(doc)
 }
 
 /// One step up the schema ladder: turns a document of schema `from` into one of `from + 1`.
 /// Each step is small and tested with a fixture of the older shape.
-fn migrate(from: u32, mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+fn migrate(from: u32, mut doc: Map) -> Result<Map, String> {
     match from {
         // Schema 1 (the prototype) kept the checklist as `{ action_id: bool }` and did not remember the
         // open section. Schema 2 keeps the set of done ids and the view.
         1 => {
             if let Some(old) = doc.remove("checklist") {
-                let Value::Object(flags) = old else {
+                let Tree::Object(flags) = old else {
                     return Err("schema 1 checklist is not an object".into());
                 };
-                let done: Vec<Value> = flags
+                let done: Vec<Tree> = flags
                     .into_iter()
                     .filter(|(_, on)| on.as_bool() == Some(true))
-                    .map(|(id, _)| Value::String(id))
+                    .map(|(id, _)| Tree::Text(id))
                     .collect();
                 let mut checklist = Map::new();
-                checklist.insert("done".into(), Value::Array(done));
-                doc.insert("checklist".into(), Value::Object(checklist));
+                checklist.insert("done".into(), Tree::List(done));
+                doc.insert("checklist".into(), Tree::Object(checklist));
             }
-            doc.entry("view").or_insert_with(|| "checklist".into());
+            doc.entry("view".into())
+                .or_insert_with(|| Tree::Text("checklist".into()));
             Ok(doc)
         }
         // Schema 3 added the visitor's settings and the content-note choice per attempt. Both have
@@ -106,18 +108,18 @@ pub const RETIRED_IN_5: [&str; 7] = [
 ];
 
 /// Moves each attempt's answers to [`RETIRED_IN_5`] statements into its `retired` history.
-fn retire_old_items(doc: &mut Map<String, Value>) {
-    let Some(Value::Object(quiz)) = doc.get_mut("quiz") else {
+fn retire_old_items(doc: &mut Map) {
+    let Some(Tree::Object(quiz)) = doc.get_mut("quiz") else {
         return;
     };
-    let Some(Value::Array(attempts)) = quiz.get_mut("attempts") else {
+    let Some(Tree::List(attempts)) = quiz.get_mut("attempts") else {
         return;
     };
     for attempt in attempts.iter_mut() {
-        let Value::Object(attempt) = attempt else {
+        let Tree::Object(attempt) = attempt else {
             continue;
         };
-        let Some(Value::Object(answers)) = attempt.get_mut("answers") else {
+        let Some(Tree::Object(answers)) = attempt.get_mut("answers") else {
             continue;
         };
         let mut retired = Map::new();
@@ -126,13 +128,13 @@ fn retire_old_items(doc: &mut Map<String, Value>) {
                 retired.insert(id.to_owned(), answer);
             }
         }
-        if let Some(Value::Object(answered)) = attempt.get_mut("answered") {
+        if let Some(Tree::Object(answered)) = attempt.get_mut("answered") {
             for id in RETIRED_IN_5 {
                 answered.remove(id);
             }
         }
         if !retired.is_empty() {
-            attempt.insert("retired".into(), Value::Object(retired));
+            attempt.insert("retired".into(), Tree::Object(retired));
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod content;
 pub mod contrast;
 pub mod document;
 pub mod events;
+pub mod json;
 pub mod learn;
 pub mod merge;
 pub mod notices;

@@ -1,0 +1,284 @@
+//! The saved document's JSON, through whichever JSON the platform has: in the browser its own
+//! `JSON.parse` / `JSON.stringify` with serde-wasm-bindgen (so the download carries no JSON parser or
+//! printer of its own), natively serde_json (so the codec and its migrations stay tested natively, and
+//! fuzzed). Both meet in [`Tree`], the untyped document the migrations work on.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Nesting deeper than this is refused before parsing: no saved document comes close (it nests about
+/// six levels), and a deeply nested value must not exhaust the stack of the decoder.
+pub const MAX_DEPTH: usize = 64;
+
+/// A JSON value. Integers stay integers, so a document's times and counts keep their type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tree {
+    Null,
+    Bool(bool),
+    UInt(u64),
+    Int(i64),
+    Float(f64),
+    Text(String),
+    List(Vec<Tree>),
+    Object(BTreeMap<String, Tree>),
+}
+
+impl Tree {
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Tree::UInt(n) => Some(*n),
+            Tree::Int(n) => u64::try_from(*n).ok(),
+            // Browsers hand every number over as a float; a whole one is an integer.
+            Tree::Float(f) if f.fract() == 0.0 && *f >= 0.0 => Some(*f as u64),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Tree::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `text` nests arrays and objects deeper than [`MAX_DEPTH`] (brackets inside strings do not
+/// count). Checked before any parser sees the text.
+pub fn too_deep(text: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+impl<'de> Deserialize<'de> for Tree {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Tree, D::Error> {
+        deserializer.deserialize_any(TreeVisitor)
+    }
+}
+
+struct TreeVisitor;
+
+impl<'de> Visitor<'de> for TreeVisitor {
+    type Value = Tree;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+    fn visit_none<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
+        Tree::deserialize(d)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Tree, E> {
+        Ok(Tree::Bool(b))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Tree, E> {
+        Ok(Tree::UInt(n))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Tree, E> {
+        Ok(if n >= 0 {
+            Tree::UInt(n as u64)
+        } else {
+            Tree::Int(n)
+        })
+    }
+    fn visit_f64<E>(self, f: f64) -> Result<Tree, E> {
+        // serde-wasm-bindgen hands whole numbers over as floats too: keep them whole.
+        Ok(if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
+            if f >= 0.0 {
+                Tree::UInt(f as u64)
+            } else {
+                Tree::Int(f as i64)
+            }
+        } else {
+            Tree::Float(f)
+        })
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Tree, E> {
+        Ok(Tree::Text(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Tree, E> {
+        Ok(Tree::Text(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Tree::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+        let mut entries = BTreeMap::new();
+        while let Some((key, value)) = map.next_entry::<String, Tree>()? {
+            entries.insert(key, value);
+        }
+        Ok(Tree::Object(entries))
+    }
+}
+
+impl Serialize for Tree {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Tree::Null => s.serialize_unit(),
+            Tree::Bool(b) => s.serialize_bool(*b),
+            Tree::UInt(n) => s.serialize_u64(*n),
+            Tree::Int(n) => s.serialize_i64(*n),
+            Tree::Float(f) => s.serialize_f64(*f),
+            Tree::Text(t) => s.serialize_str(t),
+            Tree::List(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Tree::Object(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// Parses `text` into a [`Tree`]; the error says why not (not JSON, or nested too deeply).
+pub fn parse(text: &str) -> Result<Tree, String> {
+    if too_deep(text) {
+        return Err(format!("nested deeper than {MAX_DEPTH} levels"));
+    }
+    platform::parse(text)
+}
+
+/// Reads a value of type `T` out of `tree`.
+pub fn from_tree<T: for<'de> Deserialize<'de>>(tree: &Tree) -> Result<T, String> {
+    platform::from_tree(tree)
+}
+
+/// `value` as compact JSON text (`pretty`: laid out for reading).
+pub fn to_text<T: Serialize>(value: &T, pretty: bool) -> String {
+    platform::to_text(value, pretty)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod platform {
+    use super::Tree;
+    use serde::{Deserialize, Serialize};
+
+    pub fn parse(text: &str) -> Result<Tree, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn from_tree<T: for<'de> Deserialize<'de>>(tree: &Tree) -> Result<T, String> {
+        let value = serde_json::to_value(tree).map_err(|e| e.to_string())?;
+        T::deserialize(value).map_err(|e| e.to_string())
+    }
+
+    pub fn to_text<T: Serialize>(value: &T, pretty: bool) -> String {
+        // Serialising plain structs of strings, numbers and maps cannot fail.
+        if pretty {
+            serde_json::to_string_pretty(value).unwrap_or_default()
+        } else {
+            serde_json::to_string(value).unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod platform {
+    use super::Tree;
+    use serde::{Deserialize, Serialize};
+    use wasm_bindgen::JsValue;
+
+    pub fn parse(text: &str) -> Result<Tree, String> {
+        let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+
+    /// Plain objects and numbers, `null` for a missing value: what `JSON.stringify` writes as the
+    /// same text serde_json would.
+    fn serializer() -> serde_wasm_bindgen::Serializer {
+        serde_wasm_bindgen::Serializer::json_compatible()
+    }
+
+    pub fn from_tree<T: for<'de> Deserialize<'de>>(tree: &Tree) -> Result<T, String> {
+        let value = tree.serialize(&serializer()).map_err(|e| e.to_string())?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+
+    pub fn to_text<T: Serialize>(value: &T, pretty: bool) -> String {
+        let Ok(value) = value.serialize(&serializer()) else {
+            return String::new();
+        };
+        let text = if pretty {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &JsValue::NULL,
+                &JsValue::from(2),
+            )
+        } else {
+            js_sys::JSON::stringify(&value)
+        };
+        text.ok().and_then(|t| t.as_string()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        assert!(too_deep(&"[".repeat(MAX_DEPTH + 1)));
+        assert!(!too_deep(&"[".repeat(MAX_DEPTH)));
+        assert!(
+            !too_deep(&format!("\"{}\"", "[".repeat(500))),
+            "brackets in strings"
+        );
+        assert!(!too_deep(r#"{"a": "\"[[[[", "b": [1]}"#));
+        assert!(parse(&"[".repeat(10_000)).is_err());
+    }
+
+    #[test]
+    fn numbers_keep_their_kind() {
+        assert_eq!(parse("5").unwrap(), Tree::UInt(5));
+        assert_eq!(parse("-2").unwrap(), Tree::Int(-2));
+        assert_eq!(parse("1.5").unwrap(), Tree::Float(1.5));
+        assert_eq!(
+            parse("1764000000000").unwrap().as_u64(),
+            Some(1_764_000_000_000)
+        );
+        assert_eq!(
+            to_text(&parse(r#"{"b":[true,null,"x"],"a":-1}"#).unwrap(), false),
+            r#"{"a":-1,"b":[true,null,"x"]}"#
+        );
+    }
+}
