@@ -729,12 +729,21 @@ fn the_codec_in_the_browser_reads_every_schema_and_round_trips() {
     }
     let retired = decode(include_str!("fixtures/schema-4.json")).unwrap();
     assert_eq!(retired.quiz.attempts[0].retired.len(), 3);
-    assert!(matches!(decode("{\"schema\": 5,"), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode(&"[".repeat(100_000)), Err(DecodeError::Malformed(_))));
+    assert!(matches!(
+        decode("{\"schema\": 5,"),
+        Err(DecodeError::Malformed(_))
+    ));
+    assert!(matches!(
+        decode(&"[".repeat(100_000)),
+        Err(DecodeError::Malformed(_))
+    ));
     assert!(matches!(decode("[]"), Err(DecodeError::Invalid(_))));
     assert_eq!(decode("{\"schema\": 99}"), Err(DecodeError::Newer(99)));
     // The same text serde_json writes natively.
     let text = encode(&decode(include_str!("fixtures/schema-2.json")).unwrap());
-    assert!(text.starts_with("{\"schema\":5,\"view\":\"quiz\""), "{text}");
+    assert!(
+        text.starts_with("{\"schema\":5,\"view\":\"quiz\""),
+        "{text}"
+    );
     assert!(text.contains("\"finished\":null"), "{text}");
 }
