@@ -456,10 +456,11 @@ fn progress_counts_the_actions_shown_and_keeps_hidden_ticks() {
     let en = &bundled::EN;
     let nightly = action("check-in-ten-minutes-nightly");
     let everyone = action("reflect-notice-giving");
-    let done: BTreeSet<String> = [nightly.id, everyone.id, "retired-action"]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    let done: reciprocity_widget::core::sorted::SortedSet<String> =
+        [nightly.id, everyone.id, "retired-action"]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
     let partner = en.actions_for(Some(Relationship::Partner)).count();
     let colleague = en.actions_for(Some(Relationship::Colleague)).count();
     assert_eq!(

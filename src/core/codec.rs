@@ -5,10 +5,10 @@
 
 use super::document::{Answer, Document, BALANCE, FREQUENCY, SCHEMA};
 use super::json::{self, Tree};
-use std::collections::BTreeMap;
+use super::sorted::SortedMap;
 
 /// A JSON object, as the migrations see it.
-type Map = BTreeMap<String, Tree>;
+type Map = SortedMap<String, Tree>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -74,8 +74,7 @@ fn migrate(from: u32, mut doc: Map) -> Result<Map, String> {
                 checklist.insert("done".into(), Tree::List(done));
                 doc.insert("checklist".into(), Tree::Object(checklist));
             }
-            doc.entry("view".into())
-                .or_insert_with(|| Tree::Text("checklist".into()));
+            doc.get_or_insert_with("view".into(), || Tree::Text("checklist".into()));
             Ok(doc)
         }
         // Schema 3 added the visitor's settings and the content-note choice per attempt. Both have
@@ -348,7 +347,7 @@ mod tests {
                     question,
                     moved: started,
                     answered: answers.keys().map(|k| (k.clone(), started)).collect(),
-                    answers,
+                    answers: answers.into_iter().collect(),
                     changed: started,
                     skip_sensitive: None,
                     retired: Default::default(),

@@ -7,6 +7,7 @@
 //! cross-reference before a browser ever sees them (see [`Content::validate`]).
 
 use super::relationship::Relationship;
+use super::sorted::SortedSet;
 use std::collections::BTreeSet;
 
 /// A string compiled into the binary.
@@ -195,7 +196,7 @@ impl Step {
     /// How many of the actions shown for `relationship` are ticked in `done`, and how many are shown.
     pub fn progress(
         &self,
-        done: &BTreeSet<String>,
+        done: &SortedSet<String>,
         relationship: Option<Relationship>,
     ) -> (usize, usize) {
         count(self.actions_for(relationship), done)
@@ -204,7 +205,7 @@ impl Step {
 
 fn count<'a>(
     actions: impl Iterator<Item = &'a ChecklistAction>,
-    done: &BTreeSet<String>,
+    done: &SortedSet<String>,
 ) -> (usize, usize) {
     actions.fold((0, 0), |(ticked, shown), a| {
         (ticked + usize::from(done.contains(a.id)), shown + 1)
@@ -625,7 +626,7 @@ impl Content {
     /// and how many are shown. Ticks of hidden actions are kept but not counted.
     pub fn checklist_progress(
         &self,
-        done: &BTreeSet<String>,
+        done: &SortedSet<String>,
         relationship: Option<Relationship>,
     ) -> (usize, usize) {
         count(self.actions_for(relationship), done)

@@ -4,8 +4,8 @@
 //! with defaults; anything else bumps [`SCHEMA`] and gets a migration in [`super::codec`].
 
 use super::relationship::Relationship;
+use super::sorted::{SortedMap, SortedSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Unix time in milliseconds: when something was changed. Two tabs of one page share the clock, so a
 /// later time is a later change (see [`super::merge`]).
@@ -107,11 +107,11 @@ pub enum View {
 pub struct Checklist {
     /// Ids of the actions the visitor has checked. Ids no longer in the content are kept (a later
     /// content version may bring them back) but not counted.
-    pub done: BTreeSet<String>,
+    pub done: SortedSet<String>,
     /// When each action was last ticked or unticked, so two tabs' changes merge per action (an
     /// unticked action keeps its entry: the untick is a change too). Missing means "before schema 4".
     #[serde(default)]
-    pub changed: BTreeMap<String, Millis>,
+    pub changed: SortedMap<String, Millis>,
 }
 
 impl Checklist {
@@ -157,11 +157,11 @@ pub struct Attempt {
     pub moved: Millis,
     /// Answers by item id.
     #[serde(default)]
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: SortedMap<String, Answer>,
     /// When each answer was given, so two tabs' answers merge per item. Missing means "before
     /// schema 4".
     #[serde(default)]
-    pub answered: BTreeMap<String, Millis>,
+    pub answered: SortedMap<String, Millis>,
     /// When who the attempt is about, the content-note choice or "finished" last changed.
     #[serde(default)]
     pub changed: Millis,
@@ -171,8 +171,8 @@ pub struct Attempt {
     pub skip_sensitive: Option<bool>,
     /// Answers to statements a later version no longer asks (reworded or split), by their old id:
     /// kept as history, never counted and never silently dropped.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub retired: BTreeMap<String, Answer>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub retired: SortedMap<String, Answer>,
 }
 
 impl Attempt {
@@ -183,11 +183,11 @@ impl Attempt {
             context,
             question: 0,
             moved: started,
-            answers: BTreeMap::new(),
-            answered: BTreeMap::new(),
+            answers: SortedMap::new(),
+            answered: SortedMap::new(),
             changed: started,
             skip_sensitive: None,
-            retired: BTreeMap::new(),
+            retired: SortedMap::new(),
         }
     }
 

@@ -3,9 +3,9 @@
 //! printer of its own), natively serde_json (so the codec and its migrations stay tested natively, and
 //! fuzzed). Both meet in [`Tree`], the untyped document the migrations work on.
 
+use super::sorted::SortedMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Nesting deeper than this is refused before parsing: no saved document comes close (it nests about
@@ -22,7 +22,7 @@ pub enum Tree {
     Float(f64),
     Text(String),
     List(Vec<Tree>),
-    Object(BTreeMap<String, Tree>),
+    Object(SortedMap<String, Tree>),
 }
 
 impl Tree {
@@ -135,7 +135,7 @@ impl<'de> Visitor<'de> for TreeVisitor {
         Ok(Tree::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
-        let mut entries = BTreeMap::new();
+        let mut entries = SortedMap::new();
         while let Some((key, value)) = map.next_entry::<String, Tree>()? {
             entries.insert(key, value);
         }

@@ -11,7 +11,7 @@
 //! other's writes in any order end with the same document.
 
 use super::document::{Attempt, Checklist, Document, Millis, Quiz, Settings, MAX_ATTEMPTS, SCHEMA};
-use std::collections::{BTreeMap, BTreeSet};
+use super::sorted::{SortedMap, SortedSet};
 
 /// The document holding the latest change of every unit found in `a` or `b`.
 pub fn merge(a: &Document, b: &Document) -> Document {
@@ -69,7 +69,7 @@ fn later<T: Ord + Copy>(a: (Millis, T), b: (Millis, T)) -> (T, Millis) {
 }
 
 fn merge_checklist(a: &Checklist, b: &Checklist) -> Checklist {
-    let ids: BTreeSet<&String> = [a, b]
+    let ids: SortedSet<&String> = [a, b]
         .iter()
         .flat_map(|c| c.done.iter().chain(c.changed.keys()))
         .collect();
@@ -91,7 +91,7 @@ fn merge_checklist(a: &Checklist, b: &Checklist) -> Checklist {
 }
 
 fn merge_quiz(a: &Quiz, b: &Quiz) -> Quiz {
-    let mut by_id: BTreeMap<Millis, Attempt> = BTreeMap::new();
+    let mut by_id: SortedMap<Millis, Attempt> = SortedMap::new();
     for attempt in a.attempts.iter().chain(&b.attempts) {
         let merged = match by_id.get(&attempt.id()) {
             Some(seen) => merge_attempt(seen, attempt),
@@ -117,12 +117,12 @@ fn merge_attempt(a: &Attempt, b: &Attempt) -> Attempt {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
     };
-    let items: BTreeSet<&String> = [a, b]
+    let items: SortedSet<&String> = [a, b]
         .iter()
         .flat_map(|t| t.answers.keys().chain(t.answered.keys()))
         .collect();
-    let mut answers = BTreeMap::new();
-    let mut answered = BTreeMap::new();
+    let mut answers = SortedMap::new();
+    let mut answered = SortedMap::new();
     for item in items {
         let pick = |t: &Attempt| t.answers.get(item).copied();
         let (answer, _) = later(
@@ -139,7 +139,7 @@ fn merge_attempt(a: &Attempt, b: &Attempt) -> Attempt {
     // History of retired statements: the same in every copy (written once, by migration).
     let mut retired = a.retired.clone();
     for (item, answer) in &b.retired {
-        let kept = retired.entry(item.clone()).or_insert(*answer);
+        let kept = retired.get_or_insert_with(item.clone(), || *answer);
         *kept = (*kept).max(*answer);
     }
     Attempt {

@@ -15,5 +15,6 @@ pub mod persistence;
 pub mod quick_exit;
 pub mod relationship;
 pub mod scoring;
+pub mod sorted;
 pub mod state;
 pub mod support;

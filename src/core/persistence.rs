@@ -8,8 +8,8 @@
 use super::codec::{decode, encode, DecodeError};
 use super::document::Document;
 use super::merge::merge;
+use super::sorted::SortedMap;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// Every key this widget writes starts with this, so a page can tell the widget's keys from its own.
 pub const KEY_PREFIX: &str = "reciprocity-widget/v1/";
@@ -34,7 +34,7 @@ pub trait Store {
 /// A store in memory. Gone when the page closes.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    items: RefCell<BTreeMap<String, String>>,
+    items: RefCell<SortedMap<String, String>>,
     /// Total bytes of keys and values allowed; `None` for no limit.
     quota: Option<usize>,
 }
