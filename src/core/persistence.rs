@@ -22,6 +22,16 @@ pub enum StoreError {
     QuotaExceeded,
 }
 
+impl StoreError {
+    /// What the visitor is told when a write failed this way.
+    fn notice(self) -> Notice {
+        match self {
+            StoreError::QuotaExceeded => Notice::Full,
+            StoreError::Unavailable => Notice::Unavailable,
+        }
+    }
+}
+
 /// A string key-value store in the shape of the Web Storage API.
 pub trait Store {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
@@ -323,8 +333,8 @@ impl Persistence {
             }
             Err(DecodeError::Malformed(_) | DecodeError::Invalid(_)) => {
                 let backup_key = self.free_corrupt_key(now);
-                match self.store.set(&backup_key, &text) {
-                    Ok(()) if self.store.get(&backup_key) == Ok(Some(text.clone())) => {
+                match write_checked(self.store.as_ref(), &backup_key, &text) {
+                    Ok(()) => {
                         self.set_base(Some(text), None);
                         Err(Notice::Corrupt { backup_key })
                     }
@@ -410,20 +420,13 @@ impl Persistence {
         if stored.is_none() && to_write.is_empty() {
             return SaveOutcome::Unchanged;
         }
-        if let Err(error) = self.store.set(&key, &text) {
-            // `base` stays as it was, so the next change tries the whole document again.
-            return SaveOutcome::Failed(match error {
-                StoreError::QuotaExceeded => Notice::Full,
-                StoreError::Unavailable => Notice::Unavailable,
-            });
-        }
-        // "Saved" only when the store gives back what was written.
-        match self.store.get(&key) {
-            Ok(Some(back)) if back == text => {
+        match write_checked(self.store.as_ref(), &key, &text) {
+            Ok(()) => {
                 self.set_base(Some(text), Some(to_write.clone()));
                 shown(SaveOutcome::Saved)
             }
-            _ => SaveOutcome::Failed(Notice::Unavailable),
+            // `base` stays as it was, so the next change tries the whole document again.
+            Err(error) => SaveOutcome::Failed(error.notice()),
         }
     }
 
@@ -435,13 +438,12 @@ impl Persistence {
         }
         let key = self.namespace.key();
         let text = encode(doc);
-        match self.store.set(&key, &text) {
-            Ok(()) if self.store.get(&key) == Ok(Some(text.clone())) => {
+        match write_checked(self.store.as_ref(), &key, &text) {
+            Ok(()) => {
                 self.set_base(Some(text), Some(doc.clone()));
                 SaveOutcome::Saved
             }
-            Err(StoreError::QuotaExceeded) => SaveOutcome::Failed(Notice::Full),
-            _ => SaveOutcome::Failed(Notice::Unavailable),
+            Err(error) => SaveOutcome::Failed(error.notice()),
         }
     }
 
@@ -463,8 +465,7 @@ impl Persistence {
     pub fn move_to(&mut self, store: Box<dyn Store>, doc: &Document) -> Move {
         let key = self.namespace.key();
         let text = encode(doc);
-        let written = store.set(&key, &text).is_ok() && store.get(&key) == Ok(Some(text.clone()));
-        if !written {
+        if write_checked(store.as_ref(), &key, &text).is_err() {
             // Do not leave a half-made copy behind; the old one stays in use.
             let _ = store.remove(&key);
             return Move::NotMoved;
@@ -494,6 +495,16 @@ impl Persistence {
                 Err(notice) => External::Problem(notice),
             },
         }
+    }
+}
+
+/// Writes `text` under `key` and reads it back: `Ok` only when the store gives back what was
+/// written, so no caller can call a write "saved" that did not stick.
+fn write_checked(store: &dyn Store, key: &str, text: &str) -> Result<(), StoreError> {
+    store.set(key, text)?;
+    match store.get(key)? {
+        Some(back) if back == text => Ok(()),
+        _ => Err(StoreError::Unavailable),
     }
 }
 
