@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.resolve(process.env.DIST ?? path.join(ROOT, 'dist'));
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+/** Where the screenshots of the views go, on every run. */
+export const SCREENS = path.join(ARTIFACTS, 'screens');
 /** The key of the default widget's document in localStorage. */
 export const KEY = 'reciprocity-widget/v1/default';
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -310,6 +312,52 @@ export async function assertAccessible(page, where) {
     0,
     `axe-core found ${violations.length} WCAG A/AA violation(s) on ${where}:\n${formatViolations(violations)}`,
   );
+}
+
+// ---- views at every size and scheme ---------------------------------------------------------------
+
+/**
+ * At 320 and 1280 px, light and dark: saves a screenshot of each of `parts` (locators of the new view's
+ * pieces; the whole widget would be a very long picture), scans the page with axe and checks that it
+ * reflows at 320 px.
+ */
+export async function screens(page, name, parts) {
+  await mkdir(SCREENS, { recursive: true });
+  for (const width of [320, 1280]) {
+    for (const colorScheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      for (const [i, part] of parts.entries()) {
+        const suffix = parts.length > 1 ? `-${i + 1}` : '';
+        await part.screenshot({ path: path.join(SCREENS, `${name}${suffix}-${width}-${colorScheme}.png`) });
+      }
+      await assertAccessible(page, `${name} at ${width} px, ${colorScheme}`);
+      if (width === 320) {
+        const overflow = await page.evaluate(() => {
+          const root = document.querySelector('reciprocity-widget').shadowRoot.querySelector('.rw-widget');
+          const box = root.getBoundingClientRect();
+          // Inside a scrolling box (the plan's tables) sticking out is by design: it scrolls.
+          const scrolls = (el) => {
+            for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
+              if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+            }
+            return false;
+          };
+          const out = Array.from(root.querySelectorAll('*'))
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5) && !scrolls(el);
+            })
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+          return { scroll: document.documentElement.scrollWidth, out };
+        });
+        assert.ok(overflow.scroll <= 320, `${name}: the page scrolls sideways at 320 px (${overflow.scroll})`);
+        assert.deepEqual(overflow.out, [], `${name}: elements stick out of the widget at 320 px`);
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 // ---- host pages -----------------------------------------------------------------------------------

@@ -8,16 +8,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import {
-  ARTIFACTS,
   DIST,
-  assertAccessible,
   clinicPage,
   content,
   launchBrowser,
+  screens,
   serveHtml,
   widgetElement,
   withContext,
@@ -80,19 +78,6 @@ async function openPlan(page, namespace) {
   await page.locator('.rw-plan .rw-recommendations').waitFor();
 }
 
-async function screens(page, name) {
-  const dir = path.join(ARTIFACTS, 'screens');
-  await mkdir(dir, { recursive: true });
-  const plan = page.locator('reciprocity-widget .rw-widget');
-  for (const width of [320, 1280]) {
-    for (const colorScheme of ['light', 'dark']) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme });
-      await plan.screenshot({ path: path.join(dir, `${name}-${width}-${colorScheme}.png`) });
-      await assertAccessible(page, `${name} at ${width} px, ${colorScheme}`);
-    }
-  }
-}
 
 const directionSection = (page) => page.locator('.rw-plan-section').filter({ hasText: ui.direction_heading });
 const stepTitles = (page) => page.locator('.rw-recommendations > .rw-recommendation h4').allInnerTexts();
@@ -126,7 +111,7 @@ describe('the plan for the profiles a careless plan could hurt', () => {
         const named = ui.form_quoted.replace('{form}', form.name);
         assert.ok(lines.some((line) => line.includes(named)), `${form.name} is named: ${lines}`);
       }
-      await screens(page, 'plan-gives-more');
+      await screens(page, 'plan-gives-more', [page.locator('reciprocity-widget .rw-widget')]);
 
       // The plan links to the parts of "Learn more" that fit: the first opens Learn right there.
       const links = page.locator('.rw-learn-links button');
@@ -166,7 +151,7 @@ describe('the plan for the profiles a careless plan could hurt', () => {
       assert.ok(direction.includes(ui.direction_gives_more), 'the details');
       assert.ok(direction.includes(ui.balance_answer.replace('{answer}', content.balance.options[1])), 'the overall answer');
       assert.ok(direction.includes(ui.balance_differs), 'both can be true');
-      await screens(page, 'plan-differs');
+      await screens(page, 'plan-differs', [page.locator('reciprocity-widget .rw-widget')]);
     });
   });
 
@@ -185,7 +170,7 @@ describe('the plan for the profiles a careless plan could hurt', () => {
       const reasons = await page.locator('.rw-reasons li').allInnerTexts();
       assert.ok(reasons.length > 0, 'reasons measured');
       assert.ok(!reasons.some((r) => /conflict|hard time/i.test(r)), `no reason about a form that doesn't apply: ${reasons}`);
-      await screens(page, 'plan-not-applicable');
+      await screens(page, 'plan-not-applicable', [page.locator('reciprocity-widget .rw-widget')]);
     });
   });
 });

@@ -15,7 +15,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import {
-  ARTIFACTS,
+  SCREENS,
+  screens,
   DIST,
   actionLabel,
   actionsFor,
@@ -35,7 +36,6 @@ import {
 const ui = content.ui;
 const REGIONS = content.support.regions;
 const ALL_ACTIONS = actionsFor(null);
-const SCREENS = path.join(ARTIFACTS, 'screens');
 const keyOf = (namespace) => `reciprocity-widget/v1/${namespace}`;
 const contextOf = (id) => content.contexts.find((c) => c.id === id);
 const fill = (template, values) =>
@@ -137,48 +137,6 @@ async function assertSafetyMessage(scope, where) {
   assert.ok(!colours.includes('rgb(179, 38, 30)'), `${where}: no warning red (${colours})`);
 }
 
-/**
- * At 320 and 1280 px, light and dark: saves a screenshot of each of `parts` (locators of the new view's
- * pieces; the whole widget would be a very long picture), scans the page with axe and checks that it
- * reflows at 320 px.
- */
-async function screens(page, name, parts) {
-  for (const width of [320, 1280]) {
-    for (const colorScheme of ['light', 'dark']) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme });
-      for (const [i, part] of parts.entries()) {
-        const suffix = parts.length > 1 ? `-${i + 1}` : '';
-        await part.screenshot({ path: path.join(SCREENS, `${name}${suffix}-${width}-${colorScheme}.png`) });
-      }
-      await assertAccessible(page, `${name} at ${width} px, ${colorScheme}`);
-      if (width === 320) {
-        const overflow = await page.evaluate(() => {
-          const root = document.querySelector('reciprocity-widget').shadowRoot.querySelector('.rw-widget');
-          const box = root.getBoundingClientRect();
-          // Inside a scrolling box (the plan's tables) sticking out is by design: it scrolls.
-          const scrolls = (el) => {
-            for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
-              if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
-            }
-            return false;
-          };
-          const out = Array.from(root.querySelectorAll('*'))
-            .filter((el) => {
-              const r = el.getBoundingClientRect();
-              return r.width > 0 && (r.right > box.right + 0.5 || r.left < box.left - 0.5) && !scrolls(el);
-            })
-            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-          return { scroll: document.documentElement.scrollWidth, out };
-        });
-        assert.ok(overflow.scroll <= 320, `${name}: the page scrolls sideways at 320 px (${overflow.scroll})`);
-        assert.deepEqual(overflow.out, [], `${name}: elements stick out of the widget at 320 px`);
-      }
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 // ==================================================================================================
 

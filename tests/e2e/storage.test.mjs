@@ -12,16 +12,14 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { mkdir } from 'node:fs/promises';
 import {
-  ARTIFACTS,
   DIST,
   actionsFor,
-  assertAccessible,
   clinicPage,
   content,
   eventually,
   launchBrowser,
+  screens,
   serveHtml,
   widgetElement,
   withContext,
@@ -62,23 +60,6 @@ function random(seed) {
   };
 }
 
-/**
- * Saves screenshots of `scope` at 320 and 1280 px, light and dark, into test-artifacts/screens/, and
- * checks each with axe-core.
- */
-async function screens(page, scope, name) {
-  const dir = path.join(ARTIFACTS, 'screens');
-  await mkdir(dir, { recursive: true });
-  for (const width of [320, 1280]) {
-    for (const colorScheme of ['light', 'dark']) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme });
-      await scope.screenshot({ path: path.join(dir, `${name}-${width}-${colorScheme}.png`) });
-      await assertAccessible(page, `${name} at ${width} px, ${colorScheme}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** Opens a clinic page with one widget per namespace (ids w0, w1, …), waiting until all rendered. */
 async function openPage(page, namespaces, { name = 'storage' } = {}) {
@@ -304,7 +285,7 @@ describe('three pages, one namespace, a thousand interleaved changes', () => {
       await page.getByRole('button', { name: ui.data_delete_confirm, exact: true }).click();
       await eventually(async () => assert.equal((await panelStatus(page).textContent()).trim(), ui.data_deleted));
       await eventually(async () => assert.deepEqual(await notices(other), [ui.notice_deleted_elsewhere]));
-      await screens(other, other.locator('#w0 .rw-notices'), 'notice-deleted-elsewhere');
+      await screens(other, 'notice-deleted-elsewhere', [other.locator('#w0 .rw-notices')]);
       assert.equal(await checkbox(other, ACTIONS[0]).isChecked(), false, 'the stale tab emptied too');
       assert.equal(await stored(page, ns), null);
       // The stale tab's next change starts a new document; the deleted tick does not come back.
@@ -396,7 +377,7 @@ describe('storage that fails under the widget', () => {
       await eventually(async () =>
         assert.equal((await panelStatus(page).textContent()).trim(), fill(ui.data_delete_incomplete, { keys: keyOf(ns) })),
       );
-      await screens(page, page.locator('#w0 section.rw-data'), 'data-delete-incomplete');
+      await screens(page, 'data-delete-incomplete', [page.locator('#w0 section.rw-data')]);
       const left = () => page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), keyOf(ns));
       assert.deepEqual(await left(), [keyOf(ns)], 'the message is true: the key is still there');
       // The widget started afresh, so what it writes there next holds none of the deleted progress.
@@ -436,7 +417,7 @@ describe('storage that fails under the widget', () => {
       await dataButton(page).click();
       await page.getByRole('button', { name: ui.data_forget_device, exact: true }).click();
       await eventually(async () => assert.equal((await panelStatus(page).textContent()).trim(), ui.data_forget_old_left));
-      await screens(page, page.locator('#w0 section.rw-data'), 'data-forget-old-left');
+      await screens(page, 'data-forget-old-left', [page.locator('#w0 section.rw-data')]);
       assert.deepEqual((await stored(page, ns)).checklist.done, [ACTIONS[0].id], 'the old copy is there, as the message says');
       assert.deepEqual((await stored(page, ns, 'sessionStorage')).checklist.done, [ACTIONS[0].id], 'and the tab copy');
     });
@@ -468,7 +449,7 @@ describe('a crash in one widget', () => {
         assert.match(await alert.textContent(), new RegExp(ui.crash_message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
         const reload = alert.getByRole('link', { name: ui.crash_reload, exact: true });
         assert.equal(await reload.getAttribute('href'), url);
-        await screens(page, a, 'crash');
+        await screens(page, 'crash', [a]);
         // The other widget still works, and saves.
         await tickSaved(page, b, 'crash-b', ACTIONS[1]);
         // The host page is untouched.
