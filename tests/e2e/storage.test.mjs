@@ -422,6 +422,45 @@ describe('storage that fails under the widget', () => {
       assert.deepEqual((await stored(page, ns, 'sessionStorage')).checklist.done, [ACTIONS[0].id], 'and the tab copy');
     });
   });
+
+  test('loading a file when the browser refuses the write says it is kept for now only, and it is', async (t) => {
+    await withContext(t, browser, async ({ page }) => {
+      const ns = 'load-fails';
+      await openPage(page, [ns]);
+      await tickSaved(page, page, ns, ACTIONS[0]);
+      const file = 'progress.json';
+      const text = JSON.stringify({ ...(await stored(page, ns)), checklist: { done: [ACTIONS[2].id] } });
+      await breakStorage(page, ['setItem'], 'localStorage');
+      await dataButton(page).click();
+      const panel = page.locator('#w0 section.rw-data');
+      await panel.getByLabel(ui.data_import, { exact: true }).setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(text) });
+      await panel.getByRole('button', { name: ui.data_import_confirm, exact: true }).click();
+      await eventually(async () =>
+        assert.equal((await panelStatus(page).textContent()).trim(), ui.data_imported_unsaved.replace('{file}', file)),
+      );
+      assert.deepEqual((await stored(page, ns)).checklist.done, [ACTIONS[0].id], 'the message is true: nothing was saved');
+      await eventually(async () => assert.deepEqual(await notices(page), [ui.notice_unavailable]));
+      // Loaded all the same, for this page.
+      await page.locator('#w0 nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_checklist, exact: true }).click();
+      assert.ok(await checkbox(page, ACTIONS[2]).isChecked(), 'the loaded progress is on screen');
+    });
+  });
+
+  test('a download the browser refuses is said, not called done', async (t) => {
+    await withContext(t, browser, async ({ page }) => {
+      const ns = 'download-fails';
+      await openPage(page, [ns]);
+      await tickSaved(page, page, ns, ACTIONS[0]);
+      await page.evaluate(() => {
+        URL.createObjectURL = () => {
+          throw new DOMException('downloads refused by the page', 'SecurityError');
+        };
+      });
+      await dataButton(page).click();
+      await page.getByRole('button', { name: ui.data_export, exact: true }).click();
+      await eventually(async () => assert.equal((await panelStatus(page).textContent()).trim(), ui.data_export_failed));
+    });
+  });
 });
 
 describe('a crash in one widget', () => {
