@@ -68,7 +68,7 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
                         <text class="rw-chart-label" x="0" y={(row_top(row) + 12).to_string()}>
                             { name(form) }
                             if !form.has_enough() {
-                                { format!(": {}", ui.not_enough) }
+                                { format!(": {}", missing(ui, form)) }
                             }
                         </text>
                         { bar(form.give, row_top(row) + 18, "rw-bar-give") }

@@ -167,6 +167,13 @@ describe('the plan for the profiles a careless plan could hurt', () => {
         assert.ok(row.includes(ui.form_not_applicable), `${name}: "${row}"`);
         assert.ok(!row.includes(ui.not_enough));
       }
+      // The chart says the same as the table.
+      const chart = await page.locator('.rw-plan svg').textContent();
+      for (const id of ['conflict', 'healing']) {
+        const name = content.forms.find((f) => f.id === id).name;
+        assert.ok(chart.includes(`${name}: ${ui.form_not_applicable}`), `the chart for ${name}: "${chart}"`);
+      }
+      assert.ok(!chart.includes(ui.not_enough), 'never "not enough answers" for what does not apply');
       const reasons = await page.locator('.rw-reasons li').allInnerTexts();
       assert.ok(reasons.length > 0, 'reasons measured');
       assert.ok(!reasons.some((r) => /conflict|hard time/i.test(r)), `no reason about a form that doesn't apply: ${reasons}`);
