@@ -185,12 +185,13 @@ impl Step {
         relationship: Option<Relationship>,
         giver_first: bool,
     ) -> Vec<&'static ChecklistAction> {
-        let mut actions: Vec<&'static ChecklistAction> = self.actions_for(relationship).collect();
-        if giver_first {
-            // Stable: within each group the content's order stays.
-            actions.sort_by_key(|a| a.does_more);
+        let actions = self.actions_for(relationship);
+        if !giver_first {
+            return actions.collect();
         }
-        actions
+        // Within each group the content's order stays.
+        let (others, more): (Vec<_>, Vec<_>) = actions.partition(|a| !a.does_more);
+        others.into_iter().chain(more).collect()
     }
 
     /// How many of the actions shown for `relationship` are ticked in `done`, and how many are shown.

@@ -435,6 +435,12 @@ pub fn learn_links(
 }
 
 /// The steps a direction suggests, from the content's plan rules.
+/// Whether `a` ranks before `b` in the plan: a higher score, or the same score and earlier in the
+/// content.
+fn stronger(a: &(usize, f64, Recommendation), b: &(usize, f64, Recommendation)) -> bool {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
+}
+
 fn direction_steps(content: &'static Content, direction: Direction) -> &'static [Text] {
     match direction {
         Direction::GivesMore => content.plan.gives_more,
@@ -520,7 +526,15 @@ pub fn recommend(content: &'static Content, profile: &Profile) -> Vec<Recommenda
         .filter(|(_, (score, _))| *score > 0.0)
         .map(|(order, (score, rec))| (order, score, rec))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Strongest first, ties in the content's order. By insertion: a handful of items, and the
+    // standard library's sort would add about 6 KB of wasm.
+    for i in 1..ranked.len() {
+        let mut j = i;
+        while j > 0 && stronger(&ranked[j], &ranked[j - 1]) {
+            ranked.swap(j, j - 1);
+            j -= 1;
+        }
+    }
     ranked
         .into_iter()
         .take(PLAN_SIZE)
