@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 bash scripts/setup.sh
-trunk build --release
+bash scripts/build.sh
 node tests/e2e/bench.mjs dist

@@ -5,6 +5,10 @@
 // - The stylesheet, minified with esbuild.
 // - The "Learn more" text without its `source` quotes (they are for reviewers and the tests, which
 //   read content/learn/ itself): about 4 KB gzip less when Learn is opened.
+// - wasm-bindgen's glue told to report a stop: every call into the WebAssembly goes through a guard
+//   that, when the call throws (the release build aborts at once on a panic, which traps), tells the
+//   loader through the glue's `onStop` export, so the loader can show the crash message in that
+//   widget's box (see src/web/crash.rs). Without it a stopped widget would go blank.
 // The readable sources stay in www/, content/ and the build's target folder.
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -19,9 +23,46 @@ const esbuild = require(path.join(ROOT, 'node_modules/esbuild'));
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('minify.mjs: no folder (TRUNK_STAGING_DIR, or give it as an argument)');
 
+// The one line of wasm-bindgen's glue (0.2.130) that takes the instance's exports: every call into the
+// WebAssembly goes through `wasm.<export>`. A glue without it stops the build rather than ship a widget
+// that goes blank when it stops.
+const EXPORTS_TAKEN = 'wasm = instance.exports;';
+const STOP_GUARD = `
+let stopped = null;
+/** Calls \`listener(error)\` once this instance has stopped (a trap, or an exception thrown through it). */
+export function onStop(listener) {
+  stopped = listener;
+}
+function guardExports(exports) {
+  const guarded = {};
+  for (const [name, value] of Object.entries(exports)) {
+    guarded[name] =
+      typeof value !== 'function'
+        ? value
+        : (...args) => {
+            try {
+              return value(...args);
+            } catch (error) {
+              stopped?.(error);
+              throw error;
+            }
+          };
+  }
+  return guarded;
+}
+`;
+
+function guardGlue(source) {
+  if (source.split(EXPORTS_TAKEN).length !== 2) {
+    throw new Error(`minify.mjs: the glue no longer has exactly one "${EXPORTS_TAKEN}"; update the stop guard`);
+  }
+  return source.replace(EXPORTS_TAKEN, 'wasm = guardExports(instance.exports);') + STOP_GUARD;
+}
+
 for (const file of ['reciprocity-core.js', 'reciprocity-widget.js']) {
   const where = path.join(dir, file);
-  const source = readFileSync(where, 'utf8');
+  const original = readFileSync(where, 'utf8');
+  const source = file === 'reciprocity-core.js' ? guardGlue(original) : original;
   // Plain syntax only: no eval, no new Function, so a strict Content-Security-Policy still works.
   const { code } = esbuild.transformSync(source, {
     minify: true,

@@ -16,7 +16,8 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
-for component in rustfmt clippy; do
+# rust-src: the release build rebuilds the standard library for size (see scripts/release-env.sh).
+for component in rustfmt clippy rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     log "adding the $component component"
     rustup component add "$component"

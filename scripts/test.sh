@@ -27,7 +27,7 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test components
 
 step "release build"
-trunk build --release
+bash scripts/build.sh
 
 step "size budget (gzip bytes of the English embed; see size-budget.json)"
 node scripts/size-budget.mjs dist

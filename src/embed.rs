@@ -22,7 +22,7 @@ pub fn observed_attributes() -> Vec<JsValue> {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     app: Option<yew::AppHandle<App>>,
-    root: web_sys::Element,
+    content: &'static Content,
 }
 
 #[wasm_bindgen]
@@ -30,8 +30,17 @@ impl WidgetHandle {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
-            crate::web::crash::unwatch(&self.root);
         }
+    }
+
+    /// What the loader shows if this widget's code stops (see `web/crash.rs`): `[lang, dir, message,
+    /// reload link's label]`, asked for at mount, since nothing here can run afterwards.
+    #[wasm_bindgen(js_name = crashWords)]
+    pub fn crash_words(&self) -> Vec<JsValue> {
+        crate::web::crash::crash_words(self.content)
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect()
     }
 }
 
@@ -78,13 +87,14 @@ pub fn mount_widget(
             .into(),
         );
     }
+    let content = Content::for_lang(&config.lang).unwrap_or_else(crate::english);
     WidgetHandle {
         app: Some(crate::mount_from(
-            root.clone(),
+            root,
             config,
             Some(host),
             loader.as_deref(),
         )),
-        root,
+        content,
     }
 }

@@ -48,8 +48,6 @@ pub fn mount_from(
     files: Option<&str>,
 ) -> yew::AppHandle<App> {
     let content = core::content::Content::for_lang(&config.lang).unwrap_or_else(english);
-    // If anything in this widget panics, its box says so calmly instead of going blank.
-    web::crash::watch(&element, content);
     let props = AppProps {
         content,
         config: Rc::new(config),

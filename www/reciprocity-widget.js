@@ -14,7 +14,8 @@
 // start (a Content-Security-Policy without 'wasm-unsafe-eval', a very old browser), they stay for good.
 //
 // Each widget on a page runs in a WebAssembly instance of its own (the module is fetched and compiled
-// once): if one widget's code stops, it shows a short message in its own box and the others keep
+// once): if one widget's code stops, this file shows a short message in its own box (in the words the
+// widget gave when it started, since nothing of a stopped instance can run) and the others keep
 // working.
 
 const TAG = 'reciprocity-widget';
@@ -83,19 +84,51 @@ start().then(
       #mount = null;
       #styled = null;
       #glue = null;
+      #words = null;
+      #stopped = false;
 
       connectedCallback() {
         this.#render();
       }
 
       disconnectedCallback() {
-        this.#handle?.destroy();
+        if (!this.#stopped) this.#handle?.destroy();
         this.#handle = null;
       }
 
       attributeChangedCallback(_name, before, after) {
         // Settings are read once per mount; a change mounts afresh (progress lives in storage).
         if (before !== after && this.#handle) this.#render();
+      }
+
+      // This widget's instance has stopped: its box says so calmly, with a link that reloads the page,
+      // instead of going blank. Saved progress is untouched (it lives in storage).
+      #stop(error) {
+        if (this.#stopped) return;
+        this.#stopped = true;
+        // For the clinic's developer.
+        console.error(`${TAG} stopped: ${error}`);
+        if (!this.#words) {
+          // It stopped before it could say anything: the clinic's fallback content, if any, instead.
+          this.#mount.replaceChildren(document.createElement('slot'));
+          return;
+        }
+        const [lang, dir, message, reload] = this.#words;
+        const box = document.createElement('div');
+        box.className = 'rw-widget rw-crash';
+        box.setAttribute('role', 'alert');
+        box.lang = lang;
+        box.dir = dir;
+        const text = document.createElement('p');
+        text.textContent = message;
+        const link = document.createElement('a');
+        link.className = 'rw-button';
+        link.href = location.href;
+        link.textContent = reload;
+        const line = document.createElement('p');
+        line.append(link);
+        box.append(text, line);
+        this.#mount.replaceChildren(box);
       }
 
       async #render() {
@@ -112,14 +145,18 @@ start().then(
           }).then(() => preload.remove());
           this.#mount = document.createElement('div');
           shadow.append(link, this.#mount);
-          this.#glue = instanceFor();
+          this.#glue = instanceFor().then((glue) => {
+            glue.onStop((error) => this.#stop(error));
+            return glue;
+          });
         }
         const [glue] = await Promise.all([this.#glue, this.#styled]);
-        if (!this.isConnected) return;
+        if (!this.isConnected || this.#stopped) return;
         this.#handle?.destroy();
         this.#mount.replaceChildren();
         // `here`: the widget finds the files it fetches later (learn/<lang>.json) next to this one.
         this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this), here);
+        this.#words = this.#handle.crashWords();
       }
     }
 

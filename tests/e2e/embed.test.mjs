@@ -2,7 +2,7 @@
 // theme and isolation, the iframe mode (embed.html + reciprocity-frame.js), strict and wasm-blocking
 // Content-Security-Policies, and hostile host CSS. The release build in Chromium, as widget.test.mjs.
 //
-//   trunk build --release && node --test tests/e2e/embed.test.mjs
+//   bash scripts/build.sh && node --test tests/e2e/embed.test.mjs
 //
 // Host pages that are not demo pages are served by the test itself (page.route) on the same origin as
 // the build, so each test's markup is visible right here. Playwright's CSS locators pierce open shadow
@@ -50,7 +50,7 @@ const NAV_LABEL = { checklist: ui.nav_checklist, quiz: ui.nav_quiz, plan: ui.nav
 
 for (const file of ['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'embed.html']) {
   if (!existsSync(path.join(DIST, file))) {
-    throw new Error(`No ${file} in ${DIST}: run \`trunk build --release\` first (or set DIST).`);
+    throw new Error(`No ${file} in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
   }
 }
 

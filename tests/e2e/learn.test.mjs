@@ -4,7 +4,7 @@
 // alone, and axe-core finds nothing in it at 320 and 1280 px, light and dark (screenshots in
 // test-artifacts/screens/).
 //
-//   trunk build --release && node --test --test-concurrency=1 tests/e2e/learn.test.mjs
+//   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/learn.test.mjs
 //
 // The widget's files are served under /reciprocity/ and the clinic's page from /clinic/, so a request
 // resolved against the page instead of the widget's folder would miss. No fixed sleeps: every wait is on
@@ -38,7 +38,7 @@ const SCREENS = path.join(ARTIFACTS, 'screens');
 const BASE = '/reciprocity/';
 
 if (!existsSync(path.join(DIST, 'learn/en.json'))) {
-  throw new Error(`No learn/en.json in ${DIST}: run \`trunk build --release\` first (or set DIST).`);
+  throw new Error(`No learn/en.json in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
 }
 
 let server;

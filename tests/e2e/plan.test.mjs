@@ -3,7 +3,7 @@
 // whose conflict and hard-times statements don't apply lately. Finished checks are seeded into storage
 // before the page starts, so each test opens straight onto the plan.
 //
-//   trunk build --release && node --test --test-concurrency=1 tests/e2e/plan.test.mjs
+//   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/plan.test.mjs
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ const ui = content.ui;
 const PREFIX = 'reciprocity-widget/v1/';
 
 if (!existsSync(path.join(DIST, 'reciprocity-widget.js'))) {
-  throw new Error(`No build in ${DIST}: run \`trunk build --release\` first (or set DIST).`);
+  throw new Error(`No build in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
 }
 
 let server;

@@ -4,7 +4,7 @@
 // move, the checklist following who it is about (chosen by keyboard, ticks kept across a change), and
 // axe-core on the new views at 320 and 1280 px, light and dark, with screenshots.
 //
-//   trunk build --release && node --test --test-concurrency=1 tests/e2e/safety-content.test.mjs
+//   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/safety-content.test.mjs
 //
 // No fixed sleeps: every wait is on a condition. Screenshots go to test-artifacts/screens/.
 
@@ -47,7 +47,7 @@ const NIGHT_OR_MEAL = /\bnight|\bmeal/i;
 
 for (const file of ['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'exit-landing.html']) {
   if (!existsSync(path.join(DIST, file))) {
-    throw new Error(`No ${file} in ${DIST}: run \`trunk build --release\` first (or set DIST).`);
+    throw new Error(`No ${file} in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
   }
 }
 

@@ -3,7 +3,7 @@
 // light and dark, at 320 and 1280 px, target sizes, forced colours, reduced motion, keyboard only).
 // The release build in Chromium, as widget.test.mjs and embed.test.mjs.
 //
-//   trunk build --release && node --test --test-concurrency=1 tests/e2e/safety.test.mjs
+//   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/safety.test.mjs
 //
 // The host pages are served by the tests themselves (serveHtml) on the build's origin; quick exit goes
 // to www/exit-landing.html on the same origin, because every other host is aborted. Screenshots of the
@@ -54,7 +54,7 @@ const dialled = (number) => number.replace(/[^\d+]/g, '');
 
 for (const file of ['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'exit-landing.html']) {
   if (!existsSync(path.join(DIST, file))) {
-    throw new Error(`No ${file} in ${DIST}: run \`trunk build --release\` first (or set DIST).`);
+    throw new Error(`No ${file} in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
   }
 }
 

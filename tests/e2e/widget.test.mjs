@@ -1,6 +1,6 @@
 // End-to-end tests of the release build in headless Chromium.
 //
-//   trunk build --release && node --test tests/e2e/
+//   bash scripts/build.sh && node --test tests/e2e/
 //   DIST=/some/other/dist node --test tests/e2e/
 //
 // Every test gets a fresh browser context (its own storage), a network fenced to 127.0.0.1 and a check
@@ -52,7 +52,7 @@ const progressText = (n) => `Question ${n} of ${TOTAL_QUESTIONS}`;
 const overall = (done, relationship = null) => `${done} of ${actionsFor(relationship).length} done`;
 
 if (!existsSync(path.join(DIST, 'index.html'))) {
-  throw new Error(`No build in ${DIST}: run \`trunk build --release\` first (or set DIST).`);
+  throw new Error(`No build in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
 }
 
 let server;
