@@ -82,7 +82,7 @@ pub fn mount_widget(
         web_sys::console::warn_1(
             &format!(
                 "reciprocity-widget: no content in lang=\"{}\" yet; showing English.",
-                config.lang.escape_debug()
+                config::console_quoted(&config.lang)
             )
             .into(),
         );

@@ -111,10 +111,29 @@ impl Refused {
         format!(
             "reciprocity-widget: ignored {}=\"{}\" ({}); using the default.",
             self.attribute,
-            self.value.escape_debug(),
+            console_quoted(&self.value),
             self.allowed
         )
     }
+}
+
+/// `value` made safe to show between double quotes in a console message: quotes, backslashes and
+/// control characters escaped as `escape_debug` would, without the Unicode tables that brings into the
+/// wasm (about 4 KB).
+pub fn console_quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Reads settings from attribute name/value pairs (unknown names are ignored; for a name given twice
@@ -427,6 +446,27 @@ mod tests {
         let (_, refused) = parsed(&[("region", "\"\n<b>")]);
         let message = refused[0].message();
         assert!(message.contains("\\\"\\n<b>"), "{message}");
+    }
+
+    #[test]
+    fn console_quoting_matches_escape_debug_where_it_matters() {
+        for value in [
+            "plain",
+            "a\"b",
+            "back\\slash",
+            "tab\there",
+            "line\nbreak\r",
+            "bell\u{7}",
+            "\u{9f}",
+            "é ü 日本",
+            "<b>",
+        ] {
+            assert_eq!(
+                console_quoted(value),
+                value.escape_debug().to_string(),
+                "{value:?}"
+            );
+        }
     }
 
     #[test]
