@@ -13,6 +13,9 @@
 //   - the same to the first quiz option, with a check in progress pre-seeded,
 //   - the same in iframe mode: iframe.html's navigation start → first checkbox inside embed.html,
 //   - pointerdown on a checkbox → the widget's localStorage.setItem call for its key has returned,
+//   - where the first screen's time goes, at CPU 1× and 4×: when the loader runs, the wasm is compiled,
+//     the instance is ready, the element is defined, the widget starts, the first checkbox is in the
+//     DOM; and the waterfall (each file's request start and response end) of the median 4× load,
 // and the size of the saved document after the whole check and all checklist actions.
 
 import { existsSync } from 'node:fs';
@@ -178,6 +181,68 @@ function watchLongTasks() {
 }
 
 /**
+ * The moments of a cold load, in ms since navigation start: the loader runs (it starts the wasm
+ * download and compilation), the wasm is compiled, the instance is ready, the element is defined, the
+ * shadow root is attached, the first checkbox is in it. Page-side, by wrapping the browser calls the
+ * loader makes; with the resource timings of the files (the waterfall).
+ */
+function watchPhases() {
+  const at = (window.__benchPhases = {});
+  const mark = (name) => {
+    if (!(name in at)) at[name] = performance.now();
+  };
+  const compileStreaming = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = function (...args) {
+    mark('loader');
+    return compileStreaming.apply(this, args).then((module) => (mark('compiled'), module));
+  };
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) {
+    return instantiate.apply(this, args).then((result) => (mark('instance'), result));
+  };
+  const define = customElements.define.bind(customElements);
+  customElements.define = (...args) => (mark('defined'), define(...args));
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    mark('shadow');
+    const root = attachShadow.call(this, init);
+    new MutationObserver(() => root.querySelector('.rw-check input') && mark('checkbox')).observe(root, {
+      childList: true,
+      subtree: true,
+    });
+    return root;
+  };
+}
+
+const PHASES = [
+  ['loader', 'the loader runs (requests the glue, wasm and stylesheet)'],
+  ['compiled', 'the wasm is downloaded and compiled'],
+  ['instance', 'the instance is ready'],
+  ['defined', 'the element is defined'],
+  ['shadow', 'the widget starts (shadow root attached)'],
+  ['checkbox', 'the first checkbox is in the DOM'],
+];
+
+async function phasedLoad(browser, url, cpu) {
+  const context = await freshContext(browser, [[watchPhases]]);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__benchPhases.checkbox !== undefined, null, { timeout: 60_000 });
+    return await page.evaluate(() => ({
+      ...window.__benchPhases,
+      files: performance
+        .getEntriesByType('resource')
+        .map((e) => [new URL(e.name).pathname.split('/').pop(), e.startTime, e.responseEnd]),
+    }));
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Navigation start → `selector` usable, on a fresh context, with the CPU slowed `cpu` times (1: not
  * slowed; 4: about a mid-range phone). Also the long tasks up to that moment and the JS heap then.
  */
@@ -326,6 +391,10 @@ try {
       framed.push(await coldLoadInFrame(browser, new URL('iframe.html', server.url).href, 'embed.html', '.rw-check input'));
     }
   }
+  const phased = { 1: [], 4: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const cpu of [1, 4]) phased[cpu].push(await phasedLoad(browser, server.url, cpu));
+  }
   const saves = await clickToSaved(browser, server.url);
   const state = await fullState(browser, server.url);
 
@@ -354,6 +423,21 @@ try {
   }
   console.log(
     '  (pointerdown → saved includes the gap between the mouse down and up events the automation sends)',
+  );
+  console.log(`\nWhere the first screen's time goes (the demo page; median of ${RUNS} cold loads; ms since navigation start)`);
+  console.log(
+    table(
+      ['moment', 'CPU 1×', 'CPU 4×'],
+      PHASES.map(([key, label]) => [label, ...[1, 4].map((cpu) => ms(median(phased[cpu].map((p) => p[key]))))]),
+    ),
+  );
+  const middle = [...phased[4]].sort((a, b) => a.checkbox - b.checkbox)[phased[4].length >> 1];
+  console.log('Waterfall of that median CPU 4× load (request start → response end, ms since navigation start)');
+  console.log(
+    table(
+      ['file', 'start', 'end'],
+      middle.files.map(([file, start, end]) => [file, ms(start), ms(end)]),
+    ),
   );
   const heapKB = (bytes) => `${int(Math.round(bytes / 1024))} KB`;
   const heaps = checklist.map((r) => r.heap).sort((a, b) => a - b);
