@@ -1,10 +1,17 @@
-//! Compiles the content files (`content/<lang>.json`) into static Rust data.
+//! Compiles the content files (`content/<lang>.json`) into static Rust data, and their words into one
+//! table per language.
 //!
-//! Parsing the content in the browser would ship a JSON deserializer for ~20 types and 70 interface
-//! strings (about 50 KB of wasm before compression) and parse ~27 KB at every start. Generating
-//! `static` values here moves both costs to build time. The JSON stays the one place translators edit;
-//! its shape is checked here (unknown or missing fields stop the build with the file and path named), and
-//! its meaning by `Content::validate` in the native tests.
+//! The shape of the content (steps, actions, items, which relationship sees what, ids, phone numbers)
+//! is the same in every language, so it is compiled in once, as `static` values: the browser needs no
+//! JSON deserializer for ~20 types. The words are not: every translatable string becomes a [`Text`], a
+//! place in its language's table, and the table is the file `content/text/<lang>.json` (a JSON array of
+//! strings) that the widget downloads for the visitor's language only. So the wasm carries no words,
+//! and adding a language adds no byte to it. Natively (the tests) every table is compiled in as well.
+//!
+//! The structured JSON stays the one place translators edit; its shape is checked here (unknown or
+//! missing fields, or a language whose shape differs from English, stop the build with the file and
+//! path named), and its meaning by `Content::validate` in the native tests. `content/text/` is written
+//! from it by `UPDATE_TEXT=1 cargo test --test text`; that test fails while it is out of date.
 
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -12,10 +19,14 @@ use std::path::Path;
 
 /// The shape of a content file, mirroring the types in `src/core/content.rs`.
 enum Ty {
+    /// Words a visitor reads: a place in the language's table, as `Text(n)`.
     Str,
+    /// A string that is the same in every language (an id, a phone number, a keyword a service
+    /// expects), as `&'static str`.
+    Id,
     /// A JSON array, as `&'static [T]`.
     List(&'static Ty),
-    /// A JSON object with free keys, as `&'static [(&'static str, T)]`.
+    /// A JSON object with free keys (ids), as `&'static [(&'static str, T)]`.
     Map(&'static Ty),
     /// `"give"` or `"receive"`.
     Side,
@@ -52,14 +63,15 @@ const fn optional(name: &'static str, ty: Ty) -> Field {
 }
 
 const STR_LIST: Ty = Ty::List(&Ty::Str);
+const ID_LIST: Ty = Ty::List(&Ty::Id);
 
 const SUPPORT_LINE: Ty = Ty::Struct(
     "SupportLine",
     &[
         f("name", Ty::Str),
-        f("call", Ty::Str),
-        optional("text", Ty::Str),
-        optional("text_word", Ty::Str),
+        f("call", Ty::Id),
+        optional("text", Ty::Id),
+        optional("text_word", Ty::Id),
     ],
 );
 
@@ -86,7 +98,7 @@ const CONTENT: Ty = Ty::Struct(
             Ty::List(&Ty::Struct(
                 "Step",
                 &[
-                    f("id", Ty::Str),
+                    f("id", Ty::Id),
                     f("letter", Ty::Str),
                     f("title", Ty::Str),
                     f("summary", Ty::Str),
@@ -95,15 +107,15 @@ const CONTENT: Ty = Ty::Struct(
                         Ty::List(&Ty::Struct(
                             "ChecklistAction",
                             &[
-                                f("id", Ty::Str),
+                                f("id", Ty::Id),
                                 f("text", Ty::Str),
                                 optional("by_context", Ty::Map(&Ty::Str)),
-                                optional("only_for", STR_LIST),
+                                optional("only_for", ID_LIST),
                                 optional("ask_safe", Ty::Bool),
                                 // Required, so every action is classified on purpose (the rule is
                                 // on `ChecklistAction::does_more` in src/core/content.rs).
                                 f("does_more", Ty::Bool),
-                                f("source", Ty::Str),
+                                f("source", Ty::Id),
                             ],
                         )),
                     ),
@@ -115,20 +127,20 @@ const CONTENT: Ty = Ty::Struct(
             Ty::List(&Ty::Struct(
                 "Form",
                 &[
-                    f("id", Ty::Str),
+                    f("id", Ty::Id),
                     f("name", Ty::Str),
                     f("description", Ty::Str),
-                    f("source", Ty::Str),
+                    f("source", Ty::Id),
                 ],
             )),
         ),
-        f("sensitive_forms", STR_LIST),
+        f("sensitive_forms", ID_LIST),
         f(
             "contexts",
             Ty::List(&Ty::Struct(
                 "RelationshipContext",
                 &[
-                    f("id", Ty::Str),
+                    f("id", Ty::Id),
                     f("label", Ty::Str),
                     f("them", Ty::Str),
                     f("them_start", Ty::Str),
@@ -142,13 +154,13 @@ const CONTENT: Ty = Ty::Struct(
             Ty::List(&Ty::Struct(
                 "Item",
                 &[
-                    f("id", Ty::Str),
-                    f("form", Ty::Str),
+                    f("id", Ty::Id),
+                    f("form", Ty::Id),
                     f("side", Ty::Side),
                     f("text", Ty::Str),
                     optional("by_context", Ty::Map(&Ty::Str)),
                     optional("may_not_apply", Ty::Bool),
-                    f("source", Ty::Str),
+                    f("source", Ty::Id),
                 ],
             )),
         ),
@@ -157,10 +169,10 @@ const CONTENT: Ty = Ty::Struct(
             Ty::Struct(
                 "BalanceItem",
                 &[
-                    f("id", Ty::Str),
+                    f("id", Ty::Id),
                     f("text", Ty::Str),
                     f("options", STR_LIST),
-                    f("source", Ty::Str),
+                    f("source", Ty::Id),
                 ],
             ),
         ),
@@ -173,9 +185,9 @@ const CONTENT: Ty = Ty::Struct(
                     Ty::List(&Ty::Struct(
                         "Region",
                         &[
-                            f("id", Ty::Str),
+                            f("id", Ty::Id),
                             f("name", Ty::Str),
-                            f("emergency", Ty::Str),
+                            f("emergency", Ty::Id),
                             f("lines", Ty::List(&SUPPORT_LINE)),
                             optional("abuse_lines", Ty::List(&SUPPORT_LINE)),
                             optional("abuse_note", Ty::Str),
@@ -190,15 +202,15 @@ const CONTENT: Ty = Ty::Struct(
             Ty::Struct(
                 "PlanRules",
                 &[
-                    f("gives_more", STR_LIST),
-                    f("receives_more", STR_LIST),
-                    f("balanced", STR_LIST),
-                    f("both_low", STR_LIST),
+                    f("gives_more", ID_LIST),
+                    f("receives_more", ID_LIST),
+                    f("balanced", ID_LIST),
+                    f("both_low", ID_LIST),
                     f(
                         "forms",
                         Ty::Map(&Ty::Struct(
                             "FormRule",
-                            &[f("gives_more", STR_LIST), f("receives_more", STR_LIST)],
+                            &[f("gives_more", ID_LIST), f("receives_more", ID_LIST)],
                         )),
                     ),
                 ],
@@ -211,16 +223,40 @@ const CONTENT: Ty = Ty::Struct(
 /// browser build leaves those quotes out (a few KB nobody there reads).
 const REVIEW_ONLY_FIELD: &str = "source";
 
-fn emit(value: &Value, ty: &Ty, path: &str, out: &mut String) -> Result<(), String> {
+/// What the walk over one language's file produces.
+struct Emitted {
+    /// The Rust expression of the content's shape, words as `Text(n)`.
+    code: String,
+    /// The words, in the order of their `n`; `[0]` is the empty string that stands for a missing
+    /// optional text.
+    table: Vec<String>,
+    for_browser: bool,
+}
+
+impl Emitted {
+    fn text(&mut self, s: &str) {
+        write!(self.code, "Text({})", self.table.len()).unwrap();
+        self.table.push(s.to_owned());
+    }
+}
+
+fn emit(value: &Value, ty: &Ty, path: &str, out: &mut Emitted) -> Result<(), String> {
     let wrong = |expected: &str| Err(format!("{path}: expected {expected}, found {value}"));
     match ty {
         Ty::Str => match value {
+            Value::String(s) => {
+                out.text(s);
+                Ok(())
+            }
+            _ => wrong("a string"),
+        },
+        Ty::Id => match value {
             // Debug formatting of a str is a valid Rust string literal, escapes included.
-            Value::String(s) => write!(out, "{s:?}").map_err(|e| e.to_string()),
+            Value::String(s) => write!(out.code, "{s:?}").map_err(|e| e.to_string()),
             _ => wrong("a string"),
         },
         Ty::Bool => match value {
-            Value::Bool(b) => write!(out, "{b}").map_err(|e| e.to_string()),
+            Value::Bool(b) => write!(out.code, "{b}").map_err(|e| e.to_string()),
             _ => wrong("true or false"),
         },
         Ty::Side => {
@@ -229,45 +265,45 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut String) -> Result<(), Stri
                 Some("receive") => "Side::Receive",
                 _ => return wrong("\"give\" or \"receive\""),
             };
-            out.push_str(variant);
+            out.code.push_str(variant);
             Ok(())
         }
         Ty::List(inner) => {
             let Value::Array(items) = value else {
                 return wrong("an array");
             };
-            out.push_str("&[");
+            out.code.push_str("&[");
             for (i, item) in items.iter().enumerate() {
                 emit(item, inner, &format!("{path}[{i}]"), out)?;
-                out.push_str(", ");
+                out.code.push_str(", ");
             }
-            out.push(']');
+            out.code.push(']');
             Ok(())
         }
         Ty::Map(inner) => {
             let Value::Object(entries) = value else {
                 return wrong("an object");
             };
-            out.push_str("&[");
+            out.code.push_str("&[");
             for (key, item) in entries {
-                write!(out, "({key:?}, ").map_err(|e| e.to_string())?;
+                write!(out.code, "({key:?}, ").map_err(|e| e.to_string())?;
                 emit(item, inner, &format!("{path}.{key}"), out)?;
-                out.push_str("), ");
+                out.code.push_str("), ");
             }
-            out.push(']');
+            out.code.push(']');
             Ok(())
         }
         Ty::StrStruct(name) => {
             let Value::Object(entries) = value else {
                 return wrong("an object");
             };
-            write!(out, "{name} {{ ").map_err(|e| e.to_string())?;
+            write!(out.code, "{name} {{ ").map_err(|e| e.to_string())?;
             for (key, item) in entries {
-                write!(out, "{key}: ").map_err(|e| e.to_string())?;
+                write!(out.code, "{key}: ").map_err(|e| e.to_string())?;
                 emit(item, &Ty::Str, &format!("{path}.{key}"), out)?;
-                out.push_str(", ");
+                out.code.push_str(", ");
             }
-            out.push('}');
+            out.code.push('}');
             Ok(())
         }
         Ty::Struct(name, fields) => {
@@ -280,17 +316,17 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut String) -> Result<(), Stri
             {
                 return Err(format!("{path}: unknown field `{unknown}` in {name}"));
             }
-            write!(out, "{name} {{ ").map_err(|e| e.to_string())?;
+            write!(out.code, "{name} {{ ").map_err(|e| e.to_string())?;
             for field in fields.iter() {
-                write!(out, "{}: ", field.name).map_err(|e| e.to_string())?;
-                let for_browser = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+                write!(out.code, "{}: ", field.name).map_err(|e| e.to_string())?;
                 match entries.get(field.name) {
-                    Some(_) if for_browser && field.name == REVIEW_ONLY_FIELD => {
-                        out.push_str("\"\"")
+                    Some(_) if out.for_browser && field.name == REVIEW_ONLY_FIELD => {
+                        out.code.push_str("\"\"")
                     }
                     Some(item) => emit(item, &field.ty, &format!("{path}.{}", field.name), out)?,
-                    None if field.optional => out.push_str(match field.ty {
-                        Ty::Str => "\"\"",
+                    None if field.optional => out.code.push_str(match field.ty {
+                        Ty::Str => "Text::EMPTY",
+                        Ty::Id => "\"\"",
                         Ty::Bool => "false",
                         _ => "&[]",
                     }),
@@ -298,17 +334,21 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut String) -> Result<(), Stri
                         return Err(format!("{path}: missing field `{}` in {name}", field.name))
                     }
                 }
-                out.push_str(", ");
+                out.code.push_str(", ");
             }
-            out.push('}');
+            out.code.push('}');
             Ok(())
         }
     }
 }
 
+/// The language every other must match in shape: the one the shape is compiled from.
+const REFERENCE: &str = "en";
+
 fn main() {
     println!("cargo:rerun-if-changed=content");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let for_browser = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     let mut languages: Vec<String> = std::fs::read_dir("content")
         .expect("content/ exists")
         .filter_map(|entry| {
@@ -318,31 +358,74 @@ fn main() {
         })
         .collect();
     languages.sort();
+    // English first: the others are checked against its shape.
+    languages.sort_by_key(|l| l != REFERENCE);
+    assert_eq!(
+        languages.first().map(String::as_str),
+        Some(REFERENCE),
+        "content/{REFERENCE}.json is missing"
+    );
 
     let mut code = String::from("// Generated by build.rs from content/*.json. Do not edit.\n\n");
+    let mut tables = Vec::new();
     for lang in &languages {
         let file = format!("content/{lang}.json");
         println!("cargo:rerun-if-changed={file}");
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
         let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let ident = lang.to_uppercase().replace('-', "_");
-        write!(code, "pub static {ident}: Content = ").unwrap();
-        if let Err(problem) = emit(&json, &CONTENT, &file, &mut code) {
+        let mut emitted = Emitted {
+            code: String::new(),
+            table: vec![String::new()],
+            for_browser,
+        };
+        if let Err(problem) = emit(&json, &CONTENT, &file, &mut emitted) {
             panic!("{problem}");
         }
-        code.push_str(";\n\n");
+        if lang == REFERENCE {
+            writeln!(
+                code,
+                "/// The shape of the content, the same in every language."
+            )
+            .unwrap();
+            writeln!(code, "pub static CONTENT: Content = {};\n", emitted.code).unwrap();
+            writeln!(code, "/// How many places every language's table has.").unwrap();
+            writeln!(
+                code,
+                "pub const TEXT_LEN: usize = {};\n",
+                emitted.table.len()
+            )
+            .unwrap();
+        } else if emitted.code != tables_shape(&code) {
+            panic!("{file}: its shape (ids, lists, which fields it has) differs from content/{REFERENCE}.json; only the words may differ");
+        }
+        tables.push((lang.clone(), emitted.table));
     }
     code.push_str(
-        "/// Every bundled language, by file name.\npub static ALL: &[(&str, &Content)] = &[",
+        "/// Every language with content, by file name.\npub static LANGUAGES: &[&str] = &[",
     );
-    for lang in &languages {
-        write!(
-            code,
-            "({lang:?}, &{}), ",
-            lang.to_uppercase().replace('-', "_")
-        )
-        .unwrap();
+    for (lang, _) in &tables {
+        write!(code, "{lang:?}, ").unwrap();
     }
-    code.push_str("];\n");
+    code.push_str("];\n\n");
+    if !for_browser {
+        // Natively every table is compiled in, with the JSON that `content/text/<lang>.json` must hold.
+        code.push_str("/// Every language's words, and the JSON of `content/text/<lang>.json`.\n");
+        code.push_str("pub static TABLES: &[(&str, &[&str], &str)] = &[\n");
+        for (lang, table) in &tables {
+            let json = serde_json::to_string(table).expect("strings serialize");
+            writeln!(code, "    ({lang:?}, &{table:?}, {json:?}),").unwrap();
+        }
+        code.push_str("];\n");
+    }
     std::fs::write(Path::new(&out_dir).join("content.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// The reference language's shape, as written into `code` (between `CONTENT: Content = ` and `;`).
+fn tables_shape(code: &str) -> String {
+    let start = code
+        .find("pub static CONTENT: Content = ")
+        .expect("the reference comes first")
+        + 30;
+    let end = start + code[start..].find(";\n").expect("the statement ends");
+    code[start..end].to_owned()
 }

@@ -1,5 +1,6 @@
 // The byte budget of the English two-line embed, checked in CI: every file a visitor downloads before
-// the widget's first screen (the loader, the JS glue, the WebAssembly, the stylesheet), gzip -9.
+// the widget's first screen (the loader, the JS glue, the WebAssembly, the stylesheet and the words),
+// gzip -9.
 //
 //   node scripts/size-budget.mjs [dist]            # prints the figures; fails over budget
 //   node scripts/size-budget.mjs [dist] --record   # writes today's figures as the reference
@@ -15,7 +16,14 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET_FILE = path.join(ROOT, 'size-budget.json');
-const FILES = ['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css'];
+const FILES = [
+  'reciprocity-widget.js',
+  'reciprocity-core.js',
+  'reciprocity-core_bg.wasm',
+  'reciprocity-widget.css',
+  // The English words, fetched beside the wasm for every English visitor.
+  'text/en.json',
+];
 /** Headroom above the reference total before the check fails. */
 const HEADROOM = 3 * 1024;
 

@@ -47,14 +47,28 @@ impl WidgetHandle {
 /// Mounts a widget into `root` (inside the element's shadow root), configured by `attributes`, an
 /// array of `[name, value]` pairs, and sending its events to `host`. `loader` is the loader's own URL
 /// (`import.meta.url`): files fetched later ("Learn more") are found next to it, wherever the clinic
-/// serves them from. Refused values are reported with one console warning each; nothing here throws.
+/// serves them from. `words` is the widget's language's `text/<lang>.json`, which the loader fetched
+/// while the wasm compiled (see `core/text.rs`). Refused attribute values are reported with one
+/// console warning each; the one thing that throws is `words` that do not fit this build (then
+/// nothing is mounted, and the loader shows the clinic's fallback content).
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     host: web_sys::HtmlElement,
     root: web_sys::Element,
     attributes: js_sys::Array,
     loader: Option<String>,
-) -> WidgetHandle {
+    words: JsValue,
+) -> Result<WidgetHandle, JsValue> {
+    let words = crate::web::words_from_js(&words).ok_or_else(|| {
+        JsValue::from_str("reciprocity-widget: its words are not a list of strings")
+    })?;
+    crate::core::text::install(words).map_err(|wrong| {
+        JsValue::from_str(&format!(
+            "reciprocity-widget: its words have {} places where this build has {}: \
+             text/<lang>.json is from another version of the widget",
+            wrong.found, wrong.expected
+        ))
+    })?;
     // Read by hand rather than through serde: the attribute list is flat strings, and a deserializer's
     // error paths (which format numbers) would add kilobytes for nothing. Entries of any other shape
     // are skipped.
@@ -88,7 +102,7 @@ pub fn mount_widget(
         );
     }
     let content = Content::for_lang(&config.lang).unwrap_or_else(crate::english);
-    WidgetHandle {
+    Ok(WidgetHandle {
         app: Some(crate::mount_from(
             root,
             config,
@@ -96,5 +110,5 @@ pub fn mount_widget(
             loader.as_deref(),
         )),
         content,
-    }
+    })
 }

@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 /// The English content.
 pub fn english() -> &'static Content {
-    &core::content::bundled::EN
+    &core::content::bundled::CONTENT
 }
 
 /// Renders a widget with default settings into `element`.
@@ -52,7 +52,7 @@ pub fn mount_from(
         content,
         config: Rc::new(config),
         host,
-        learn_url: web::learn::file_url(files, content.lang).map(Into::into),
+        learn_url: web::learn::file_url(files, &content.lang).map(Into::into),
     };
     yew::Renderer::<App>::with_root_and_props(element, props).render()
 }

@@ -31,6 +31,16 @@ fn clear(namespace: &str) {
     }
 }
 
+/// The English words, as the loader hands them to the widget (see `core/text.rs`): the browser build
+/// has none compiled in.
+fn install_english() {
+    if !reciprocity_widget::core::text::installed() {
+        let parsed = js_sys::JSON::parse(include_str!("../content/text/en.json")).unwrap();
+        let words = reciprocity_widget::web::words_from_js(&parsed).unwrap();
+        reciprocity_widget::core::text::install(words).unwrap();
+    }
+}
+
 fn key(namespace: &str) -> String {
     format!("reciprocity-widget/v1/{namespace}")
 }
@@ -53,6 +63,7 @@ impl Mounted {
         config: EmbedConfig,
         host: Option<HtmlElement>,
     ) -> Mounted {
+        install_english();
         let app = reciprocity_widget::mount_with(root.clone(), config, host);
         yew::scheduler::flush().await;
         Mounted {
@@ -632,7 +643,7 @@ async fn learn_more_fetches_its_text_on_first_opening_and_goes_back_where_it_was
     let ui = &reciprocity_widget::english().ui;
     assert!(all(&root, ".rw-learn").is_empty());
 
-    click(&button(&root, ui.learn_button)).await;
+    click(&button(&root, &ui.learn_button)).await;
     assert_eq!(text(&root, ".rw-view-heading").trim(), ui.learn_heading);
     assert_eq!(
         focused_element().and_then(|e| e.get_attribute("data-focus")),
@@ -651,14 +662,14 @@ async fn learn_more_fetches_its_text_on_first_opening_and_goes_back_where_it_was
     assert_eq!(text(&root, ".rw-learn-status"), "");
 
     // Back: the checklist again, focus on the button that opened Learn.
-    click(&button(&root, ui.learn_back_checklist)).await;
+    click(&button(&root, &ui.learn_back_checklist)).await;
     assert!(!all(&root, ".rw-checklist").is_empty());
     assert_eq!(
         focused_element().and_then(|e| e.get_attribute("data-focus")),
         Some("learn-button".to_owned())
     );
     // In memory now: opening again shows the text at once.
-    click(&button(&root, ui.learn_button)).await;
+    click(&button(&root, &ui.learn_button)).await;
     assert!(!all(&root, ".rw-learn-section").is_empty());
     widget.unmount().await;
 }
@@ -695,18 +706,18 @@ async fn learn_more_without_its_text_says_so_calmly_and_offers_to_try_again() {
     let widget = mount_learning("c-learn-none", None).await;
     let root = widget.root.clone();
     let ui = &reciprocity_widget::english().ui;
-    click(&button(&root, ui.learn_button)).await;
+    click(&button(&root, &ui.learn_button)).await;
     until("the failure message", || {
         text(&root, ".rw-learn-status") == ui.learn_failed
     })
     .await;
-    click(&button(&root, ui.learn_retry)).await;
+    click(&button(&root, &ui.learn_retry)).await;
     // Tried again (and failed again): still calm, still a way back.
     until("the failure message again", || {
         text(&root, ".rw-learn-status") == ui.learn_failed
     })
     .await;
-    click(&button(&root, ui.learn_back_checklist)).await;
+    click(&button(&root, &ui.learn_back_checklist)).await;
     assert!(!all(&root, ".rw-checklist").is_empty());
     widget.unmount().await;
 }

@@ -7,6 +7,7 @@ use reciprocity_widget::core::content::{
     bundled, ChecklistAction, Content, Item, Region, Side, Step, SupportLine,
 };
 use reciprocity_widget::core::relationship::Relationship;
+use reciprocity_widget::core::text::{self, adhoc, Text};
 use std::collections::BTreeSet;
 
 fn leak<T>(items: Vec<T>) -> &'static [T] {
@@ -15,21 +16,22 @@ fn leak<T>(items: Vec<T>) -> &'static [T] {
 
 #[test]
 fn every_bundled_language_is_valid() {
-    assert!(!bundled::ALL.is_empty());
-    for (lang, content) in bundled::ALL {
-        let problems = content.validate();
+    assert!(!bundled::TABLES.is_empty());
+    for (lang, words, _) in bundled::TABLES {
+        text::install(words.iter().map(|w| w.to_string()).collect()).unwrap();
+        let problems = bundled::CONTENT.validate();
         assert!(
             problems.is_empty(),
             "content/{lang}.json:\n{}",
             problems.join("\n")
         );
-        assert!(content.lang.starts_with(lang));
+        assert!(bundled::CONTENT.lang.starts_with(lang));
     }
 }
 
 #[test]
 fn english_has_the_shape_the_issue_asks_for() {
-    let en = &bundled::EN;
+    let en = &bundled::CONTENT;
     assert_eq!(en.steps.len(), 7);
     assert!(en.action_count() >= 21, "3–5 actions for each of 7 steps");
     assert!(en.items.len() >= 24);
@@ -47,7 +49,7 @@ fn english_has_the_shape_the_issue_asks_for() {
     let all_actions: String = en
         .steps
         .iter()
-        .flat_map(|s| s.actions.iter().map(|a| a.text))
+        .flat_map(|s| s.actions.iter().map(|a| a.text.get()))
         .collect::<Vec<_>>()
         .join("\n");
     for ritual in rituals {
@@ -60,13 +62,13 @@ fn english_has_the_shape_the_issue_asks_for() {
 
 #[test]
 fn wording_adapts_to_who_the_check_is_about() {
-    let en = &bundled::EN;
+    let en = &bundled::CONTENT;
     let item = &en.items[0];
     let texts: Vec<String> = en.contexts.iter().map(|c| en.item_text(item, c)).collect();
     for (text, context) in texts.iter().zip(en.contexts.iter()) {
         assert!(!text.contains('{'), "{text}");
         assert!(
-            text.contains(context.them) || text.contains(context.them_start),
+            text.contains(&*context.them) || text.contains(&*context.them_start),
             "{text} should name {}",
             context.them
         );
@@ -82,13 +84,13 @@ fn wording_adapts_to_who_the_check_is_about() {
     assert_ne!(
         en.item_text(special, colleague),
         en.item_text(special, partner)
-            .replace(partner.them, colleague.them)
+            .replace(&*partner.them, &colleague.them)
     );
 }
 
 #[test]
 fn the_validator_catches_each_kind_of_mistake() {
-    let good = bundled::EN.clone();
+    let good = bundled::CONTENT.clone();
     let expect = |content: Content, needle: &str| {
         let problems = content.validate();
         assert!(
@@ -121,7 +123,7 @@ fn the_validator_catches_each_kind_of_mistake() {
 
     let mut c = good.clone();
     let mut ui = c.ui.clone();
-    ui.next = "  ";
+    ui.next = adhoc("  ");
     c.ui = ui;
     expect(c, "ui.next is empty");
 
@@ -133,13 +135,13 @@ fn the_validator_catches_each_kind_of_mistake() {
 
     let mut c = good.clone();
     let mut items = c.items.to_vec();
-    items[0].by_context = leak(vec![("boss", "text")]);
+    items[0].by_context = leak(vec![("boss", adhoc("text"))]);
     c.items = leak(items);
     expect(c, "unknown context `boss`");
 
     let mut c = good;
     let mut intro = c.intro.clone();
-    intro.privacy = "Stored for {them}";
+    intro.privacy = adhoc("Stored for {them}");
     c.intro = intro;
     expect(c, "outside a quiz item");
 }
@@ -164,6 +166,27 @@ fn the_iframe_page_passes_on_every_attribute_the_element_reads() {
     }
 }
 
+#[test]
+fn the_loader_fetches_words_for_exactly_the_languages_with_content() {
+    // The loader starts fetching the words before the WebAssembly starts, so it keeps its own list.
+    let loader = include_str!("../www/reciprocity-widget.js");
+    let line = loader
+        .lines()
+        .find(|l| l.starts_with("const LANGUAGES = ["))
+        .expect("the loader lists its languages");
+    let listed: BTreeSet<&str> = line
+        .trim_start_matches("const LANGUAGES = [")
+        .trim_end_matches("];")
+        .split(',')
+        .map(|l| l.trim().trim_matches('\''))
+        .collect();
+    let with_content: BTreeSet<&str> = bundled::LANGUAGES.iter().copied().collect();
+    assert_eq!(
+        listed, with_content,
+        "LANGUAGES in www/reciprocity-widget.js"
+    );
+}
+
 /// The article every claim traces to, as the repository keeps it (`content/source/article.txt`).
 const ARTICLE: &str = include_str!("../content/source/article.txt");
 
@@ -186,7 +209,7 @@ fn normalise(text: &str) -> String {
 #[test]
 fn every_source_quote_occurs_in_the_article() {
     let article = normalise(ARTICLE);
-    let en = &bundled::EN;
+    let en = &bundled::CONTENT;
     let mut quotes: Vec<(String, &str)> = Vec::new();
     for step in en.steps.iter() {
         for action in step.actions.iter() {
@@ -254,21 +277,21 @@ fn actions(content: &Content) -> impl Iterator<Item = &'static ChecklistAction> 
 }
 
 fn action(id: &str) -> &'static ChecklistAction {
-    actions(&bundled::EN)
+    actions(&bundled::CONTENT)
         .find(|a| a.id == id)
         .unwrap_or_else(|| panic!("no action {id}"))
 }
 
 fn wordings(a: &ChecklistAction) -> Vec<&'static str> {
-    std::iter::once(a.text)
-        .chain(a.by_context.iter().map(|(_, t)| *t))
+    std::iter::once(a.text.get())
+        .chain(a.by_context.iter().map(|(_, t)| t.get()))
         .collect()
 }
 
 #[test]
 fn every_action_that_asks_for_repair_openness_patience_or_a_first_move_says_when_safe() {
     let mut flagged = 0;
-    for a in actions(&bundled::EN) {
+    for a in actions(&bundled::CONTENT) {
         for wording in wordings(a) {
             let lower = wording.to_lowercase();
             if let Some(word) = ASKS_FOR_REPAIR_OPENNESS_PATIENCE_OR_A_FIRST_MOVE
@@ -282,9 +305,9 @@ fn every_action_that_asks_for_repair_openness_patience_or_a_first_move_says_when
     }
     assert!(flagged >= 10, "the list found the actions it is for");
     // The Repair step asks for repair in every action.
-    let repair = bundled::EN.step("repair").unwrap();
+    let repair = bundled::CONTENT.step("repair").unwrap();
     assert!(repair.actions.iter().all(|a| a.ask_safe));
-    assert!(bundled::EN
+    assert!(bundled::CONTENT
         .ui
         .action_when_safe
         .to_lowercase()
@@ -322,7 +345,7 @@ fn the_four_overreaching_actions_say_only_what_their_source_says() {
 
 #[test]
 fn every_action_says_whether_it_asks_the_visitor_to_do_more() {
-    let en = &bundled::EN;
+    let en = &bundled::CONTENT;
     // Noticing, reflecting, expressing one's own needs, accepting support, pausing the overgiving: no.
     for id in [
         "reflect-notice-giving",
@@ -378,10 +401,10 @@ fn every_action_says_whether_it_asks_the_visitor_to_do_more() {
 
 #[test]
 fn the_checklist_follows_the_relationship() {
-    let en = &bundled::EN;
+    let en = &bundled::CONTENT;
     let texts = |r: Relationship| -> Vec<&str> {
         en.actions_for(Some(r))
-            .map(|a| a.text_for(Some(r)))
+            .map(|a| a.text_for(Some(r)).get())
             .collect()
     };
     let has = |r: Relationship, needle: &str| {
@@ -435,7 +458,7 @@ fn a_parent_is_never_told_to_stop_giving_to_a_child() {
         "{family}"
     );
     // Every family action that speaks of giving less speaks of adults only.
-    for a in bundled::EN.actions_for(Some(Relationship::Family)) {
+    for a in bundled::CONTENT.actions_for(Some(Relationship::Family)) {
         let text = a.text_for(Some(Relationship::Family)).to_lowercase();
         if text.contains("overgiving") || text.contains("giving less") {
             assert!(text.contains("adult"), "`{}` for family: {text}", a.id);
@@ -453,7 +476,7 @@ fn a_parent_is_never_told_to_stop_giving_to_a_child() {
 
 #[test]
 fn progress_counts_the_actions_shown_and_keeps_hidden_ticks() {
-    let en = &bundled::EN;
+    let en = &bundled::CONTENT;
     let nightly = action("check-in-ten-minutes-nightly");
     let everyone = action("reflect-notice-giving");
     let done: reciprocity_widget::core::sorted::SortedSet<String> =
@@ -483,7 +506,7 @@ fn progress_counts_the_actions_shown_and_keeps_hidden_ticks() {
 
 #[test]
 fn every_region_lists_its_domestic_abuse_help() {
-    let en = &bundled::EN;
+    let en = &bundled::CONTENT;
     let region = |id: &str| -> &Region { en.support.regions.iter().find(|r| r.id == id).unwrap() };
     let numbers = |r: &Region| -> Vec<&str> { r.abuse_lines.iter().map(|l| l.call).collect() };
     assert_eq!(numbers(region("US")), ["1-800-799-7233"]);
@@ -515,6 +538,7 @@ fn every_region_lists_its_domestic_abuse_help() {
         en.ui.safety_button,
         ca.abuse_note,
     ]
+    .map(Text::get)
     .join(" ")
     .to_lowercase();
     for gendered in [
@@ -538,7 +562,7 @@ fn every_region_lists_its_domestic_abuse_help() {
 
 #[test]
 fn the_safety_message_says_what_it_must() {
-    let text = bundled::EN.ui.safety_text.to_lowercase();
+    let text = bundled::CONTENT.ui.safety_text.to_lowercase();
     for part in [
         "frightens",
         "controls",
@@ -556,7 +580,7 @@ fn the_safety_message_says_what_it_must() {
 
 #[test]
 fn the_validator_catches_safety_and_relationship_mistakes() {
-    let good = bundled::EN.clone();
+    let good = bundled::CONTENT.clone();
     let expect = |content: Content, needle: &str| {
         let problems = content.validate();
         assert!(
@@ -583,7 +607,7 @@ fn the_validator_catches_safety_and_relationship_mistakes() {
     // ... also when only a relationship's wording asks for it.
     expect(
         with_action(0, 0, &|a| {
-            a.by_context = leak(vec![("friend", "Make the first move.")])
+            a.by_context = leak(vec![("friend", adhoc("Make the first move."))])
         }),
         "lacks `ask_safe`",
     );
@@ -595,7 +619,7 @@ fn the_validator_catches_safety_and_relationship_mistakes() {
     expect(
         with_action(0, 0, &|a| {
             a.only_for = leak(vec!["partner"]);
-            a.by_context = leak(vec![("family", "Notice.")]);
+            a.by_context = leak(vec![("family", adhoc("Notice."))]);
         }),
         "not shown for it",
     );
@@ -614,7 +638,7 @@ fn the_validator_catches_safety_and_relationship_mistakes() {
     let mut support = c.support.clone();
     let mut regions: Vec<Region> = support.regions.to_vec();
     regions[2].abuse_lines = &[];
-    regions[2].abuse_note = "";
+    regions[2].abuse_note = adhoc("");
     support.regions = leak(regions);
     c.support = support;
     expect(c, "region GB has no domestic-abuse line or note");
@@ -623,13 +647,13 @@ fn the_validator_catches_safety_and_relationship_mistakes() {
     let mut support = c.support.clone();
     let mut regions: Vec<Region> = support.regions.to_vec();
     regions[3].abuse_lines = leak(vec![SupportLine {
-        name: "Line",
+        name: adhoc("Line"),
         call: "call us",
         text: "",
         text_word: "",
     }]);
     regions[4].abuse_lines = leak(vec![SupportLine {
-        name: "Line",
+        name: adhoc("Line"),
         call: "181",
         text: "",
         text_word: "START",

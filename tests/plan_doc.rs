@@ -15,7 +15,7 @@ use std::fmt::Write;
 const DOC: &str = "docs/PLAN-RULES.md";
 
 fn content() -> &'static Content {
-    &bundled::EN
+    &bundled::CONTENT
 }
 
 /// One profile shape: how it was answered, in words, and the answers.
@@ -149,7 +149,7 @@ fn render() -> String {
         );
         out.push_str("| form | I give | I receive | reading |\n|---|---|---|---|\n");
         for form in &p.forms {
-            let name = content.form(form.form).map_or(form.form, |f| f.name);
+            let name = content.form(form.form).map_or(form.form, |f| f.name.get());
             let score = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
             let _ = writeln!(
                 out,

@@ -3,9 +3,9 @@
 //   <script type="module" src="/reciprocity/reciprocity-widget.js"></script>
 //   <reciprocity-widget lang="en" namespace="clinic-main"></reciprocity-widget>
 //
-// Everything it needs (reciprocity-core.js, reciprocity-core_bg.wasm, reciprocity-widget.css, and
-// learn/<lang>.json, fetched only when a visitor opens "Learn more") is found next to this file, whatever
-// folder it is served from. It defines the custom element and nothing else: no global names, no inline
+// Everything it needs (reciprocity-core.js, reciprocity-core_bg.wasm, reciprocity-widget.css, the words
+// of the widget's language in text/<lang>.json, and learn/<lang>.json, fetched only when a visitor opens
+// "Learn more") is found next to this file, whatever folder it is served from. It defines the custom element and nothing else: no global names, no inline
 // styles, no eval, no network request but those files.
 //
 // The widget itself (attribute checks, storage, rendering, events) is Rust compiled to WebAssembly; this
@@ -41,6 +41,31 @@ const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
     .then((response) => response.arrayBuffer())
     .then((bytes) => WebAssembly.compile(bytes)),
 );
+
+// - the words, one file per language, only for the languages of the widgets on the page (a module
+//   script runs once the page is parsed, so its widgets are there to ask). The languages with words,
+//   kept in step with content/*.json by a native test:
+const LANGUAGES = ['en'];
+const words = new Map();
+/** The language whose words a widget gets: its `lang` ("fr-CA" finds "fr"), or English. */
+function languageOf(element) {
+  const primary = (element.getAttribute('lang') ?? '').split('-')[0].toLowerCase();
+  return LANGUAGES.includes(primary) ? primary : 'en';
+}
+function wordsIn(lang) {
+  if (!words.has(lang)) {
+    const url = new URL(`./text/${lang}.json`, here);
+    words.set(
+      lang,
+      fetch(url).then((response) => {
+        if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+        return response.json();
+      }),
+    );
+  }
+  return words.get(lang);
+}
+for (const element of document.querySelectorAll(TAG)) wordsIn(languageOf(element)).catch(() => {});
 
 // Started once per page: the first widget's instance, with the glue it came with.
 let ready = null;
@@ -84,7 +109,7 @@ start().then(
       #mount = null;
       #styled = null;
       #glue = null;
-      #words = null;
+      #crashWords = null;
       #stopped = false;
 
       connectedCallback() {
@@ -108,12 +133,12 @@ start().then(
         this.#stopped = true;
         // For the clinic's developer.
         console.error(`${TAG} stopped: ${error}`);
-        if (!this.#words) {
+        if (!this.#crashWords) {
           // It stopped before it could say anything: the clinic's fallback content, if any, instead.
           this.#mount.replaceChildren(document.createElement('slot'));
           return;
         }
-        const [lang, dir, message, reload] = this.#words;
+        const [lang, dir, message, reload] = this.#crashWords;
         const box = document.createElement('div');
         box.className = 'rw-widget rw-crash';
         box.setAttribute('role', 'alert');
@@ -150,13 +175,31 @@ start().then(
             return glue;
           });
         }
-        const [glue] = await Promise.all([this.#glue, this.#styled]);
+        let glue, text;
+        try {
+          [glue, text] = await Promise.all([this.#glue, wordsIn(languageOf(this)), this.#styled]);
+        } catch (error) {
+          // Without its words the widget has nothing to say: the clinic's fallback content instead.
+          console.error(`${TAG}: could not load its words, so the content inside <${TAG}> is shown instead. Cause: ${error}`);
+          this.#mount.replaceChildren(document.createElement('slot'));
+          return;
+        }
         if (!this.isConnected || this.#stopped) return;
         this.#handle?.destroy();
+        this.#handle = null;
         this.#mount.replaceChildren();
-        // `here`: the widget finds the files it fetches later (learn/<lang>.json) next to this one.
-        this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this), here);
-        this.#words = this.#handle.crashWords();
+        try {
+          // `here`: the widget finds the files it fetches later (learn/<lang>.json) next to this one.
+          this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this), here, text);
+        } catch (error) {
+          // Words from another version of the widget (a stale cache), say; a stop is shown by #stop.
+          if (!this.#stopped) {
+            console.error(`${TAG}: ${error}`);
+            this.#mount.replaceChildren(document.createElement('slot'));
+          }
+          return;
+        }
+        this.#crashWords = this.#handle.crashWords();
       }
     }
 

@@ -21,7 +21,7 @@ pub fn ContentNote(props: &ContentNoteProps) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     // "your partner", "this friend": a phrase that fits after "you and" (the statements' "my partner" does not).
-    let about = content.context(props.context).map_or("", |c| c.about);
+    let about = content.context(props.context).map_or("", |c| c.about.get());
     let choose = |skip: bool| {
         let widget = widget.clone();
         move |_: MouseEvent| widget.send_then_focus(Action::ChooseSensitive { skip }, Focus::Legend)

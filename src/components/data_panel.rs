@@ -25,20 +25,20 @@ pub struct DataPanelProps {
 /// holding none of the widget's keys.
 fn deletion_message(ui: &UiText, deletion: &Deletion) -> String {
     match deletion {
-        Deletion::Complete => ui.data_deleted.to_owned(),
+        Deletion::Complete => ui.data_deleted.to_string(),
         Deletion::Incomplete { left } => {
             fill(ui.data_delete_incomplete, &[("keys", &left.join(", "))])
         }
-        Deletion::Unknown => ui.data_delete_unknown.to_owned(),
+        Deletion::Unknown => ui.data_delete_unknown.to_string(),
     }
 }
 
 /// What to tell the visitor after "Don't remember me on this device".
 fn move_message(ui: &UiText, outcome: &Move) -> String {
     match outcome {
-        Move::Moved => ui.data_forgotten.to_owned(),
-        Move::NotMoved => ui.data_forget_failed.to_owned(),
-        Move::OldCopyLeft(_) => ui.data_forget_old_left.to_owned(),
+        Move::Moved => ui.data_forgotten.to_string(),
+        Move::NotMoved => ui.data_forget_failed.to_string(),
+        Move::OldCopyLeft(_) => ui.data_forget_old_left.to_string(),
     }
 }
 
@@ -76,8 +76,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let saved = &props.saved;
     let statement = match saved.keeping {
         Keeping::Saved => fill(ui.data_statement, &[("key", &saved.key)]),
-        Keeping::ThisTab => ui.data_session_statement.to_owned(),
-        Keeping::NotSaved => ui.data_memory_statement.to_owned(),
+        Keeping::ThisTab => ui.data_session_statement.to_string(),
+        Keeping::NotSaved => ui.data_memory_statement.to_string(),
     };
     let set_step = |next: Step, focus: Focus| {
         let (step, message, focus_next) = (step.clone(), message.clone(), focus_next.clone());
@@ -105,7 +105,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             // Said only when the browser took the file; a refusal is said too.
             match download(&file, &encode_pretty(&widget.state.doc), "application/json") {
                 Ok(()) => message.set(fill(done, &[("file", &file)])),
-                Err(_) => message.set(ui.data_export_failed.to_owned()),
+                Err(_) => message.set(ui.data_export_failed.to_string()),
             }
         }
     };

@@ -34,7 +34,7 @@ pub fn LearnView(props: &LearnProps) -> Html {
     let status = match learn.load() {
         Load::Loading | Load::Idle => ui.learn_loading,
         Load::Failed => ui.learn_failed,
-        Load::Ready(_) => "",
+        Load::Ready(_) => Text::EMPTY,
     };
     let retry = {
         let learn = learn.clone();

@@ -2,6 +2,7 @@
 //! if it is open), focus stays on the button.
 
 use super::widget::use_widget;
+use crate::core::content::Text;
 use crate::core::document::View;
 use crate::core::state::Action;
 use yew::prelude::*;
@@ -20,7 +21,7 @@ pub fn Nav() -> Html {
     if widget.config.modules.len() < 2 {
         return Html::default();
     }
-    let entries: Vec<(View, &str)> = widget
+    let entries: Vec<(View, Text)> = widget
         .config
         .modules
         .iter()

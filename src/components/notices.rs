@@ -16,14 +16,14 @@ pub struct NoticesProps {
 pub fn Notices(props: &NoticesProps) -> Html {
     let ui = &use_widget().content().ui;
     let text = |notice: &Notice| match notice {
-        Notice::Unavailable => ui.notice_unavailable.to_owned(),
-        Notice::Full => ui.notice_full.to_owned(),
+        Notice::Unavailable => ui.notice_unavailable.to_string(),
+        Notice::Full => ui.notice_full.to_string(),
         Notice::Corrupt { backup_key } => fill(ui.notice_corrupt, &[("key", backup_key)]),
-        Notice::CorruptUnsaved => ui.notice_corrupt_unsaved.to_owned(),
-        Notice::Newer => ui.notice_newer.to_owned(),
-        Notice::OtherTab => ui.notice_other_tab.to_owned(),
-        Notice::DeletedElsewhere => ui.notice_deleted_elsewhere.to_owned(),
-        Notice::NotSaving => ui.notice_not_saving.to_owned(),
+        Notice::CorruptUnsaved => ui.notice_corrupt_unsaved.to_string(),
+        Notice::Newer => ui.notice_newer.to_string(),
+        Notice::OtherTab => ui.notice_other_tab.to_string(),
+        Notice::DeletedElsewhere => ui.notice_deleted_elsewhere.to_string(),
+        Notice::NotSaving => ui.notice_not_saving.to_string(),
     };
     // The region is always present so that a notice added later is announced.
     html! {

@@ -49,7 +49,7 @@ pub fn Plan() -> Html {
     let recommendations = recommend(content, &now);
     // Two or three passages of "Learn more" that fit these answers and who the check was about.
     let links = learn_links(content, &now, latest.context);
-    let date = format_date(latest.finished.unwrap_or(latest.started), content.lang);
+    let date = format_date(latest.finished.unwrap_or(latest.started), &content.lang);
 
     let retake = {
         let widget = widget.clone();
@@ -107,7 +107,7 @@ pub fn Plan() -> Html {
                                                 )
                                             }
                                         >
-                                            { fill(ui.go_to_step, &[("step", step.title)]) }
+                                            { fill(ui.go_to_step, &[("step", &step.title)]) }
                                         </button>
                                     }
                                 </li>
@@ -149,7 +149,7 @@ pub fn Plan() -> Html {
                 if let Some(cta) = &widget.config.cta {
                     // Checked to be http(s) when the attribute was read; opens the clinic's own page.
                     <a class="rw-button rw-cta" href={cta.url.clone()}>
-                        { cta.label.clone().unwrap_or_else(|| ui.cta_default.to_owned()) }
+                        { cta.label.clone().unwrap_or_else(|| ui.cta_default.to_string()) }
                     </a>
                 }
                 if widget.shows(View::Quiz) {

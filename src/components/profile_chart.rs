@@ -2,7 +2,7 @@
 //! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
 
 use super::widget::use_widget;
-use crate::core::content::UiText;
+use crate::core::content::{Text, UiText};
 use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
 use yew::prelude::*;
@@ -136,9 +136,9 @@ pub fn ScoreText(props: &ScoreTextProps) -> Html {
             { format!(
                 "{} {} · {} {}",
                 ui.give_label,
-                format_score(give, content.lang),
+                format_score(give, &content.lang),
                 ui.receive_label,
-                format_score(receive, content.lang)
+                format_score(receive, &content.lang)
             ) }
         },
         _ => html! { { missing(ui, &props.score) } },
@@ -146,7 +146,7 @@ pub fn ScoreText(props: &ScoreTextProps) -> Html {
 }
 
 /// What a form without numbers says: "doesn't apply lately" is not "not enough answers".
-fn missing(ui: &UiText, score: &FormScore) -> &'static str {
+fn missing(ui: &UiText, score: &FormScore) -> Text {
     if score.not_applicable {
         ui.form_not_applicable
     } else {

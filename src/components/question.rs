@@ -94,7 +94,7 @@ pub fn Question() -> Html {
     let next = {
         let widget = widget.clone();
         let sentence = if is_last {
-            ui.results_ready.to_owned()
+            ui.results_ready.to_string()
         } else {
             position(index + 2)
         };
@@ -120,7 +120,7 @@ pub fn Question() -> Html {
     html! {
         <div class="rw-question">
             <div class="rw-question-top">
-                <p class="rw-about">{ fill(ui.quiz_thinking_about, &[("about", context.about)]) }</p>
+                <p class="rw-about">{ fill(ui.quiz_thinking_about, &[("about", &context.about)]) }</p>
                 <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context }</button>
             </div>
             <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />

@@ -38,7 +38,7 @@ pub fn Quiz() -> Html {
         };
     };
 
-    let date = format_date(last.finished.unwrap_or(last.started), content.lang);
+    let date = format_date(last.finished.unwrap_or(last.started), &content.lang);
     let see_plan = {
         let widget = widget.clone();
         move |_| widget.send_then_focus(Action::Navigate(View::Plan), Focus::ViewHeading)

@@ -24,7 +24,7 @@ pub fn RelationshipChoice() -> Html {
     let question_id = widget.id("relationship-question");
     let hint_id = widget.id("relationship-hint");
 
-    let label = |r: Relationship| content.context(r).map_or(r.id(), |c| c.label);
+    let label = |r: Relationship| content.context(r).map_or(r.id(), |c| c.label.get());
     let body = match current {
         Some(relationship) if !*changing => {
             let change = {

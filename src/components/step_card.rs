@@ -25,7 +25,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     let progress_label = fill(
         content.ui.checklist_step_progress,
         &[
-            ("step", step.title),
+            ("step", &step.title),
             ("done", &done.to_string()),
             ("total", &total.to_string()),
         ],

@@ -267,7 +267,7 @@ mod tests {
 
     #[test]
     fn every_retired_statement_is_gone_from_the_content() {
-        let en = &crate::core::content::bundled::EN;
+        let en = &crate::core::content::bundled::CONTENT;
         for id in RETIRED_IN_5 {
             assert!(
                 en.items.iter().all(|i| i.id != id) && en.balance.id != id,

@@ -1,17 +1,22 @@
 //! The widget's words, as data.
 //!
-//! Everything a visitor reads comes from one JSON file per language (`content/<lang>.json`), which
-//! `build.rs` turns into `static` values of the types below (so the browser neither downloads a JSON
-//! parser for them nor parses anything at start). Keeping text out of the components means a
-//! translation is a new file, not a code change, and lets a native test check every string, id and
-//! cross-reference before a browser ever sees them (see [`Content::validate`]).
+//! Everything a visitor reads comes from one JSON file per language (`content/<lang>.json`). `build.rs`
+//! turns its shape into `static` values of the types below (so the browser downloads no JSON
+//! deserializer for them), with every string a visitor reads as a [`Text`], a place in the language's
+//! table that the browser downloads for the visitor's language only (see `core/text.rs`); ids and
+//! numbers, the same in every language, are [`Id`]s compiled in. Keeping text out of the components
+//! means a translation is a new file, not a code change, and lets a native test check every string, id
+//! and cross-reference before a browser ever sees them (see [`Content::validate`]).
 
 use super::relationship::Relationship;
 use super::sorted::SortedSet;
 use std::collections::BTreeSet;
 
-/// A string compiled into the binary.
-pub type Text = &'static str;
+pub use super::text::Text;
+
+/// A string that is the same in every language and compiled in: an id, a phone number, a keyword a
+/// service expects.
+pub type Id = &'static str;
 
 /// The bundled content files.
 pub mod bundled {
@@ -40,7 +45,7 @@ pub struct Content {
     pub forms: &'static [Form],
     /// Forms whose statements touch on hard times (stress, grief, recovery): the content note before
     /// the check lets the visitor leave them out.
-    pub sensitive_forms: &'static [Text],
+    pub sensitive_forms: &'static [Id],
     /// Who the check is about; each changes the wording of the items.
     pub contexts: &'static [RelationshipContext],
     /// Labels of the 1..=5 frequency scale, lowest first (Never … Always).
@@ -51,7 +56,7 @@ pub struct Content {
     pub plan: PlanRules,
     /// The names of the "Learn more" passages the plan links to, by passage id: the plan is shown
     /// before the Learn text is fetched, so it carries the few names it needs.
-    pub learn_links: &'static [(Text, Text)],
+    pub learn_links: &'static [(Id, Text)],
     pub support: Support,
 }
 
@@ -65,10 +70,10 @@ pub struct Support {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Region {
     /// ISO 3166 code: US, CA, GB, AU, IN, AE.
-    pub id: Text,
+    pub id: Id,
     pub name: Text,
     /// The emergency number.
-    pub emergency: Text,
+    pub emergency: Id,
     pub lines: &'static [SupportLine],
     /// Lines for anyone whom someone close frightens, controls or hurts (domestic abuse), shown under
     /// their own heading. Names are the services' own; the wording around them assumes no gender.
@@ -83,11 +88,11 @@ pub struct Region {
 pub struct SupportLine {
     pub name: Text,
     /// The number to call, as written locally.
-    pub call: Text,
+    pub call: Id,
     /// The number to text, or empty.
-    pub text: Text,
+    pub text: Id,
     /// The word to send to `text` (US: "START" to 88788), or empty.
-    pub text_word: Text,
+    pub text_word: Id,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +109,7 @@ pub struct Intro {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     /// Stable id, also used in saved progress and in plan rules.
-    pub id: Text,
+    pub id: Id,
     /// The framework letter (R, E, C, I, P, R, O).
     pub letter: Text,
     pub title: Text,
@@ -117,7 +122,7 @@ pub struct Step {
 pub struct ChecklistAction {
     /// Stable id stored when the action is checked; never reuse an id for a different action (ticks
     /// are kept by id, also while the action is hidden for the relationship chosen).
-    pub id: Text,
+    pub id: Id,
     /// The wording for every relationship without a wording of its own.
     pub text: Text,
     /// Wording for a relationship where the default does not fit, keyed by relationship id (like
@@ -125,12 +130,12 @@ pub struct ChecklistAction {
     /// says "Parents often give more than they receive, but reciprocity still exists", so for a
     /// family member the step speaks of an adult in the family and says plainly that it is not about
     /// a parent caring for a child: a parent is never told to stop giving to a child.
-    pub by_context: &'static [(Text, Text)],
+    pub by_context: &'static [(Id, Text)],
     /// The relationships the action fits (ids); empty means every one. A colleague is never offered
     /// the nightly or mealtime rituals the article tells of couples and families; the article's own
     /// examples decide the rest (a family's monthly check-in and shared caregiving, a friend taking
     /// turns at getting in touch, a workplace's reciprocal feedback sessions).
-    pub only_for: &'static [Text],
+    pub only_for: &'static [Id],
     /// Whether the action asks for repair, openness, patience or a first move: it is then shown with
     /// [`UiText::action_when_safe`] ("When it feels safe to do so."), because such advice can raise
     /// the risk for someone the other person frightens, controls or hurts.
@@ -147,7 +152,7 @@ pub struct ChecklistAction {
     /// express what you need.").
     pub does_more: bool,
     /// The passage of the article this action comes from (for reviewers, not shown).
-    pub source: Text,
+    pub source: Id,
 }
 
 impl ChecklistAction {
@@ -163,7 +168,7 @@ impl ChecklistAction {
     pub fn text_for(&self, relationship: Option<Relationship>) -> Text {
         relationship
             .and_then(|r| self.by_context.iter().find(|(id, _)| *id == r.id()))
-            .map_or(self.text, |(_, text)| text)
+            .map_or(self.text, |(_, text)| *text)
     }
 }
 
@@ -257,18 +262,18 @@ pub const ASK_SAFE_WORDS_EN: &[&str] = &[
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
-    pub id: Text,
+    pub id: Id,
     /// e.g. "Practical reciprocity".
     pub name: Text,
     /// One line shown on the plan.
     pub description: Text,
-    pub source: Text,
+    pub source: Id,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelationshipContext {
     /// `partner`, `family`, `friend` or `colleague`.
-    pub id: Text,
+    pub id: Id,
     /// Choice label, e.g. "A partner".
     pub label: Text,
     /// Replaces `{them}` inside a sentence, e.g. "my partner".
@@ -281,27 +286,27 @@ pub struct RelationshipContext {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
-    pub id: Text,
+    pub id: Id,
     /// Id of one of [`Content::forms`].
-    pub form: Text,
+    pub form: Id,
     pub side: Side,
     /// First-person statement; may use `{them}` / `{Them}`.
     pub text: Text,
     /// Wording for contexts where the default does not fit (e.g. a colleague), keyed by context id.
-    pub by_context: &'static [(Text, Text)],
+    pub by_context: &'static [(Id, Text)],
     /// Whether "Doesn't apply to us lately" is offered (no disagreements, no hard times lately).
     pub may_not_apply: bool,
-    pub source: Text,
+    pub source: Id,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BalanceItem {
-    pub id: Text,
+    pub id: Id,
     /// The question; may use `{them}` / `{Them}`.
     pub text: Text,
     /// Seven labels from −3 ("they give much more than I do") to +3 ("I give much more than they do").
     pub options: &'static [Text],
-    pub source: Text,
+    pub source: Id,
 }
 
 /// Which RECIPRO steps fit which profile. Step ids are listed most fitting first.
@@ -309,22 +314,22 @@ pub struct BalanceItem {
 pub struct PlanRules {
     /// Steps for answers that lean, overall, towards the visitor giving more: pausing the overgiving,
     /// expressing needs, accepting support; never "do more for them" first.
-    pub gives_more: &'static [Text],
+    pub gives_more: &'static [Id],
     /// Steps for answers that lean towards the visitor receiving more: investing, noticing the other's
     /// effort.
-    pub receives_more: &'static [Text],
-    pub balanced: &'static [Text],
+    pub receives_more: &'static [Id],
+    pub balanced: &'static [Id],
     /// Steps for a form low on both sides: reflecting, and checking in together.
-    pub both_low: &'static [Text],
+    pub both_low: &'static [Id],
     /// Per form, the steps for each way it can lean, keyed by form id.
-    pub forms: &'static [(Text, FormRule)],
+    pub forms: &'static [(Id, FormRule)],
 }
 
 /// The steps one form suggests, by the way its answers lean (a balanced form suggests none).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormRule {
-    pub gives_more: &'static [Text],
-    pub receives_more: &'static [Text],
+    pub gives_more: &'static [Id],
+    pub receives_more: &'static [Id],
 }
 
 /// Every fixed string of the interface. A field per string, so a missing translation is a build error
@@ -568,8 +573,8 @@ ui_text! {
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as they are so a translation mistake
 /// shows up as visible braces in review rather than silently dropping words.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
+pub fn fill(template: impl AsRef<str>, values: &[(&str, &str)]) -> String {
+    let mut out = template.as_ref().to_owned();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);
     }
@@ -591,10 +596,9 @@ impl Content {
     /// The bundled content for a language tag ("fr-CA" finds "fr"), if there is one.
     pub fn for_lang(tag: &str) -> Option<&'static Content> {
         let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-        bundled::ALL
-            .iter()
-            .find(|(lang, _)| *lang == primary)
-            .map(|(_, content)| *content)
+        bundled::LANGUAGES
+            .contains(&primary.as_str())
+            .then_some(&bundled::CONTENT)
     }
 
     pub fn step(&self, id: &str) -> Option<&Step> {
@@ -634,7 +638,7 @@ impl Content {
     }
 
     /// Every checklist action id, in display order.
-    pub fn action_ids(&self) -> impl Iterator<Item = Text> {
+    pub fn action_ids(&self) -> impl Iterator<Item = Id> {
         self.steps
             .iter()
             .flat_map(|s| s.actions.iter().map(|a| a.id))
@@ -658,7 +662,7 @@ impl Content {
             .by_context
             .iter()
             .find(|(id, _)| *id == context.id)
-            .map_or(item.text, |(_, text)| text);
+            .map_or(item.text, |(_, text)| *text);
         fill_them(template, context)
     }
 
@@ -682,7 +686,7 @@ impl Content {
         if self.dir != "ltr" && self.dir != "rtl" {
             problems.push(format!("dir must be ltr or rtl, not `{}`", self.dir));
         }
-        let letters: String = self.steps.iter().map(|s| s.letter).collect();
+        let letters: String = self.steps.iter().map(|s| s.letter.get()).collect();
         if self.steps.len() != 7 {
             problems.push(format!("RECIPRO has 7 steps, found {}", self.steps.len()));
         }
@@ -901,20 +905,20 @@ impl Content {
     /// Visits every visitor-facing string with a name saying where it is.
     fn for_each_string(&self, visit: &mut dyn FnMut(&str, &str)) {
         for (name, text) in self.ui.fields() {
-            visit(&format!("ui.{name}"), text);
+            visit(&format!("ui.{name}"), &text);
         }
-        visit("intro.heading", self.intro.heading);
+        visit("intro.heading", &self.intro.heading);
         for p in self.intro.paragraphs.iter() {
             visit("intro.paragraph", p);
         }
-        visit("intro.privacy", self.intro.privacy);
-        visit("intro.not_diagnosis", self.intro.not_diagnosis);
+        visit("intro.privacy", &self.intro.privacy);
+        visit("intro.not_diagnosis", &self.intro.not_diagnosis);
         for s in self.steps.iter() {
-            visit(&format!("step {} letter", s.id), s.letter);
-            visit(&format!("step {} title", s.id), s.title);
-            visit(&format!("step {} summary", s.id), s.summary);
+            visit(&format!("step {} letter", s.id), &s.letter);
+            visit(&format!("step {} title", s.id), &s.title);
+            visit(&format!("step {} summary", s.id), &s.summary);
             for a in s.actions.iter() {
-                visit(&format!("action {} text", a.id), a.text);
+                visit(&format!("action {} text", a.id), &a.text);
                 visit(&format!("action {} source", a.id), a.source);
                 for (r, text) in a.by_context.iter() {
                     visit(&format!("action {} text for {r}", a.id), text);
@@ -922,8 +926,8 @@ impl Content {
             }
         }
         for f in self.forms.iter() {
-            visit(&format!("form {} name", f.id), f.name);
-            visit(&format!("form {} description", f.id), f.description);
+            visit(&format!("form {} name", f.id), &f.name);
+            visit(&format!("form {} description", f.id), &f.description);
             visit(&format!("form {} source", f.id), f.source);
         }
         for c in self.contexts.iter() {
@@ -940,7 +944,7 @@ impl Content {
             visit(&format!("scale label {}", i + 1), label);
         }
         for item in self.items.iter() {
-            visit(&format!("item {} text", item.id), item.text);
+            visit(&format!("item {} text", item.id), &item.text);
             visit(&format!("item {} source", item.id), item.source);
             for (ctx, text) in item.by_context.iter() {
                 visit(&format!("item {} text for {ctx}", item.id), text);
@@ -948,10 +952,10 @@ impl Content {
         }
         for region in self.support.regions.iter() {
             for line in region.lines.iter().chain(region.abuse_lines.iter()) {
-                visit(&format!("region {} line name", region.id), line.name);
+                visit(&format!("region {} line name", region.id), &line.name);
             }
         }
-        visit("balance text", self.balance.text);
+        visit("balance text", &self.balance.text);
         visit("balance source", self.balance.source);
         for option in self.balance.options.iter() {
             visit("balance option", option);
@@ -959,9 +963,9 @@ impl Content {
     }
 }
 
-fn fill_them(template: &str, context: &RelationshipContext) -> String {
+fn fill_them(template: Text, context: &RelationshipContext) -> String {
     fill(
         template,
-        &[("them", context.them), ("Them", context.them_start)],
+        &[("them", &context.them), ("Them", &context.them_start)],
     )
 }

@@ -95,7 +95,7 @@ pub fn quiz_complete(config: &EmbedConfig, content: &'static Content, doc: &Docu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::bundled::EN;
+    use crate::core::content::bundled::CONTENT;
     use crate::core::document::{Answer, Attempt};
     use crate::core::relationship::Relationship;
 
@@ -103,9 +103,9 @@ mod tests {
         let mut doc = Document::default();
         doc.checklist
             .done
-            .insert(EN.steps[0].actions[0].id.to_owned());
+            .insert(CONTENT.steps[0].actions[0].id.to_owned());
         let mut attempt = Attempt::new(1, Some(Relationship::Partner));
-        for item in EN.items {
+        for item in CONTENT.items {
             attempt.answers.insert(item.id.to_owned(), Answer::Value(4));
         }
         attempt.finished = Some(2);
@@ -119,8 +119,8 @@ mod tests {
         let doc = finished_doc();
         for detail in [
             ready(&config),
-            checklist_change(&config, &EN, &doc),
-            quiz_complete(&config, &EN, &doc),
+            checklist_change(&config, &CONTENT, &doc),
+            quiz_complete(&config, &CONTENT, &doc),
         ] {
             assert_eq!(
                 serde_json::to_string(&detail).unwrap(),
@@ -136,10 +136,10 @@ mod tests {
             ..EmbedConfig::default()
         };
         let doc = finished_doc();
-        let checklist = checklist_change(&config, &EN, &doc);
+        let checklist = checklist_change(&config, &CONTENT, &doc);
         // The check was about a partner: the counts are those of a partner's checklist.
-        let partner = EN.actions_for(Some(Relationship::Partner)).count();
-        assert!(partner < EN.action_count());
+        let partner = CONTENT.actions_for(Some(Relationship::Partner)).count();
+        assert!(partner < CONTENT.action_count());
         assert_eq!(
             checklist.checklist,
             Some(ChecklistSummary {
@@ -147,7 +147,7 @@ mod tests {
                 total: partner
             })
         );
-        let quiz = quiz_complete(&config, &EN, &doc);
+        let quiz = quiz_complete(&config, &CONTENT, &doc);
         let results = quiz.results.unwrap();
         assert_eq!(results.direction, "balanced");
         assert_eq!(results.forms.len(), 6);

@@ -18,3 +18,4 @@ pub mod scoring;
 pub mod sorted;
 pub mod state;
 pub mod support;
+pub mod text;

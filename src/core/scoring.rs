@@ -8,7 +8,7 @@
 //! overgiving and express what you need." So each form's suggestion depends on which way the form
 //! leans, as well as the overall direction, and a form that is balanced gets no step of its own.
 
-use super::content::{fill, ChecklistAction, Content, Item, Side, Text};
+use super::content::{fill, ChecklistAction, Content, Id, Item, Side, Text};
 use super::document::{Answer, Attempt, BALANCE, FREQUENCY};
 use super::learn::{passages_for, Hint};
 use super::relationship::Relationship;
@@ -54,7 +54,7 @@ pub enum Lean {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormScore {
-    pub form: Text,
+    pub form: Id,
     /// Mean of the "I give" answers on 1–5, when the form has enough answers.
     pub give: Option<f64>,
     /// Mean of the "I receive" answers on 1–5, when the form has enough answers.
@@ -178,7 +178,7 @@ fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
-fn score_form(content: &'static Content, form: Text, attempt: &Attempt) -> FormScore {
+fn score_form(content: &'static Content, form: Id, attempt: &Attempt) -> FormScore {
     let items: Vec<&Item> = content.items.iter().filter(|i| i.form == form).collect();
     let answered = |side: Side| -> Vec<f64> {
         items
@@ -263,19 +263,19 @@ pub fn direction_paragraphs(content: &Content, profile: &Profile) -> Vec<String>
     } else {
         profile.direction.describe(content)
     };
-    let mut out = vec![direction.to_owned()];
+    let mut out = vec![direction.to_string()];
     if profile.direction == Direction::GivesMore {
-        out.push(ui.direction_gives_more_note.to_owned());
+        out.push(ui.direction_gives_more_note.to_string());
     }
     let answer = profile
         .balance
         .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?));
     if let Some(answer) = answer {
-        out.push(fill(ui.balance_answer, &[("answer", answer)]));
+        out.push(fill(ui.balance_answer, &[("answer", &**answer)]));
     }
     match profile.balance_view {
-        BalanceView::Agrees => out.push(ui.balance_agrees.to_owned()),
-        BalanceView::Differs => out.push(ui.balance_differs.to_owned()),
+        BalanceView::Agrees => out.push(ui.balance_agrees.to_string()),
+        BalanceView::Differs => out.push(ui.balance_differs.to_string()),
         BalanceView::Alone => {}
     }
     out
@@ -289,7 +289,7 @@ pub enum Reason {
     /// The overall question, where it differs from the details.
     Balance(Direction),
     /// A form whose answers lean one way, or are low on both sides.
-    Form(Text, Lean),
+    Form(Id, Lean),
 }
 
 impl Reason {
@@ -298,12 +298,12 @@ impl Reason {
         let ui = &content.ui;
         match self {
             Reason::Form(form, lean) => describe_forms(content, &[form], *lean),
-            Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.to_owned(),
-            Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.to_owned(),
-            Reason::Direction(_) => ui.reason_balanced.to_owned(),
-            Reason::Balance(Direction::GivesMore) => ui.reason_balance_gives_more.to_owned(),
-            Reason::Balance(Direction::ReceivesMore) => ui.reason_balance_receives_more.to_owned(),
-            Reason::Balance(_) => ui.reason_balance_even.to_owned(),
+            Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.to_string(),
+            Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.to_string(),
+            Reason::Direction(_) => ui.reason_balanced.to_string(),
+            Reason::Balance(Direction::GivesMore) => ui.reason_balance_gives_more.to_string(),
+            Reason::Balance(Direction::ReceivesMore) => ui.reason_balance_receives_more.to_string(),
+            Reason::Balance(_) => ui.reason_balance_even.to_string(),
         }
     }
 
@@ -320,12 +320,12 @@ impl Reason {
 
 /// One sentence for the forms that lean the same way: "In “Practical reciprocity” and “Healing
 /// reciprocity”, your answers lean towards you giving more."
-fn describe_forms(content: &Content, forms: &[&Text], lean: Lean) -> String {
+fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
     let ui = &content.ui;
     let names: Vec<String> = forms
         .iter()
         .map(|form| {
-            let name = content.form(form).map_or(**form, |f| f.name);
+            let name = content.form(form).map_or(**form, |f| f.name.get());
             fill(ui.form_quoted, &[("form", name)])
         })
         .collect();
@@ -333,7 +333,7 @@ fn describe_forms(content: &Content, forms: &[&Text], lean: Lean) -> String {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!(
             "{}{}{last}",
-            rest.join(ui.list_separator),
+            rest.join(&*ui.list_separator),
             ui.list_last_separator
         ),
         None => String::new(),
@@ -349,7 +349,7 @@ fn describe_forms(content: &Content, forms: &[&Text], lean: Lean) -> String {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recommendation {
-    pub step: Text,
+    pub step: Id,
     pub reasons: Vec<Reason>,
 }
 
@@ -358,7 +358,7 @@ impl Recommendation {
     /// question, and one per way the forms lean, naming every form that leans that way.
     pub fn reasons_in_words(&self, content: &Content) -> Vec<String> {
         let mut lines = Vec::new();
-        let mut by_lean: Vec<(Lean, Vec<&Text>)> = Vec::new();
+        let mut by_lean: Vec<(Lean, Vec<&Id>)> = Vec::new();
         for reason in &self.reasons {
             match reason {
                 Reason::Form(form, lean) => match by_lean.iter_mut().find(|(l, _)| l == lean) {
@@ -441,7 +441,7 @@ fn stronger(a: &(usize, f64, Recommendation), b: &(usize, f64, Recommendation)) 
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
 }
 
-fn direction_steps(content: &'static Content, direction: Direction) -> &'static [Text] {
+fn direction_steps(content: &'static Content, direction: Direction) -> &'static [Id] {
     match direction {
         Direction::GivesMore => content.plan.gives_more,
         Direction::ReceivesMore => content.plan.receives_more,
@@ -451,7 +451,7 @@ fn direction_steps(content: &'static Content, direction: Direction) -> &'static 
 }
 
 /// The steps a form's lean suggests: the form's own rule, or for "both low" the shared one.
-fn form_steps(content: &'static Content, form: Text, lean: Lean) -> &'static [Text] {
+fn form_steps(content: &'static Content, form: Id, lean: Lean) -> &'static [Id] {
     let rule = content.plan.forms.iter().find(|(id, _)| *id == form);
     match (lean, rule) {
         (Lean::GivesMore, Some((_, rule))) => rule.gives_more,
@@ -478,7 +478,7 @@ pub fn recommend(content: &'static Content, profile: &Profile) -> Vec<Recommenda
             )
         })
         .collect();
-    let mut add = |steps: &[Text], weight: f64, reason: Reason| {
+    let mut add = |steps: &[Id], weight: f64, reason: Reason| {
         for (rank, step) in steps.iter().enumerate() {
             if let Some((score, rec)) = scores.iter_mut().find(|(_, r)| r.step == *step) {
                 *score += weight * (1.0 - 0.05 * rank as f64);
@@ -548,7 +548,7 @@ mod tests {
     use crate::core::relationship::Relationship;
 
     fn content() -> &'static Content {
-        &crate::core::content::bundled::EN
+        &crate::core::content::bundled::CONTENT
     }
 
     /// An attempt answering every give item with `give` and every receive item with `receive`.

@@ -80,10 +80,13 @@ pub fn parse_clinic_lines(value: &str) -> (Vec<ClinicLine>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::bundled::EN;
+    use crate::core::content::bundled::CONTENT;
 
     fn ids(region: Option<&'static str>, lang: &str) -> Vec<&'static str> {
-        regions(&EN, region, lang).iter().map(|r| r.id).collect()
+        regions(&CONTENT, region, lang)
+            .iter()
+            .map(|r| r.id)
+            .collect()
     }
 
     #[test]

@@ -12,9 +12,9 @@ use crate::core::content::Content;
 /// link's label]`.
 pub fn crash_words(content: &Content) -> [&'static str; 4] {
     [
-        content.lang,
-        content.dir,
-        content.ui.crash_message,
-        content.ui.crash_reload,
+        content.lang.get(),
+        content.dir.get(),
+        content.ui.crash_message.get(),
+        content.ui.crash_reload.get(),
     ]
 }

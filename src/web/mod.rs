@@ -5,6 +5,13 @@ pub mod events;
 pub mod learn;
 pub mod storage;
 
+/// The words of a language as the loader hands them over (the parsed `text/<lang>.json`, an array of
+/// strings), ready for [`crate::core::text::install`]; `None` for anything else.
+pub fn words_from_js(value: &wasm_bindgen::JsValue) -> Option<Vec<String>> {
+    let array: &js_sys::Array = wasm_bindgen::JsCast::dyn_ref(value)?;
+    array.iter().map(|word| word.as_string()).collect()
+}
+
 /// Unix time in milliseconds.
 pub fn now_ms() -> u64 {
     // Date.now() is a non-negative integral double well inside u64 range.

@@ -52,7 +52,7 @@ const timing = (label, xs) => [label, ms(median(xs)), ms(Math.min(...xs)), ms(Ma
 const GROUPS = [
   {
     name: 'two-line embed (custom element)',
-    files: ['reciprocity-core_bg.wasm', 'reciprocity-core.js', 'reciprocity-widget.js', 'reciprocity-widget.css'],
+    files: ['reciprocity-core_bg.wasm', 'reciprocity-core.js', 'reciprocity-widget.js', 'reciprocity-widget.css', 'text/en.json'],
   },
   { name: 'iframe mode adds (embed.html)', files: ['embed.html', 'embed.js', 'embed.css'] },
   { name: 'optional host script (iframe)', files: ['reciprocity-frame.js'] },

@@ -262,7 +262,7 @@ describe('the custom element', () => {
       assert.notEqual(style['border-top-width'], '0px');
 
       // Every file came from /reciprocity/, relative to the script; nothing failed.
-      const widgetFiles = requests.filter((r) => /reciprocity-(widget|core)/.test(new URL(r.url).pathname));
+      const widgetFiles = requests.filter((r) => new URL(r.url).pathname.startsWith('/reciprocity/'));
       assert.deepEqual(
         widgetFiles.map((r) => `${new URL(r.url).pathname} ${r.status}`).sort(),
         [
@@ -270,6 +270,7 @@ describe('the custom element', () => {
           '/reciprocity/reciprocity-core_bg.wasm 200',
           '/reciprocity/reciprocity-widget.css 200',
           '/reciprocity/reciprocity-widget.js 200',
+          '/reciprocity/text/en.json 200',
         ],
       );
       assert.deepEqual(
@@ -285,6 +286,52 @@ describe('the custom element', () => {
         assert.deepEqual(JSON.parse((await storageEntries(page))[keyOf('clinic-main')]).checklist.done, [action.id]),
       );
     });
+  });
+
+  test('its words: only its language is fetched, once; words that cannot be loaded or do not fit leave the fallback and one error', async (t) => {
+    const origin = new URL(sub.url).origin;
+    const body =
+      widgetElement({ lang: 'fr-CA', namespace: 'words-a' }, '<p id="fallback-a">Fallback A</p>') +
+      widgetElement({ lang: 'en', namespace: 'words-b' }, '<p id="fallback-b">Fallback B</p>');
+    const pageUrl = `${origin}/clinic/words.html`;
+    // Two widgets, one of them in a language without words yet: one request, for English.
+    await withContext(
+      t,
+      browser,
+      async ({ page }) => {
+        await host(page, pageUrl, clinicPage(body, { script: '/reciprocity/reciprocity-widget.js' }));
+        const words = [];
+        page.on('request', (r) => new URL(r.url()).pathname.includes('/text/') && words.push(new URL(r.url()).pathname));
+        await page.goto(pageUrl);
+        for (const w of await page.locator('reciprocity-widget').all()) await ready(w);
+        assert.deepEqual(words, ['/reciprocity/text/en.json']);
+      },
+    );
+    // The words cannot be fetched, or come from another version of the widget: the clinic's fallback
+    // content shows in each widget's box, and the console says why, once per widget.
+    for (const [name, answer] of [
+      ['missing', { status: 404, body: 'Not found' }],
+      ['from another version', { status: 200, contentType: 'application/json', body: '["", "en", "ltr"]' }],
+    ]) {
+      await withContext(
+        t,
+        browser,
+        async ({ page, errors }) => {
+          await host(page, pageUrl, clinicPage(body, { script: '/reciprocity/reciprocity-widget.js' }));
+          await page.route('**/reciprocity/text/en.json', (route) => route.fulfill(answer));
+          await page.goto(pageUrl);
+          await eventually(() =>
+            assert.equal(errors.filter((e) => e.text.startsWith('reciprocity-widget:')).length, 2, name),
+          );
+          for (const id of ['#fallback-a', '#fallback-b']) {
+            assert.equal(await page.locator(id).isVisible(), true, `${id} shows when the words are ${name}`);
+          }
+          assert.equal(await page.locator('reciprocity-widget .rw-widget').count(), 0, 'no widget rendered');
+          assert.deepEqual(errors.filter((e) => e.kind === 'pageerror').map((e) => e.text), [], 'no uncaught exception');
+        },
+        { allowErrors: [/^reciprocity-widget:/, /404/] },
+      );
+    }
   });
 
   test('removed from the page it is taken down; put back it starts again with its progress', async (t) => {

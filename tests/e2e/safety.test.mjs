@@ -1307,8 +1307,8 @@ describe('privacy audit', () => {
         await toggleExitClears(page, ns);
         await urlKept('the last change');
 
-        // Requests: the page itself and the widget's four files, nothing else (a blob: download is not
-        // a request to anyone).
+        // Requests: the page itself and the widget's five files (its words in the page's language only),
+        // nothing else (a blob: download is not a request to anyone).
         const origin = new URL(server.url).origin;
         const allowed = new Set([
           url,
@@ -1316,6 +1316,7 @@ describe('privacy audit', () => {
           `${origin}/reciprocity-core.js`,
           `${origin}/reciprocity-core_bg.wasm`,
           `${origin}/reciprocity-widget.css`,
+          `${origin}/text/en.json`,
         ]);
         const others = requests.filter((u) => !allowed.has(u) && !u.startsWith(`blob:${origin}/`));
         assert.deepEqual(others, [], 'requests other than the page and the widget’s own files');

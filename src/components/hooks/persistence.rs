@@ -239,7 +239,7 @@ pub fn use_saved_progress(
                 // A save that works (and reads back) again ends the notices about failed saves.
                 notices.dispatch(NoticeAction::Resolved(Notice::Full));
                 notices.dispatch(NoticeAction::Resolved(Notice::Unavailable));
-                status.set(saved_text.to_owned());
+                status.set(saved_text.to_string());
             }
         });
     }
@@ -281,7 +281,7 @@ pub fn use_saved_progress(
                             Action::DeletedElsewhere
                         }
                         External::Changed(doc) => {
-                            status.set(other_tab_text.to_owned());
+                            status.set(other_tab_text.to_string());
                             Action::Merge(doc)
                         }
                     };

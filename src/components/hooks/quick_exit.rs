@@ -61,9 +61,9 @@ pub fn use_quick_exit(
                     presses.set(gesture.borrow().count);
                     match outcome {
                         Outcome::Quiet => {}
-                        Outcome::Remaining(2) => status.set(two.to_owned()),
-                        Outcome::Remaining(_) => status.set(one.to_owned()),
-                        Outcome::Expired => status.set(expired.to_owned()),
+                        Outcome::Remaining(2) => status.set(two.to_string()),
+                        Outcome::Remaining(_) => status.set(one.to_string()),
+                        Outcome::Expired => status.set(expired.to_string()),
                         Outcome::Exit => {
                             status.set(String::new());
                             let exit = latest_exit.borrow().clone();

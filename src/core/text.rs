@@ -1,0 +1,217 @@
+//! The widget's words at run time: one table of strings per language.
+//!
+//! The content's shape is compiled in (see `build.rs`); its words are [`Text`]s, places in the table of
+//! the visitor's language. In the browser the table is `content/text/<lang>.json`, downloaded by the
+//! loader next to the wasm (only the visitor's language) and handed over with [`install`] before the
+//! widget renders. Natively every language is compiled in and English is the table from the start, so
+//! the pure core is tested without a browser.
+//!
+//! One table per WebAssembly instance: each widget on a page has an instance of its own (see
+//! `www/reciprocity-widget.js`).
+
+use std::cell::Cell;
+use std::fmt;
+
+/// Words a visitor reads: a place in the current language's table. Dereferences to the string.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text(pub u16);
+
+impl Text {
+    /// The empty string: what a missing optional text is (place 0 of every table).
+    pub const EMPTY: Text = Text(0);
+}
+
+/// The English table, natively; nothing in the browser until [`install`].
+#[cfg(not(target_arch = "wasm32"))]
+const START: &[&str] = super::content::bundled::TABLES[0].1;
+#[cfg(target_arch = "wasm32")]
+const START: &[&str] = &[];
+
+thread_local! {
+    static TABLE: Cell<&'static [&'static str]> = const { Cell::new(START) };
+}
+
+impl Text {
+    /// The words, from the current table. A place the table lacks reads as the empty string
+    /// ([`install`] checks the length first).
+    pub fn get(self) -> &'static str {
+        TABLE.with(|t| t.get().get(usize::from(self.0)).copied().unwrap_or(""))
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::EMPTY
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.get()
+    }
+}
+
+// In Yew's markup a `Text` is its words, as a `&'static str` would be.
+impl yew::html::IntoPropValue<yew::virtual_dom::VNode> for Text {
+    fn into_prop_value(self) -> yew::virtual_dom::VNode {
+        yew::virtual_dom::VNode::from(self.get())
+    }
+}
+
+impl yew::html::IntoPropValue<yew::AttrValue> for Text {
+    fn into_prop_value(self) -> yew::AttrValue {
+        yew::AttrValue::Static(self.get())
+    }
+}
+
+impl yew::html::IntoPropValue<Option<yew::AttrValue>> for Text {
+    fn into_prop_value(self) -> Option<yew::AttrValue> {
+        Some(yew::AttrValue::Static(self.get()))
+    }
+}
+
+impl From<Text> for yew::virtual_dom::Key {
+    fn from(text: Text) -> Self {
+        text.get().into()
+    }
+}
+
+impl From<Text> for yew::AttrValue {
+    fn from(text: Text) -> Self {
+        yew::AttrValue::Static(text.get())
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Text({}: {:?})", self.0, &**self)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+/// A table that does not fit the compiled content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrongLength {
+    pub expected: usize,
+    pub found: usize,
+}
+
+/// Makes `words` the table every [`Text`] reads from. Refused, and nothing changes, unless it has
+/// exactly one string for each place (a table from another build of the widget would put words in the
+/// wrong places). Kept for the life of the page: a widget may switch back to a language it had.
+pub fn install(words: Vec<String>) -> Result<(), WrongLength> {
+    let expected = super::content::bundled::TEXT_LEN;
+    if words.len() != expected {
+        return Err(WrongLength {
+            expected,
+            found: words.len(),
+        });
+    }
+    let leaked: Vec<&'static str> = words
+        .into_iter()
+        .map(|w| &*Box::leak(w.into_boxed_str()))
+        .collect();
+    TABLE.with(|t| t.set(Box::leak(leaked.into_boxed_slice())));
+    Ok(())
+}
+
+/// A text that is in no content file, for the native tests that check what the validator or the plan
+/// makes of wording the content does not have: `words` is added to this thread's table (and leaked).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn adhoc(words: &str) -> Text {
+    TABLE.with(|t| {
+        let mut table = t.get().to_vec();
+        table.push(Box::leak(words.to_owned().into_boxed_str()));
+        let place = u16::try_from(table.len() - 1).expect("a test adds a few texts");
+        t.set(Box::leak(table.into_boxed_slice()));
+        Text(place)
+    })
+}
+
+/// Whether a table is in place (in the browser: whether [`install`] has succeeded).
+pub fn installed() -> bool {
+    TABLE.with(|t| !t.get().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_read_from_the_english_table_natively() {
+        assert!(installed());
+        assert_eq!(&*Text::EMPTY, "");
+        let ui = &crate::english().ui;
+        assert!(!ui.widget_label.is_empty());
+        assert_eq!(ui.widget_label.to_string(), &*ui.widget_label);
+    }
+
+    #[test]
+    fn a_table_of_the_wrong_length_is_refused_and_nothing_changes() {
+        let label = crate::english().ui.widget_label.to_string();
+        assert_eq!(
+            install(vec!["x".into(); 3]),
+            Err(WrongLength {
+                expected: super::super::content::bundled::TEXT_LEN,
+                found: 3
+            })
+        );
+        assert_eq!(crate::english().ui.widget_label.to_string(), label);
+    }
+
+    #[test]
+    fn an_installed_table_is_what_every_text_reads() {
+        let mut words: Vec<String> = super::super::content::bundled::TABLES[0]
+            .1
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let label = crate::english().ui.widget_label;
+        words[usize::from(label.0)] = "Autre".into();
+        install(words).unwrap();
+        assert_eq!(&*label, "Autre");
+    }
+}
