@@ -11,6 +11,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { STRICT_CSP, WASM_BLOCKING_CSP, startServer } from './server.mjs';
 import {
@@ -56,17 +58,19 @@ for (const file of ['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity
 
 let server; // the build at /
 let other; // the same build on another port: another origin
+let cors; // the same build on a third origin, sending the CORS header the embedding guide asks for
 let sub; // the same build under /reciprocity/ only
 let browser;
 before(async () => {
   server = await startServer(DIST);
   other = await startServer(DIST);
   sub = await startServer(DIST, { base: '/reciprocity/' });
+  cors = await startServer(DIST, { everyResponse: { 'Access-Control-Allow-Origin': '*' } });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
-  await Promise.all([server?.close(), other?.close(), sub?.close()]);
+  await Promise.all([server?.close(), other?.close(), sub?.close(), cors?.close()]);
 });
 
 // ---- helpers --------------------------------------------------------------------------------------
@@ -332,6 +336,44 @@ describe('the custom element', () => {
         { allowErrors: [/^reciprocity-widget:/, /404/] },
       );
     }
+  });
+
+  test('files on another origin that sends the CORS header: it starts, with its words, and Learn more loads', async (t) => {
+    // The clinic's page from a server of its own (Chromium lets a page reach another local origin only
+    // when the page itself came from a local address, which a routed response does not have).
+    const pages = await mkdtemp(path.join(os.tmpdir(), 'clinic-'));
+    await writeFile(
+      path.join(pages, 'elsewhere.html'),
+      clinicPage(widgetElement({ id: 'w', lang: 'en', namespace: 'cors' }), { script: `${cors.url}reciprocity-widget.js` }),
+    );
+    const clinic = await startServer(pages);
+    t.after(() => clinic.close());
+    await withContext(t, browser, async ({ page }) => {
+      const filesOrigin = new URL(cors.url).origin;
+      const url = `${clinic.url}elsewhere.html`;
+      const requests = [];
+      page.on('response', (r) => requests.push(`${new URL(r.url()).origin === filesOrigin ? 'files' : 'page'} ${new URL(r.url()).pathname} ${r.status()}`));
+      await page.goto(url);
+      const widget = page.locator('#w');
+      await ready(widget);
+      await checkboxIn(widget, content.steps[0].actions[0]).check();
+      await eventually(async () => assert.equal(await progressIn(widget), overall(1)));
+      await widget.getByRole('button', { name: ui.learn_button, exact: true }).click();
+      await widget.locator('.rw-learn-section').first().waitFor();
+      assert.deepEqual(
+        requests.filter((r) => r.startsWith('files')).sort(),
+        [
+          'files /learn/en.json 200',
+          'files /reciprocity-core.js 200',
+          'files /reciprocity-core_bg.wasm 200',
+          'files /reciprocity-widget.css 200',
+          'files /reciprocity-widget.js 200',
+          'files /text/en.json 200',
+        ],
+      );
+      // Saved on the page's own origin, not the files'.
+      assert.ok((await storageEntries(page))[keyOf('cors')]);
+    });
   });
 
   test('removed from the page it is taken down; put back it starts again with its progress', async (t) => {

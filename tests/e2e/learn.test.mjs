@@ -84,8 +84,8 @@ async function screenshot(scope, name) {
 }
 
 describe('Learn more', () => {
-  test('is not in the first download; opening it fetches it once from the widget’s own folder, and never again on this page', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+  test('is not in the first download; opening it fetches it once from the widget’s own folder, and never again on this page, offline too', async (t) => {
+    await withContext(t, browser, async ({ page, context }) => {
       const { widget, requests } = await openClinic(page);
       // The first screen is complete (the wasm, the stylesheet and the checklist are in): nothing of
       // Learn was asked for.
@@ -115,6 +115,8 @@ describe('Learn more', () => {
       // The section navigation does not claim the checklist is on screen.
       assert.equal(await widget.locator('nav[aria-label="Sections"] [aria-current="page"]').count(), 0);
 
+      // Offline from here on: what was fetched stays until the page closes.
+      await context.setOffline(true);
       // Back to the checklist, and in again: the text is still in memory.
       await backButtons(widget, ui.learn_back_checklist).first().click();
       await widget.locator('.rw-checklist').waitFor();
@@ -130,7 +132,8 @@ describe('Learn more', () => {
       await backButtons(widget, ui.learn_back_plan).last().click();
       await widget.locator('.rw-plan').waitFor();
 
-      // A clinic changing an attribute mounts the widget afresh: still no second request.
+      // A clinic changing an attribute mounts the widget afresh (with the words the loader kept): still
+      // no second request, and nothing failed for being offline.
       await page.evaluate(() => document.querySelector('#w').setAttribute('clinic-name', 'Another name'));
       await widget.locator('.rw-clinic').filter({ hasText: 'Another name' }).waitFor();
       await learnButton(widget).click();

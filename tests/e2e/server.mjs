@@ -53,9 +53,10 @@ export const PAGE_HEADERS = {
  * slash). Options:
  *   - `port`: 0 for any free port,
  *   - `base`: the URL path the files are served under ('/' by default; anything outside it is a 404),
- *   - `headers`: extra response headers by path relative to `base` (PAGE_HEADERS by default).
+ *   - `headers`: extra response headers by path relative to `base` (PAGE_HEADERS by default),
+ *   - `everyResponse`: headers added to every file's response (a CORS header, say).
  */
-export async function startServer(dir, { port = 0, base = '/', headers = PAGE_HEADERS } = {}) {
+export async function startServer(dir, { port = 0, base = '/', headers = PAGE_HEADERS, everyResponse = {} } = {}) {
   const root = path.resolve(dir);
   if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with "/": ${base}`);
   const server = http.createServer(async (req, res) => {
@@ -91,6 +92,7 @@ export async function startServer(dir, { port = 0, base = '/', headers = PAGE_HE
         'Content-Length': body.length,
         // Every load in the tests and the benchmark is a cold one.
         'Cache-Control': 'no-store',
+        ...everyResponse,
         ...(headers[pathname] ?? (pathname.endsWith('/') ? headers[`${pathname}index.html`] : undefined)),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
