@@ -142,9 +142,8 @@ const CONTENT: Ty = Ty::Struct(
                 &[
                     f("id", Ty::Id),
                     f("label", Ty::Str),
-                    f("them", Ty::Str),
-                    f("them_start", Ty::Str),
-                    f("about", Ty::Str),
+                    f("thinking_about", Ty::Str),
+                    f("content_note", Ty::Str),
                 ],
             )),
         ),
@@ -157,8 +156,9 @@ const CONTENT: Ty = Ty::Struct(
                     f("id", Ty::Id),
                     f("form", Ty::Id),
                     f("side", Ty::Side),
-                    f("text", Ty::Str),
-                    optional("by_context", Ty::Map(&Ty::Str)),
+                    // A whole sentence for each relationship, never a name put into a template:
+                    // French, Hindi and Arabic agree words with who the other person is.
+                    f("text", Ty::Map(&Ty::Str)),
                     optional("may_not_apply", Ty::Bool),
                     f("source", Ty::Id),
                 ],
@@ -170,7 +170,7 @@ const CONTENT: Ty = Ty::Struct(
                 "BalanceItem",
                 &[
                     f("id", Ty::Id),
-                    f("text", Ty::Str),
+                    f("text", Ty::Map(&Ty::Str)),
                     f("options", STR_LIST),
                     f("source", Ty::Id),
                 ],
@@ -230,13 +230,16 @@ struct Emitted {
     /// The words, in the order of their `n`; `[0]` is the empty string that stands for a missing
     /// optional text.
     table: Vec<String>,
+    /// Where each word of `table` is in the content file (`items[3].text.friend`), for the tests.
+    places: Vec<String>,
     for_browser: bool,
 }
 
 impl Emitted {
-    fn text(&mut self, s: &str) {
+    fn text(&mut self, s: &str, place: &str) {
         write!(self.code, "Text({})", self.table.len()).unwrap();
         self.table.push(s.to_owned());
+        self.places.push(place.to_owned());
     }
 }
 
@@ -245,7 +248,7 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut Emitted) -> Result<(), Str
     match ty {
         Ty::Str => match value {
             Value::String(s) => {
-                out.text(s);
+                out.text(s, path.split_once(".json").map_or(path, |(_, p)| p));
                 Ok(())
             }
             _ => wrong("a string"),
@@ -376,6 +379,7 @@ fn main() {
         let mut emitted = Emitted {
             code: String::new(),
             table: vec![String::new()],
+            places: vec![String::new()],
             for_browser,
         };
         if let Err(problem) = emit(&json, &CONTENT, &file, &mut emitted) {
@@ -397,6 +401,19 @@ fn main() {
             .unwrap();
         } else if emitted.code != tables_shape(&code) {
             panic!("{file}: its shape (ids, lists, which fields it has) differs from content/{REFERENCE}.json; only the words may differ");
+        }
+        if lang == REFERENCE && !for_browser {
+            writeln!(
+                code,
+                "/// Where each place of the tables is in a content file (for the tests)."
+            )
+            .unwrap();
+            writeln!(
+                code,
+                "pub static TEXT_PLACES: &[&str] = &{:?};\n",
+                emitted.places
+            )
+            .unwrap();
         }
         tables.push((lang.clone(), emitted.table));
     }

@@ -61,31 +61,47 @@ fn english_has_the_shape_the_issue_asks_for() {
 }
 
 #[test]
-fn wording_adapts_to_who_the_check_is_about() {
+fn every_statement_is_a_whole_sentence_for_each_relationship() {
     let en = &bundled::CONTENT;
-    let item = &en.items[0];
-    let texts: Vec<String> = en.contexts.iter().map(|c| en.item_text(item, c)).collect();
-    for (text, context) in texts.iter().zip(en.contexts.iter()) {
-        assert!(!text.contains('{'), "{text}");
-        assert!(
-            text.contains(&*context.them) || text.contains(&*context.them_start),
-            "{text} should name {}",
-            context.them
-        );
+    // Who the sentence names, in English, for each relationship.
+    let named = [
+        (Relationship::Partner, "partner"),
+        (Relationship::Family, "family member"),
+        (Relationship::Friend, "friend"),
+        (Relationship::Colleague, "colleague"),
+    ];
+    for item in en.items.iter() {
+        // A statement that names nobody ("I keep track of the things that keep us going") names nobody
+        // for anyone.
+        let partner = en.context(Relationship::Partner).unwrap();
+        let names_someone = en.item_text(item, partner).contains("partner");
+        for (relationship, who) in named {
+            let context = en.context(relationship).unwrap();
+            let text = en.item_text(item, context);
+            assert!(!text.contains('{'), "{text}");
+            assert!(
+                !names_someone || text.contains(who),
+                "item {} for {relationship:?}: {text}",
+                item.id
+            );
+        }
     }
-    // Colleague-specific wording replaces the default where the content gives one.
-    let special = en
-        .items
-        .iter()
-        .find(|i| i.by_context.iter().any(|(c, _)| *c == "colleague"))
-        .expect("some item has colleague wording");
+    for (relationship, who) in named {
+        let context = en.context(relationship).unwrap();
+        assert!(en.balance_text(context).contains(who));
+        assert!(context.thinking_about.contains(who));
+        assert!(context.content_note.contains(who));
+    }
+    // A colleague's statements are about work where the content says so, not only another name.
     let colleague = en.context(Relationship::Colleague).unwrap();
     let partner = en.context(Relationship::Partner).unwrap();
-    assert_ne!(
-        en.item_text(special, colleague),
-        en.item_text(special, partner)
-            .replace(&*partner.them, &colleague.them)
-    );
+    assert!(en.items.iter().any(|item| {
+        *en.item_text(item, colleague)
+            != en
+                .item_text(item, partner)
+                .replace("my partner", "this colleague")
+                .replace("My partner", "This colleague")
+    }));
 }
 
 #[test]
@@ -135,15 +151,25 @@ fn the_validator_catches_each_kind_of_mistake() {
 
     let mut c = good.clone();
     let mut items = c.items.to_vec();
-    items[0].by_context = leak(vec![("boss", adhoc("text"))]);
+    items[0].text = leak(vec![("boss", adhoc("text"))]);
     c.items = leak(items);
-    expect(c, "unknown context `boss`");
+    expect(c, "unknown relationship `boss`");
+
+    let mut c = good.clone();
+    let mut items = c.items.to_vec();
+    items[1].text = leak(items[1].text[..3].to_vec());
+    c.items = leak(items);
+    // (The sentences are kept in key order: colleague, family, friend, partner.)
+    expect(c, "needs one sentence for `partner`, found 0");
 
     let mut c = good;
     let mut intro = c.intro.clone();
     intro.privacy = adhoc("Stored for {them}");
     c.intro = intro;
-    expect(c, "outside a quiz item");
+    expect(
+        c,
+        "intro.privacy uses {them}: write the sentence for each relationship instead",
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use super::hooks::focus::Focus;
 use super::safety_note::SafetyNote;
 use super::widget::use_widget;
-use crate::core::content::fill;
+use crate::core::content::Text;
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
 use yew::prelude::*;
@@ -20,8 +20,11 @@ pub fn ContentNote(props: &ContentNoteProps) -> Html {
     let widget = use_widget();
     let content = widget.content();
     let ui = &content.ui;
-    // "your partner", "this friend": a phrase that fits after "you and" (the statements' "my partner" does not).
-    let about = content.context(props.context).map_or("", |c| c.about.get());
+    // A whole sentence for each relationship (the words around "your partner" change with it in
+    // other languages).
+    let note = content
+        .context(props.context)
+        .map_or(Text::EMPTY, |c| c.content_note);
     let choose = |skip: bool| {
         let widget = widget.clone();
         move |_: MouseEvent| widget.send_then_focus(Action::ChooseSensitive { skip }, Focus::Legend)
@@ -32,7 +35,7 @@ pub fn ContentNote(props: &ContentNoteProps) -> Html {
             <h3 id={heading_id} tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.content_note_heading }</h3>
             // Before the first statement, and first on this screen.
             <SafetyNote level={4} />
-            <p>{ fill(ui.content_note_text, &[("about", about)]) }</p>
+            <p>{ note }</p>
             <div class="rw-buttons">
                 <button type="button" class="rw-button" onclick={choose(false)}>{ ui.content_note_include }</button>
                 <button type="button" class="rw-button" onclick={choose(true)}>{ ui.content_note_skip }</button>

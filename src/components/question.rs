@@ -36,7 +36,7 @@ pub fn Question() -> Html {
     let is_last = index + 1 == total;
 
     // The form items first, the overall balance item last.
-    let (item_id, text, options, may_not_apply): (&str, String, Vec<(i8, Text)>, bool) =
+    let (item_id, text, options, may_not_apply): (&str, Text, Vec<(i8, Text)>, bool) =
         match questions[index] {
             ContentQuestion::Item(item) => (
                 item.id,
@@ -120,7 +120,7 @@ pub fn Question() -> Html {
     html! {
         <div class="rw-question">
             <div class="rw-question-top">
-                <p class="rw-about">{ fill(ui.quiz_thinking_about, &[("about", &context.about)]) }</p>
+                <p class="rw-about">{ context.thinking_about }</p>
                 <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context }</button>
             </div>
             <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />

@@ -276,12 +276,10 @@ pub struct RelationshipContext {
     pub id: Id,
     /// Choice label, e.g. "A partner".
     pub label: Text,
-    /// Replaces `{them}` inside a sentence, e.g. "my partner".
-    pub them: Text,
-    /// Replaces `{Them}` at the start of a sentence, e.g. "My partner".
-    pub them_start: Text,
-    /// Replaces `{about}` in headings addressed to the visitor, e.g. "your partner".
-    pub about: Text,
+    /// Above each statement of the check, e.g. "Thinking about your partner".
+    pub thinking_about: Text,
+    /// The note before the check about statements on hard times, naming who it is about.
+    pub content_note: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -290,10 +288,10 @@ pub struct Item {
     /// Id of one of [`Content::forms`].
     pub form: Id,
     pub side: Side,
-    /// First-person statement; may use `{them}` / `{Them}`.
-    pub text: Text,
-    /// Wording for contexts where the default does not fit (e.g. a colleague), keyed by context id.
-    pub by_context: &'static [(Id, Text)],
+    /// The first-person statement for each relationship (keyed by its id), each a whole sentence:
+    /// no name is ever put into a template, since French, Hindi and Arabic agree words with who the
+    /// other person is. The validator makes sure every relationship has one.
+    pub text: &'static [(Id, Text)],
     /// Whether "Doesn't apply to us lately" is offered (no disagreements, no hard times lately).
     pub may_not_apply: bool,
     pub source: Id,
@@ -302,8 +300,8 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BalanceItem {
     pub id: Id,
-    /// The question; may use `{them}` / `{Them}`.
-    pub text: Text,
+    /// The question for each relationship (keyed by its id), each a whole sentence.
+    pub text: &'static [(Id, Text)],
     /// Seven labels from −3 ("they give much more than I do") to +3 ("I give much more than they do").
     pub options: &'static [Text],
     pub source: Id,
@@ -378,8 +376,6 @@ ui_text! {
     context_hint,
     context_required,
     start,
-    /// `{about}`: heading above each item.
-    quiz_thinking_about,
     /// `{n}`, `{total}`.
     question_progress,
     prefer_not,
@@ -563,8 +559,6 @@ ui_text! {
     /// `{file}`.
     data_imported_unsaved,
     content_note_heading,
-    /// May use `{them}` (filled in like the items).
-    content_note_text,
     content_note_include,
     content_note_skip,
     /// Announced when the plan appears after the last statement.
@@ -656,18 +650,14 @@ impl Content {
             .collect()
     }
 
-    /// Item wording for a context, with `{them}` filled in.
-    pub fn item_text(&self, item: &Item, context: &RelationshipContext) -> String {
-        let template = item
-            .by_context
-            .iter()
-            .find(|(id, _)| *id == context.id)
-            .map_or(item.text, |(_, text)| *text);
-        fill_them(template, context)
+    /// The statement as worded for the relationship `context` is about.
+    pub fn item_text(&self, item: &Item, context: &RelationshipContext) -> Text {
+        wording_for(item.text, context.id)
     }
 
-    pub fn balance_text(&self, context: &RelationshipContext) -> String {
-        fill_them(self.balance.text, context)
+    /// The overall question as worded for the relationship `context` is about.
+    pub fn balance_text(&self, context: &RelationshipContext) -> Text {
+        wording_for(self.balance.text, context.id)
     }
 
     /// Everything a shipped content file must satisfy. Returns every problem found, not only the first,
@@ -756,16 +746,10 @@ impl Content {
                     item.id, item.form
                 ));
             }
-            for (context, _) in item.by_context.iter() {
-                if Relationship::parse(context).is_none() {
-                    problems.push(format!(
-                        "item `{}` has wording for unknown context `{context}`",
-                        item.id
-                    ));
-                }
-            }
+            sentence_per_relationship(&format!("item `{}`", item.id), item.text, &mut problems);
         }
         unique(self.balance.id, "the balance item", &mut problems);
+        sentence_per_relationship("the balance item", self.balance.text, &mut problems);
         for form in self.sensitive_forms.iter() {
             if self.form(form).is_none() {
                 problems.push(format!("sensitive form `{form}` does not exist"));
@@ -850,11 +834,15 @@ impl Content {
             if text.trim().is_empty() {
                 problems.push(format!("{place} is empty"));
             }
-            let uses_them = text.contains("{them}") || text.contains("{Them}");
-            // Only statements in the first person take "my partner": elsewhere it would not fit.
-            let may_use_them = place.starts_with("item") || place.starts_with("balance");
-            if uses_them && !may_use_them {
-                problems.push(format!("{place} uses {{them}} outside a quiz item"));
+            // Whole sentences only: a name put into a template cannot agree with the words
+            // around it in French, Hindi or Arabic.
+            if let Some(placeholder) = ["{them}", "{Them}", "{about}"]
+                .iter()
+                .find(|p| text.contains(*p))
+            {
+                problems.push(format!(
+                    "{place} uses {placeholder}: write the sentence for each relationship instead"
+                ));
             }
         });
         problems
@@ -933,9 +921,8 @@ impl Content {
         for c in self.contexts.iter() {
             for (field, text) in [
                 ("label", &c.label),
-                ("them", &c.them),
-                ("them_start", &c.them_start),
-                ("about", &c.about),
+                ("thinking_about", &c.thinking_about),
+                ("content_note", &c.content_note),
             ] {
                 visit(&format!("context {} {field}", c.id), text);
             }
@@ -944,18 +931,19 @@ impl Content {
             visit(&format!("scale label {}", i + 1), label);
         }
         for item in self.items.iter() {
-            visit(&format!("item {} text", item.id), &item.text);
-            visit(&format!("item {} source", item.id), item.source);
-            for (ctx, text) in item.by_context.iter() {
-                visit(&format!("item {} text for {ctx}", item.id), text);
+            for (r, text) in item.text.iter() {
+                visit(&format!("item {} text for {r}", item.id), text);
             }
+            visit(&format!("item {} source", item.id), item.source);
         }
         for region in self.support.regions.iter() {
             for line in region.lines.iter().chain(region.abuse_lines.iter()) {
                 visit(&format!("region {} line name", region.id), &line.name);
             }
         }
-        visit("balance text", &self.balance.text);
+        for (r, text) in self.balance.text.iter() {
+            visit(&format!("balance text for {r}"), text);
+        }
         visit("balance source", self.balance.source);
         for option in self.balance.options.iter() {
             visit("balance option", option);
@@ -963,9 +951,35 @@ impl Content {
     }
 }
 
-fn fill_them(template: Text, context: &RelationshipContext) -> String {
-    fill(
-        template,
-        &[("them", &context.them), ("Them", &context.them_start)],
-    )
+/// Checks that `sentences` has exactly one sentence for each relationship, and no other key.
+fn sentence_per_relationship(what: &str, sentences: &[(Id, Text)], problems: &mut Vec<String>) {
+    for (id, _) in sentences {
+        if Relationship::parse(id).is_none() {
+            problems.push(format!(
+                "{what} has wording for unknown relationship `{id}`"
+            ));
+        }
+    }
+    for relationship in Relationship::ALL {
+        let count = sentences
+            .iter()
+            .filter(|(id, _)| *id == relationship.id())
+            .count();
+        if count != 1 {
+            problems.push(format!(
+                "{what} needs one sentence for `{}`, found {count}",
+                relationship.id()
+            ));
+        }
+    }
+}
+
+/// The sentence for `relationship` (an id) in a sentence-per-relationship map; the first one if it
+/// has none (the validator makes sure every relationship has one).
+fn wording_for(sentences: &[(Id, Text)], relationship: Id) -> Text {
+    sentences
+        .iter()
+        .find(|(id, _)| *id == relationship)
+        .or(sentences.first())
+        .map_or(Text::EMPTY, |(_, text)| *text)
 }

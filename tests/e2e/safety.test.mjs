@@ -115,10 +115,9 @@ const forgetControl = (panel) =>
     .getByRole('button', { name: ui.data_forget_device, exact: true })
     .or(panel.getByRole('checkbox', { name: ui.data_forget_device, exact: true }));
 
-/** The statement as the widget words it for `ctx`. */
+/** The statement as the widget words it for `ctx`: the content's sentence for that relationship. */
 function statement(item, ctx) {
-  const template = item ? (item.by_context?.[ctx.id] ?? item.text) : content.balance.text;
-  return template.replaceAll('{them}', ctx.them).replaceAll('{Them}', ctx.them_start);
+  return (item ?? content.balance).text[ctx.id];
 }
 
 /** Entries of localStorage and sessionStorage whose key starts with `prefix`. */
@@ -940,7 +939,7 @@ describe('care in content', () => {
       const friend = contextOf('friend');
       await startCheck(page, friend.label);
       const note = await page.evaluate(() => document.querySelector('reciprocity-widget').shadowRoot.querySelector('.rw-view').textContent);
-      assert.ok(note.includes(fill(ui.content_note_text, { about: friend.about })), 'the note, worded for a friend');
+      assert.ok(note.includes(friend.content_note), 'the note, worded for a friend');
       assert.equal(await page.getByRole('button', { name: ui.content_note_include, exact: true }).count(), 1);
       await answerNote(page, 'skip');
 

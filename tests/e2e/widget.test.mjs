@@ -41,11 +41,7 @@ const context = (id) => content.contexts.find((c) => c.id === id);
 
 /** The statement of question `index` (0-based) as the widget words it for `ctx`. */
 function statement(index, ctx) {
-  const template =
-    index < content.items.length
-      ? (content.items[index].by_context?.[ctx.id] ?? content.items[index].text)
-      : content.balance.text;
-  return template.replaceAll('{them}', ctx.them).replaceAll('{Them}', ctx.them_start);
+  return (index < content.items.length ? content.items[index] : content.balance).text[ctx.id];
 }
 const options = (index) => (index === TOTAL_QUESTIONS - 1 ? BALANCE : SCALE);
 const progressText = (n) => `Question ${n} of ${TOTAL_QUESTIONS}`;
