@@ -483,3 +483,20 @@ fn ticks_stay_with_their_action_when_the_relationship_changes() {
         None
     );
 }
+
+#[test]
+fn the_chosen_language_is_kept_stamped_and_survives_a_save() {
+    let state = apply(&fresh(), Action::SetLanguage("fr".into()));
+    assert_eq!(state.doc.settings.language.as_deref(), Some("fr"));
+    assert!(state.doc.settings.language_at > 0, "stamped with its time");
+    assert_eq!(
+        state.apply(Action::SetLanguage("fr".into()), at()),
+        None,
+        "choosing the same language again changes nothing"
+    );
+    let text = reciprocity_widget::core::codec::encode(&state.doc);
+    assert_eq!(
+        reciprocity_widget::core::codec::decode(&text),
+        Ok(state.doc.clone())
+    );
+}

@@ -91,6 +91,9 @@ fn migrate(from: u32, mut doc: Map) -> Result<Map, String> {
             retire_old_items(&mut doc);
             Ok(doc)
         }
+        // Schema 6 added the language the visitor chose. It has a default, so the step only records
+        // the number (and a schema 5 widget leaves a schema 6 document alone).
+        5 => Ok(doc),
         _ => Err(format!("no migration from schema {from}")),
     }
 }
@@ -141,6 +144,13 @@ fn retire_old_items(doc: &mut Map) {
 /// Rules serde's types cannot express. Kept loose where the widget can cope (unknown item ids are kept
 /// and ignored) and strict where a value would be shown as if it were real (out-of-range answers).
 fn check(doc: &Document) -> Result<(), String> {
+    if let Some(language) = &doc.settings.language {
+        let plausible = (2..=8).contains(&language.len())
+            && language.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if !plausible {
+            return Err(format!("`{language}` is not a language code"));
+        }
+    }
     for attempt in &doc.quiz.attempts {
         if let Some(finished) = attempt.finished {
             if finished < attempt.started {
@@ -272,6 +282,29 @@ mod tests {
             assert!(
                 en.items.iter().all(|i| i.id != id) && en.balance.id != id,
                 "{id} is retired but still asked"
+            );
+        }
+    }
+
+    #[test]
+    fn a_schema_5_document_gets_no_language_and_a_bad_code_is_refused() {
+        let doc = decode(
+            r#"{"schema": 5, "view": "plan", "settings": {"clear_on_exit": true, "changed": 7}}"#,
+        )
+        .expect("schema 5 reads");
+        assert_eq!(doc.settings.language, None);
+        assert_eq!(doc.settings.clear_on_exit, Some(true));
+        assert_eq!(doc.schema, SCHEMA);
+        let chose = r#"{"schema": 6, "settings": {"language": "ar", "language_at": 9}}"#;
+        assert_eq!(
+            decode(chose).unwrap().settings.language.as_deref(),
+            Some("ar")
+        );
+        for bad in ["<b>", "", "FR", "a-very-long-code"] {
+            let text = format!(r#"{{"schema": 6, "settings": {{"language": "{bad}"}}}}"#);
+            assert!(
+                matches!(decode(&text), Err(DecodeError::Invalid(_))),
+                "{bad}"
             );
         }
     }

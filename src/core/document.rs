@@ -13,7 +13,7 @@ pub type Millis = u64;
 
 /// The schema this code writes. Documents with a lower number are migrated on load; a higher number
 /// means a newer widget wrote it, and this code leaves it alone.
-pub const SCHEMA: u32 = 5;
+pub const SCHEMA: u32 = 6;
 
 /// How many quiz attempts are kept. Old attempts beyond this are dropped so that repeated retakes cannot
 /// fill the origin's storage (it is shared with the host page).
@@ -91,6 +91,14 @@ pub struct Settings {
     /// When `relationship` last changed.
     #[serde(default)]
     pub relationship_at: Millis,
+    /// The language the visitor chose in the widget (a code of `content::bundled::LANGUAGES`, such as
+    /// "fr"); `None` until they choose (then the page's `lang` attribute decides). A code this version
+    /// has no words for is kept and not used.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// When `language` last changed.
+    #[serde(default)]
+    pub language_at: Millis,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]

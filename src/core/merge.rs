@@ -57,6 +57,10 @@ fn after(doc: &Document, since: Millis) -> Document {
         doc.settings.relationship = None;
         doc.settings.relationship_at = 0;
     }
+    if doc.settings.language_at < since {
+        doc.settings.language = None;
+        doc.settings.language_at = 0;
+    }
     doc.since = since;
     doc
 }
@@ -163,11 +167,17 @@ fn merge_settings(a: &Settings, b: &Settings) -> Settings {
         (a.relationship_at, a.relationship),
         (b.relationship_at, b.relationship),
     );
+    let (language, language_at) = later(
+        (a.language_at, a.language.as_deref()),
+        (b.language_at, b.language.as_deref()),
+    );
     Settings {
         clear_on_exit,
         changed,
         relationship,
         relationship_at,
+        language: language.map(str::to_owned),
+        language_at,
     }
 }
 
@@ -292,10 +302,20 @@ mod tests {
             ),
             proptest::collection::btree_map("[a-e]", (any::<bool>(), 0u64..8), 0..5),
             proptest::collection::btree_map(0u64..6, attempt(), 0..3),
-            (proptest::option::of(any::<bool>()), 0u64..6),
+            (
+                proptest::option::of(any::<bool>()),
+                0u64..6,
+                proptest::option::of(proptest::sample::select(vec!["en", "fr", "ar"])),
+                0u64..6,
+            ),
         )
             .prop_map(
-                |((view, view_at, since), ticks, attempts, (clear, changed))| {
+                |(
+                    (view, view_at, since),
+                    ticks,
+                    attempts,
+                    (clear, changed, language, language_at),
+                )| {
                     let mut doc = Document {
                         view,
                         view_at,
@@ -305,6 +325,8 @@ mod tests {
                             changed,
                             relationship: None,
                             relationship_at: 0,
+                            language: language.map(str::to_owned),
+                            language_at,
                         },
                         ..Document::default()
                     };

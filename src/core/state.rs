@@ -65,6 +65,8 @@ pub enum Action {
     /// Who the checklist and the check are about (chosen in the checklist; choosing in the check sets
     /// it too).
     SetRelationship(Relationship),
+    /// The language the visitor chose (its words are already installed: see `core/text.rs`).
+    SetLanguage(String),
     /// Another tab stored changes (or this tab's save found them): merge them in, per item. This tab
     /// keeps its own open section and question.
     Merge(Document),
@@ -221,6 +223,13 @@ impl AppState {
                 next.doc.settings.changed = at;
             }
             Action::SetRelationship(relationship) => next.set_relationship(relationship, at),
+            Action::SetLanguage(language) => {
+                if self.doc.settings.language.as_deref() == Some(language.as_str()) {
+                    return None;
+                }
+                next.doc.settings.language = Some(language);
+                next.doc.settings.language_at = at;
+            }
             Action::Merge(theirs) => {
                 next.doc = merge(&self.doc, &theirs);
                 next.keep_own_place(self);

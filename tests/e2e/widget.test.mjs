@@ -262,7 +262,7 @@ describe('keyboard only', () => {
       await assertPlan(page);
       assert.equal(await page.locator('.rw-plan').innerText(), planBefore);
       const doc = JSON.parse(await storedText(page));
-      assert.equal(doc.schema, 5);
+      assert.equal(doc.schema, 6);
       assert.deepEqual([...doc.checklist.done].sort(), ACTIONS.map((a) => a.id).sort());
       assert.equal(doc.quiz.attempts.length, 1);
       assert.equal(doc.quiz.attempts[0].context, 'friend');
@@ -410,7 +410,7 @@ describe('storage trouble', () => {
         await eventually(async () => assert.equal(await checklistProgress(page), overall(1)));
         await eventually(async () => {
           const doc = JSON.parse(await storedText(page));
-          assert.equal(doc.schema, 5);
+          assert.equal(doc.schema, 6);
           assert.deepEqual(doc.checklist.done, [action.id]);
         });
         assert.equal(await storedText(page, copyKey), GARBAGE, 'the corrupt copy is still there');
