@@ -2,7 +2,7 @@
 //! itself is a few lines of JavaScript (a class must extend `HTMLElement`, which Rust cannot); every
 //! decision (attribute checks, storage, rendering, events) happens here.
 
-use crate::components::app::App;
+use crate::components::root::Root;
 use crate::core::config::{self, ATTRIBUTES};
 use crate::core::content::Content;
 use wasm_bindgen::prelude::*;
@@ -21,7 +21,7 @@ pub fn observed_attributes() -> Vec<JsValue> {
 /// mounting again with new attributes).
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    app: Option<yew::AppHandle<App>>,
+    app: Option<yew::AppHandle<Root>>,
     content: &'static Content,
 }
 

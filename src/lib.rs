@@ -15,9 +15,11 @@ pub mod embed;
 pub use core::config::{EmbedConfig, StorageChoice};
 pub use core::persistence::Namespace;
 
-use components::app::{App, AppProps};
+use components::app::AppProps;
+use components::root::Root;
 use core::content::Content;
 use std::rc::Rc;
+use yew::Callback;
 
 /// The English content.
 pub fn english() -> &'static Content {
@@ -25,7 +27,7 @@ pub fn english() -> &'static Content {
 }
 
 /// Renders a widget with default settings into `element`.
-pub fn mount(element: web_sys::Element) -> yew::AppHandle<App> {
+pub fn mount(element: web_sys::Element) -> yew::AppHandle<Root> {
     mount_with(element, EmbedConfig::default(), None)
 }
 
@@ -35,7 +37,7 @@ pub fn mount_with(
     element: web_sys::Element,
     config: EmbedConfig,
     host: Option<web_sys::HtmlElement>,
-) -> yew::AppHandle<App> {
+) -> yew::AppHandle<Root> {
     mount_from(element, config, host, None)
 }
 
@@ -46,13 +48,14 @@ pub fn mount_from(
     config: EmbedConfig,
     host: Option<web_sys::HtmlElement>,
     files: Option<&str>,
-) -> yew::AppHandle<App> {
+) -> yew::AppHandle<Root> {
     let content = core::content::Content::for_lang(&config.lang).unwrap_or_else(english);
     let props = AppProps {
         content,
         config: Rc::new(config),
         host,
-        learn_url: web::learn::file_url(files, &content.lang).map(Into::into),
+        files: files.map(|f| f.to_owned().into()),
+        on_language: Callback::noop(),
     };
-    yew::Renderer::<App>::with_root_and_props(element, props).render()
+    yew::Renderer::<Root>::with_root_and_props(element, props).render()
 }

@@ -603,9 +603,34 @@ async fn until(what: &str, ready: impl Fn() -> bool) {
     panic!("gave up waiting for {what}");
 }
 
-/// Mounts a widget whose Learn text is fetched from `learn_url`.
-async fn mount_learning(namespace: &str, learn_url: Option<String>) -> Mounted {
-    use reciprocity_widget::components::app::{App, AppProps};
+/// Where the widgets of the Learn tests find their files: an address nothing answers, so each test
+/// decides what a fetch of the Learn text gets (see [`answer_learn_with`]).
+const FILES: &str = "http://127.0.0.1:9/reciprocity/reciprocity-widget.js";
+
+/// Makes the page's `fetch` answer a request for `…/reciprocity/learn/en.json` with `learn` (or fail,
+/// as offline, for `None`); other requests go on as usual.
+fn answer_learn_with(learn: Option<&str>) {
+    let shim = js_sys::Function::new_with_args(
+        "learn",
+        "const fetch = window.__e2eFetch ?? window.fetch;
+         window.__e2eFetch = fetch;
+         window.fetch = (url, ...rest) => String(url).endsWith('/reciprocity/learn/en.json')
+           ? (learn === null
+               ? Promise.reject(new TypeError('Failed to fetch'))
+               : Promise.resolve(new Response(learn, { headers: { 'Content-Type': 'application/json' } })))
+           : fetch(url, ...rest);",
+    );
+    let learn = learn.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from_str);
+    shim.call1(&wasm_bindgen::JsValue::UNDEFINED, &learn)
+        .unwrap();
+}
+
+/// Mounts a widget whose files are at [`FILES`], its Learn text answered with `learn` (or failing).
+async fn mount_learning(namespace: &str, learn: Option<&str>) -> Mounted {
+    use reciprocity_widget::components::app::AppProps;
+    use reciprocity_widget::components::root::Root;
+    install_english();
+    answer_learn_with(learn);
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
@@ -615,9 +640,10 @@ async fn mount_learning(namespace: &str, learn_url: Option<String>) -> Mounted {
             ..EmbedConfig::default()
         }),
         host: None,
-        learn_url: learn_url.map(Into::into),
+        files: Some(FILES.into()),
+        on_language: Default::default(),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let app = yew::Renderer::<Root>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted {
         root: root.clone(),
@@ -634,11 +660,7 @@ fn focused_element() -> Option<Element> {
 async fn learn_more_fetches_its_text_on_first_opening_and_goes_back_where_it_was() {
     clear("c-learn");
     let file = include_str!("../content/learn/en.json");
-    let url = format!(
-        "data:application/json;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(file))
-    );
-    let widget = mount_learning("c-learn", Some(url)).await;
+    let widget = mount_learning("c-learn", Some(file)).await;
     let root = widget.root.clone();
     let ui = &reciprocity_widget::english().ui;
     assert!(all(&root, ".rw-learn").is_empty());
@@ -732,6 +754,7 @@ fn the_codec_in_the_browser_reads_every_schema_and_round_trips() {
         include_str!("fixtures/schema-2.json"),
         include_str!("fixtures/schema-3.json"),
         include_str!("fixtures/schema-4.json"),
+        include_str!("fixtures/schema-5.json"),
     ] {
         let doc = decode(fixture).expect("an earlier schema migrates");
         assert_eq!(doc.schema, reciprocity_widget::core::document::SCHEMA);
@@ -753,7 +776,7 @@ fn the_codec_in_the_browser_reads_every_schema_and_round_trips() {
     // The same text serde_json writes natively.
     let text = encode(&decode(include_str!("fixtures/schema-2.json")).unwrap());
     assert!(
-        text.starts_with("{\"schema\":5,\"view\":\"quiz\""),
+        text.starts_with("{\"schema\":6,\"view\":\"quiz\""),
         "{text}"
     );
     assert!(text.contains("\"finished\":null"), "{text}");

@@ -34,8 +34,18 @@ for (const name of ATTRIBUTES) {
   const values = params.getAll(name);
   if (values.length > 0) widget.setAttribute(name, values[values.length - 1]);
 }
-// The page's fallback text becomes the element's own content: shown only if the widget cannot start.
-for (const fallback of slot.querySelectorAll('.rw-embed-fallback')) widget.append(fallback);
+// The page's fallback text in the widget's language (English if the page has none in it) becomes the
+// element's own content: shown only if the widget cannot start. The page takes its title, lang and dir.
+const fallbacks = [...slot.querySelectorAll('.rw-embed-fallback')];
+const wanted = (widget.getAttribute('lang') ?? 'en').split('-')[0].toLowerCase();
+const fallback = fallbacks.find((p) => p.lang === wanted) ?? fallbacks.find((p) => p.lang === 'en');
+for (const other of fallbacks) other.remove();
+if (fallback) {
+  widget.append(fallback);
+  document.documentElement.lang = fallback.lang;
+  document.documentElement.dir = fallback.dir;
+  document.title = fallback.dataset.title;
+}
 slot.append(widget);
 
 if (window.parent !== window) {

@@ -5,6 +5,7 @@ use super::checklist::Checklist as ChecklistView;
 use super::data_panel::DataPanel;
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::hooks::host_events::use_host_events;
+use super::hooks::language::use_chosen_language;
 use super::hooks::learn::use_learn;
 use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
@@ -28,7 +29,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     pub content: &'static Content,
     #[prop_or_default]
@@ -37,10 +38,26 @@ pub struct AppProps {
     /// sends none.
     #[prop_or_default]
     pub host: Option<web_sys::HtmlElement>,
-    /// Where the "Learn more" text is fetched from when first opened (`learn/<lang>.json` next to the
-    /// widget's files); `None` shows that it could not be loaded.
+    /// Where the widget's files are (the loader's URL, or any file next to them): "Learn more"
+    /// (`learn/<lang>.json`) and the words of another language (`text/<lang>.json`) are fetched from
+    /// that folder. `None`: the page's folder.
     #[prop_or_default]
-    pub learn_url: Option<AttrValue>,
+    pub files: Option<AttrValue>,
+    /// Told the language whose words are now current, after a change (see `components/root.rs`).
+    #[prop_or_default]
+    pub on_language: Callback<&'static str>,
+}
+
+/// By address for the content and the settings: both are fixed for the life of a mount, and the
+/// derived comparison would walk the whole content (about 4 KB of wasm).
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.content, other.content)
+            && Rc::ptr_eq(&self.config, &other.config)
+            && self.host == other.host
+            && self.files == other.files
+            && self.on_language == other.on_language
+    }
 }
 
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
@@ -61,7 +78,21 @@ pub fn App(props: &AppProps) -> Html {
     let focus = use_pending_focus(root.clone());
     let announce = use_mut_ref(|| None::<String>);
     let panel = use_state(|| None::<Panel>);
-    let learn = use_learn(props.learn_url.clone(), root.clone(), focus.clone());
+    // Learn more in the language on screen.
+    let learn_url =
+        crate::web::learn::file_url(props.files.as_deref(), &content.lang).map(AttrValue::from);
+    let learn = use_learn(learn_url, root.clone(), focus.clone());
+    let say = {
+        let status = status.clone();
+        Callback::from(move |sentence: String| status.set(sentence))
+    };
+    use_chosen_language(
+        state.doc.settings.language.clone(),
+        props.files.clone(),
+        ui,
+        props.on_language.clone(),
+        say.clone(),
+    );
     use_host_events(
         props.host.clone(),
         config.clone(),
@@ -113,6 +144,8 @@ pub fn App(props: &AppProps) -> Html {
         instance: *instance,
         open_panel,
         learn: learn.clone(),
+        files: props.files.clone(),
+        say,
     };
     let view = widget.view();
     let dismiss = {

@@ -101,7 +101,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         let (widget, message) = (widget.clone(), message.clone());
         let done = ui.data_exported;
         move |_: MouseEvent| {
-            let file = format!("reciprocity-widget-{}.json", today());
+            let file = fill(ui.data_file_name, &[("date", &today())]);
             // Said only when the browser took the file; a refusal is said too.
             match download(&file, &encode_pretty(&widget.state.doc), "application/json") {
                 Ok(()) => message.set(fill(done, &[("file", &file)])),

@@ -2,7 +2,7 @@
 //! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
 
 use super::widget::use_widget;
-use crate::core::content::{Text, UiText};
+use crate::core::content::{fill, Text, UiText};
 use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
 use yew::prelude::*;
@@ -31,14 +31,19 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
     let height = LEGEND_HEIGHT + ROW_HEIGHT * rows;
     let row_top = |row: usize| LEGEND_HEIGHT + ROW_HEIGHT * i32::try_from(row).unwrap_or(0);
     let name = |form: &FormScore| content.form(form.form).map(|f| f.name).unwrap_or_default();
+    // Drawn from the start of the line: the left, or the right in a right-to-left language, where the
+    // bars grow leftwards. A text starts at its `x` either way (SVG text takes the widget's direction).
+    let rtl = content.dir == "rtl";
+    let text_x = |x: i32| if rtl { WIDTH - x } else { x }.to_string();
+    let rect_x = |x: i32, width: i32| if rtl { WIDTH - x - width } else { x }.to_string();
     // A bar of `value` on the 1–5 scale; the number sits just after its end.
     let bar = |value: Option<f64>, y: i32, class: &'static str| match value {
         Some(v) => {
             let width = (f64::from(BAR_MAX) * v / 5.0).round() as i32;
             html! {
                 <>
-                    <rect class={class} x="0" y={y.to_string()} width={width.to_string()} height={BAR_HEIGHT.to_string()} rx="2" />
-                    <text class="rw-chart-value" x={(width + 6).to_string()} y={(y + BAR_HEIGHT - 2).to_string()}>
+                    <rect class={class} x={rect_x(0, width)} y={y.to_string()} width={width.to_string()} height={BAR_HEIGHT.to_string()} rx="2" />
+                    <text class="rw-chart-value" x={text_x(width + 6)} y={(y + BAR_HEIGHT - 2).to_string()}>
                         { format_score(v, lang) }
                     </text>
                 </>
@@ -59,16 +64,18 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
             >
                 <title id={title_id}>{ ui.chart_title }</title>
                 <desc id={desc_id}>{ ui.chart_desc }</desc>
-                <rect class="rw-bar-give" x="0" y="4" width="14" height="14" rx="2" />
-                <text class="rw-chart-label" x="20" y="16">{ ui.give_label }</text>
-                <rect class="rw-bar-receive" x="120" y="4" width="14" height="14" rx="2" />
-                <text class="rw-chart-label" x="140" y="16">{ ui.receive_label }</text>
+                <rect class="rw-bar-give" x={rect_x(0, 14)} y="4" width="14" height="14" rx="2" />
+                <text class="rw-chart-label" x={text_x(20)} y="16">{ ui.give_label }</text>
+                <rect class="rw-bar-receive" x={rect_x(120, 14)} y="4" width="14" height="14" rx="2" />
+                <text class="rw-chart-label" x={text_x(140)} y="16">{ ui.receive_label }</text>
                 for (row, form) in props.profile.forms.iter().enumerate() {
                     <g key={form.form}>
-                        <text class="rw-chart-label" x="0" y={(row_top(row) + 12).to_string()}>
-                            { name(form) }
-                            if !form.has_enough() {
-                                { format!(": {}", missing(ui, form)) }
+                        <text class="rw-chart-label" x={text_x(0)} y={(row_top(row) + 12).to_string()}>
+                            if form.has_enough() {
+                                { name(form) }
+                            } else {
+                                // The order and the punctuation are the language's.
+                                { fill(ui.chart_form_note, &[("form", &name(form)), ("note", &missing(ui, form))]) }
                             }
                         </text>
                         { bar(form.give, row_top(row) + 18, "rw-bar-give") }

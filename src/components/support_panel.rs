@@ -4,7 +4,7 @@
 //! on the plan; never depends on answers.
 
 use super::widget::use_widget;
-use crate::core::content::{fill, SupportLine};
+use crate::core::content::{fill, SupportLine, Text};
 use crate::core::support::{dial, regions};
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
                             <li>
                                 <span class="rw-line-name">{ line.name.clone() }</span>
                                 <a class="rw-line-link" href={format!("tel:{}", dial(&line.number))}>
-                                    { fill(ui.support_call, &[("number", &line.number)]) }
+                                    { with_number(ui.support_call, &[], &line.number) }
                                 </a>
                             </li>
                         }
@@ -44,7 +44,7 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
                     <h3>{ region.name }</h3>
                     <p class="rw-emergency">
                         <a class="rw-line-link" href={format!("tel:{}", dial(region.emergency))}>
-                            { fill(ui.support_emergency, &[("number", region.emergency)]) }
+                            { with_number(ui.support_emergency, &[], region.emergency) }
                         </a>
                     </p>
                     <Lines lines={region.lines} />
@@ -76,6 +76,15 @@ struct LinesProps {
     lines: &'static [SupportLine],
 }
 
+/// `template` with `{number}` set apart as a left-to-right run (`<bdi dir="ltr">`): in Arabic text a
+/// number such as "0808 2000 247" would otherwise show its groups in the wrong order. The other
+/// placeholders are filled as usual.
+fn with_number(template: Text, values: &[(&str, &str)], number: &str) -> Html {
+    let filled = fill(template, values);
+    let (before, after) = filled.split_once("{number}").unwrap_or((&filled, ""));
+    html! { <>{ before.to_owned() }<bdi dir="ltr">{ number.to_owned() }</bdi>{ after.to_owned() }</> }
+}
+
 /// A region's lines: each a `tel:` link, and an `sms:` link where the line takes texts.
 #[component]
 fn Lines(props: &LinesProps) -> Html {
@@ -87,14 +96,14 @@ fn Lines(props: &LinesProps) -> Html {
                 <li>
                     <span class="rw-line-name">{ line.name }</span>
                     <a class="rw-line-link" href={format!("tel:{}", dial(line.call))}>
-                        { fill(ui.support_call, &[("number", line.call)]) }
+                        { with_number(ui.support_call, &[], line.call) }
                     </a>
                     if !line.text.is_empty() {
                         <a class="rw-line-link" href={format!("sms:{}", dial(line.text))}>
                             if line.text_word.is_empty() {
-                                { fill(ui.support_text, &[("number", line.text)]) }
+                                { with_number(ui.support_text, &[], line.text) }
                             } else {
-                                { fill(ui.support_text_word, &[("word", line.text_word), ("number", line.text)]) }
+                                { with_number(ui.support_text_word, &[("word", line.text_word)], line.text) }
                             }
                         </a>
                     }

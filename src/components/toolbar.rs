@@ -2,6 +2,7 @@
 //! help and the way out are one step away whatever the visitor is doing, and never gated by a score.
 
 use super::hooks::focus::Focus;
+use super::language_choice::LanguageChoice;
 use super::panel::Panel;
 use super::widget::use_widget;
 use crate::core::quick_exit::PRESSES;
@@ -60,6 +61,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     { label }
                 </button>
             }
+            <LanguageChoice />
         </div>
     }
 }

@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Widget {
     pub state: UseReducerHandle<AppState>,
     pub config: Rc<EmbedConfig>,
@@ -29,6 +29,27 @@ pub struct Widget {
     pub(super) open_panel: Callback<Panel>,
     /// Opens and closes "Learn more".
     pub learn: LearnControl,
+    /// Where the widget's files are (the loader's URL): the words of other languages and Learn more are
+    /// fetched from that folder. `None`: the page's folder.
+    pub files: Option<AttrValue>,
+    /// Puts a sentence on the status line now (for news that arrives after an await).
+    pub(super) say: Callback<String>,
+}
+
+/// The settings by address: they are fixed for the life of a mount, and comparing them field by field
+/// on every render would cost code and time for nothing.
+impl PartialEq for Widget {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+            && Rc::ptr_eq(&self.config, &other.config)
+            && self.focus == other.focus
+            && Rc::ptr_eq(&self.announce, &other.announce)
+            && self.instance == other.instance
+            && self.open_panel == other.open_panel
+            && self.learn == other.learn
+            && self.files == other.files
+            && self.say == other.say
+    }
 }
 
 impl Widget {
@@ -72,6 +93,11 @@ impl Widget {
     pub fn send_then_announce(&self, action: Action, target: Focus, sentence: String) {
         *self.announce.borrow_mut() = Some(sentence);
         self.send_then_focus(action, target);
+    }
+
+    /// Says `sentence` through the status line.
+    pub fn say(&self, sentence: String) {
+        self.say.emit(sentence);
     }
 
     /// Opens `panel` (it stays open if it already is) and moves focus to its heading.

@@ -287,6 +287,24 @@ mod tests {
     }
 
     #[test]
+    fn the_schema_5_fixture_migrates_with_everything_kept() {
+        let v5 = include_str!("../../tests/fixtures/schema-5.json");
+        let doc = decode(v5).expect("schema 5 migrates");
+        assert_eq!(doc.schema, SCHEMA);
+        assert_eq!(doc.view, crate::core::document::View::Plan);
+        assert_eq!(doc.checklist.done.len(), 2);
+        assert_eq!(
+            doc.settings.relationship,
+            Some(crate::core::relationship::Relationship::Friend)
+        );
+        assert_eq!(doc.settings.language, None);
+        let attempt = &doc.quiz.attempts[0];
+        assert_eq!(attempt.answers.len(), 3);
+        assert_eq!(attempt.retired.len(), 1);
+        assert_eq!(decode(&encode(&doc)), Ok(doc.clone()));
+    }
+
+    #[test]
     fn a_schema_5_document_gets_no_language_and_a_bad_code_is_refused() {
         let doc = decode(
             r#"{"schema": 5, "view": "plan", "settings": {"clear_on_exit": true, "changed": 7}}"#,

@@ -559,6 +559,14 @@ ui_text! {
     /// `{file}`.
     data_imported_unsaved,
     content_note_heading,
+    /// A form in the chart whose bars are missing, and why: `{form}`, `{note}`.
+    chart_form_note,
+    /// The name of the downloaded file: `{date}` (YYYY-MM-DD).
+    data_file_name,
+    /// The label of the language list.
+    language_label,
+    /// Said when the words of a chosen language could not be loaded.
+    language_failed,
     content_note_include,
     content_note_skip,
     /// Announced when the plan appears after the last statement.

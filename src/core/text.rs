@@ -9,7 +9,7 @@
 //! One table per WebAssembly instance: each widget on a page has an instance of its own (see
 //! `www/reciprocity-widget.js`).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 /// Words a visitor reads: a place in the current language's table. Dereferences to the string.
@@ -28,8 +28,14 @@ const START: &[&str] = super::content::bundled::TABLES[0].1;
 const START: &[&str] = &[];
 
 thread_local! {
+    /// The table every [`Text`] reads from now.
     static TABLE: Cell<&'static [&'static str]> = const { Cell::new(START) };
+    /// Every table this instance has been given, so switching back to a language fetches nothing.
+    static KEPT: RefCell<Vec<&'static [&'static str]>> = const { RefCell::new(Vec::new()) };
 }
+
+/// The place of the language's own code in every table (`content/<lang>.json`'s `lang`).
+const LANG: usize = 1;
 
 impl Text {
     /// The words, from the current table. A place the table lacks reads as the empty string
@@ -139,10 +145,18 @@ pub struct WrongLength {
     pub found: usize,
 }
 
-/// Makes `words` the table every [`Text`] reads from. Refused, and nothing changes, unless it has
+/// Makes `words` the table every [`Text`] reads from, and keeps it (see [`keep`]). Returns its
+/// language's code.
+pub fn install(words: Vec<String>) -> Result<&'static str, WrongLength> {
+    let table = keep(words)?;
+    TABLE.with(|t| t.set(table));
+    Ok(table[LANG])
+}
+
+/// Keeps `words` for [`switch_to`] without using them yet. Refused, and nothing changes, unless it has
 /// exactly one string for each place (a table from another build of the widget would put words in the
 /// wrong places). Kept for the life of the page: a widget may switch back to a language it had.
-pub fn install(words: Vec<String>) -> Result<(), WrongLength> {
+pub fn keep(words: Vec<String>) -> Result<&'static [&'static str], WrongLength> {
     let expected = super::content::bundled::TEXT_LEN;
     if words.len() != expected {
         return Err(WrongLength {
@@ -150,12 +164,43 @@ pub fn install(words: Vec<String>) -> Result<(), WrongLength> {
             found: words.len(),
         });
     }
+    let lang = words[LANG].clone();
+    if let Some(kept) = kept(&lang) {
+        return Ok(kept);
+    }
     let leaked: Vec<&'static str> = words
         .into_iter()
         .map(|w| &*Box::leak(w.into_boxed_str()))
         .collect();
-    TABLE.with(|t| t.set(Box::leak(leaked.into_boxed_slice())));
-    Ok(())
+    let table: &'static [&'static str] = Box::leak(leaked.into_boxed_slice());
+    KEPT.with(|k| k.borrow_mut().push(table));
+    Ok(table)
+}
+
+/// Whether this instance keeps the words of `lang`.
+pub fn has(lang: &str) -> bool {
+    kept(lang).is_some()
+}
+
+fn kept(lang: &str) -> Option<&'static [&'static str]> {
+    KEPT.with(|k| k.borrow().iter().find(|t| t[LANG] == lang).copied())
+}
+
+/// Makes the kept table of `lang` the one every [`Text`] reads from; `false` (and nothing changes)
+/// if there is none.
+pub fn switch_to(lang: &str) -> bool {
+    match kept(lang) {
+        Some(table) => {
+            TABLE.with(|t| t.set(table));
+            true
+        }
+        None => false,
+    }
+}
+
+/// The code of the language every [`Text`] reads from now ("" before any table in the browser).
+pub fn current() -> &'static str {
+    Text(LANG as u16).get()
 }
 
 /// A text that is in no content file, for the native tests that check what the validator or the plan
@@ -200,6 +245,28 @@ mod tests {
             })
         );
         assert_eq!(crate::english().ui.widget_label.to_string(), label);
+    }
+
+    #[test]
+    fn kept_tables_are_switched_to_by_their_language_without_asking_again() {
+        let english: Vec<String> = super::super::content::bundled::TABLES[0]
+            .1
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut other = english.clone();
+        other[LANG] = "xx".into();
+        let label = crate::english().ui.widget_label;
+        other[usize::from(label.0)] = "Autre".into();
+        assert_eq!(keep(other).map(|t| t[LANG]), Ok("xx"));
+        assert_eq!(current(), "en", "kept, not yet used");
+        assert!(switch_to("xx"));
+        assert_eq!((current(), &*label), ("xx", "Autre"));
+        assert!(!switch_to("yy"), "no table for yy");
+        assert_eq!(current(), "xx");
+        assert_eq!(install(english), Ok("en"));
+        assert!(switch_to("xx") && switch_to("en"));
+        assert_ne!(&*label, "Autre");
     }
 
     #[test]

@@ -6,8 +6,6 @@
 
 use crate::core::learn::Learn;
 use std::cell::RefCell;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     /// The Learn text fetched on this page, by URL. Each entry is leaked on purpose: it is fetched
@@ -56,18 +54,6 @@ pub async fn load(url: &str) -> Result<&'static Learn, String> {
 }
 
 async fn fetch(url: &str) -> Result<Learn, String> {
-    let describe = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(describe)?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let json = JsFuture::from(response.json().map_err(describe)?)
-        .await
-        .map_err(describe)?;
+    let json = super::fetch_json(url).await?;
     serde_wasm_bindgen::from_value(json).map_err(|e| e.to_string())
 }

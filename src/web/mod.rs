@@ -4,6 +4,27 @@ pub mod crash;
 pub mod events;
 pub mod learn;
 pub mod storage;
+pub mod text;
+
+/// The JSON at `url`, parsed by the browser (`Response::json()`, so the wasm carries no JSON parser).
+/// Any failure (offline, an HTTP error, not JSON) says what went wrong, for the console.
+pub async fn fetch_json(url: &str) -> Result<wasm_bindgen::JsValue, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let describe = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    JsFuture::from(response.json().map_err(describe)?)
+        .await
+        .map_err(describe)
+}
 
 /// The words of a language as the loader hands them over (the parsed `text/<lang>.json`, an array of
 /// strings), ready for [`crate::core::text::install`]; `None` for anything else.

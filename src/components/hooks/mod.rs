@@ -3,6 +3,7 @@
 
 pub mod focus;
 pub mod host_events;
+pub mod language;
 pub mod learn;
 pub mod persistence;
 pub mod quick_exit;

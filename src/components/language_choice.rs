@@ -1,0 +1,70 @@
+//! The language the widget speaks, changeable at any time: a list of the languages it has words for,
+//! each named in itself. Choosing one keeps the choice in the document; its words are fetched (one
+//! file, from the widget's own folder; see `hooks/language.rs`) and the app comes back in that
+//! language with focus on this list. Hidden when the widget has one language only.
+
+use super::hooks::language::{chosen_here, focus_after_choice};
+use super::widget::use_widget;
+use crate::core::content::bundled;
+use crate::core::state::Action;
+use crate::core::text;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Each language's name in itself.
+pub const NAMES: [(&str, &str); 4] = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("hi", "हिन्दी"),
+    ("ar", "العربية"),
+];
+
+#[component]
+pub fn LanguageChoice() -> Html {
+    let widget = use_widget();
+    let ui = &widget.content().ui;
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with((), move |_| {
+            if focus_after_choice() {
+                if let Some(list) = select.cast::<HtmlSelectElement>() {
+                    let _ = list.focus();
+                }
+            }
+        });
+    }
+    if bundled::LANGUAGES.len() < 2 {
+        return Html::default();
+    }
+    let current = text::current();
+    let onchange = {
+        let widget = widget.clone();
+        move |event: Event| {
+            let Some(list) = event.target_dyn_into::<HtmlSelectElement>() else {
+                return;
+            };
+            if let Some(lang) = bundled::LANGUAGES
+                .iter()
+                .copied()
+                .find(|l| *l == list.value())
+            {
+                chosen_here();
+                // The list shows the language on screen until the chosen one's words are in.
+                list.set_value(text::current());
+                widget.send(Action::SetLanguage(lang.to_owned()));
+            }
+        }
+    };
+    let id = widget.id("language");
+    html! {
+        <div class="rw-language">
+            <label for={id.clone()}>{ ui.language_label }</label>
+            <select id={id} ref={select} {onchange}>
+                for (code, name) in NAMES.iter().filter(|(c, _)| bundled::LANGUAGES.contains(c)) {
+                    <option value={*code} lang={*code} selected={*code == current}>{ *name }</option>
+                }
+            </select>
+        </div>
+    }
+}
