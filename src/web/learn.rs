@@ -16,13 +16,7 @@ thread_local! {
 /// Where the Learn text for `lang` is: `learn/<lang>.json` in the folder of `files` (the URL of the
 /// loader, or of any file next to it), or of the page when there is none.
 pub fn file_url(files: Option<&str>, lang: &str) -> Option<String> {
-    let base = match files {
-        Some(files) => files.to_owned(),
-        None => web_sys::window()?.document()?.base_uri().ok()??,
-    };
-    web_sys::Url::new_with_base(&format!("learn/{lang}.json"), &base)
-        .ok()
-        .map(|url| url.href())
+    super::file_next_to(files, &format!("learn/{lang}.json"))
 }
 
 /// The text already fetched from `url` on this page, if any.

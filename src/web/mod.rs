@@ -6,6 +6,18 @@ pub mod learn;
 pub mod storage;
 pub mod text;
 
+/// The address of `path` (such as `text/fr.json`) in the folder of `files` (the URL of the loader, or
+/// of any file next to it), or of the page when there is none.
+pub fn file_next_to(files: Option<&str>, path: &str) -> Option<String> {
+    let base = match files {
+        Some(files) => files.to_owned(),
+        None => web_sys::window()?.document()?.base_uri().ok()??,
+    };
+    web_sys::Url::new_with_base(path, &base)
+        .ok()
+        .map(|url| url.href())
+}
+
 /// The JSON at `url`, parsed by the browser (`Response::json()`, so the wasm carries no JSON parser).
 /// Any failure (offline, an HTTP error, not JSON) says what went wrong, for the console.
 pub async fn fetch_json(url: &str) -> Result<wasm_bindgen::JsValue, String> {

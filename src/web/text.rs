@@ -7,13 +7,7 @@ use crate::core::text;
 /// Where the words of `lang` are: `text/<lang>.json` in the folder of `files` (the URL of the loader,
 /// or of any file next to it), or of the page when there is none.
 pub fn file_url(files: Option<&str>, lang: &str) -> Option<String> {
-    let base = match files {
-        Some(files) => files.to_owned(),
-        None => web_sys::window()?.document()?.base_uri().ok()??,
-    };
-    web_sys::Url::new_with_base(&format!("text/{lang}.json"), &base)
-        .ok()
-        .map(|url| url.href())
+    super::file_next_to(files, &format!("text/{lang}.json"))
 }
 
 /// Makes sure the words of `lang` are kept (fetched from `files`' folder unless this instance has them
