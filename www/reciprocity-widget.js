@@ -45,7 +45,7 @@ const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
 // - the words, one file per language, only for the languages of the widgets on the page (a module
 //   script runs once the page is parsed, so its widgets are there to ask). The languages with words,
 //   kept in step with content/*.json by a native test:
-const LANGUAGES = ['en', 'fr', 'hi'];
+const LANGUAGES = ['en', 'fr', 'hi', 'ar'];
 const words = new Map();
 /** The language whose words a widget gets: its `lang` ("fr-CA" finds "fr"), or English. */
 function languageOf(element) {
