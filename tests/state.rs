@@ -500,3 +500,12 @@ fn the_chosen_language_is_kept_stamped_and_survives_a_save() {
         Ok(state.doc.clone())
     );
 }
+
+#[test]
+fn a_chosen_language_alone_is_something_to_keep() {
+    let state = apply(&fresh(), Action::SetLanguage("hi".into()));
+    assert!(
+        !state.doc.is_empty(),
+        "a document with only a language chosen is still saved"
+    );
+}

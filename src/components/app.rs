@@ -200,7 +200,8 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Widget> context={widget}>
             <section
-                class={classes!("rw-widget", own_colours.then_some("rw-own-colours"))}
+                // Plain strings rather than `classes!`: no class set (and its hash table) in the wasm.
+                class={if own_colours { "rw-widget rw-own-colours" } else { "rw-widget" }}
                 ref={root}
                 lang={content.lang}
                 dir={content.dir}

@@ -59,7 +59,9 @@ pub fn LanguageChoice() -> Html {
     let id = widget.id("language");
     html! {
         <div class="rw-language">
-            <label for={id.clone()}>{ ui.language_label }</label>
+            // Named for screen readers; on screen the list shows the language itself, which says enough
+            // and keeps the toolbar on one line.
+            <label class="rw-visually-hidden" for={id.clone()}>{ ui.language_label }</label>
             <select id={id} ref={select} {onchange}>
                 for (code, name) in NAMES.iter().filter(|(c, _)| bundled::LANGUAGES.contains(c)) {
                     <option value={*code} lang={*code} selected={*code == current}>{ *name }</option>

@@ -75,7 +75,7 @@ pub fn Question() -> Html {
     };
     let option = |value: Answer, label: Text, class: &'static str| {
         html! {
-            <label class={classes!("rw-option", class)}>
+            <label class={class}>
                 <input
                     type="radio"
                     name={name.clone()}
@@ -128,14 +128,14 @@ pub fn Question() -> Html {
                 <legend tabindex="-1" data-focus={Focus::Legend.attr()}>{ text }</legend>
                 <div class="rw-options">
                     for (value, label) in options {
-                        { option(Answer::Value(value), label, "") }
+                        { option(Answer::Value(value), label, "rw-option") }
                     }
                 </div>
                 // "Doesn't apply to us lately" is not "never": kept apart, and never counted.
                 if may_not_apply {
-                    { option(Answer::NotApplicable, ui.not_applicable, "rw-option-skip") }
+                    { option(Answer::NotApplicable, ui.not_applicable, "rw-option rw-option-skip") }
                 }
-                { option(Answer::PreferNot, ui.prefer_not, "rw-option-skip") }
+                { option(Answer::PreferNot, ui.prefer_not, "rw-option rw-option-skip") }
             </fieldset>
             <div class="rw-buttons rw-quiz-nav">
                 if index > 0 {

@@ -67,7 +67,7 @@ pub fn RelationshipChoice() -> Html {
                         for relationship in Relationship::ALL {
                             <button
                                 type="button"
-                                class={classes!("rw-button", "rw-button-quiet", (current == Some(relationship)).then_some("rw-current"))}
+                                class={if current == Some(relationship) { "rw-button rw-button-quiet rw-current" } else { "rw-button rw-button-quiet" }}
                                 aria-current={(current == Some(relationship)).then_some("true")}
                                 data-focus={Focus::Relationship(relationship.id()).attr()}
                                 onclick={

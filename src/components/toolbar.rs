@@ -44,7 +44,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { ui.exit_button }
                 <span class="rw-exit-indicators" aria-hidden="true">
                     for n in 0..PRESSES {
-                        <span class={classes!("rw-exit-indicator", (n < props.presses).then_some("rw-on"))}></span>
+                        <span class={if n < props.presses { "rw-exit-indicator rw-on" } else { "rw-exit-indicator" }}></span>
                     }
                 </span>
             </a>

@@ -49,6 +49,7 @@ impl Document {
             && self.quiz.attempts.is_empty()
             && self.settings.clear_on_exit.is_none()
             && self.settings.relationship.is_none()
+            && self.settings.language.is_none()
     }
 
     /// Who the checklist and the check are about: the visitor's choice, else the relationship of the

@@ -295,10 +295,10 @@ describe('the custom element', () => {
   test('its words: only its language is fetched, once; words that cannot be loaded or do not fit leave the fallback and one error', async (t) => {
     const origin = new URL(sub.url).origin;
     const body =
-      widgetElement({ lang: 'fr-CA', namespace: 'words-a' }, '<p id="fallback-a">Fallback A</p>') +
+      widgetElement({ lang: 'de-CH', namespace: 'words-a' }, '<p id="fallback-a">Fallback A</p>') +
       widgetElement({ lang: 'en', namespace: 'words-b' }, '<p id="fallback-b">Fallback B</p>');
     const pageUrl = `${origin}/clinic/words.html`;
-    // Two widgets, one of them in a language without words yet: one request, for English.
+    // Two widgets, one of them in a language the widget has no words for: one request, for English.
     await withContext(
       t,
       browser,

@@ -3,10 +3,12 @@
 // screenshots of failures.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { startServer } from './server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.resolve(process.env.DIST ?? path.join(ROOT, 'dist'));
@@ -43,6 +45,23 @@ export function actionLabel(action, relationship = null) {
 }
 
 /** Headless Chromium; `options` are added to playwright's launch options (e.g. `ignoreDefaultArgs`). */
+/**
+ * For a test file: serves DIST and launches the browser before its tests, closes both after. The
+ * returned object holds `server` and `browser` once they are up.
+ */
+export function servedBuild() {
+  const up = {};
+  before(async () => {
+    up.server = await startServer(DIST);
+    up.browser = await launchBrowser();
+  });
+  after(async () => {
+    await up.browser?.close();
+    await up.server?.close();
+  });
+  return up;
+}
+
 export async function launchBrowser(options = {}) {
   return chromium.launch({
     ...options,
