@@ -8,6 +8,7 @@ use super::step_card::StepCard;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::state::Action;
+use crate::web::format_count;
 use yew::prelude::*;
 
 #[component]
@@ -27,7 +28,10 @@ pub fn Checklist() -> Html {
     let any_ticked = content.action_ids().any(|id| ticks.contains(id));
     let overall = fill(
         ui.checklist_overall,
-        &[("done", &done.to_string()), ("total", &total.to_string())],
+        &[
+            ("done", &format_count(done, &content.lang)),
+            ("total", &format_count(total, &content.lang)),
+        ],
     );
 
     let ask = {

@@ -8,6 +8,7 @@ use super::widget::use_widget;
 use crate::core::content::{fill, Question as ContentQuestion, Text};
 use crate::core::document::{Answer, BALANCE, FREQUENCY};
 use crate::core::state::Action;
+use crate::web::format_count;
 use yew::prelude::*;
 
 static NEXT_GROUP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -58,7 +59,10 @@ pub fn Question() -> Html {
     let position = move |n: usize| {
         fill(
             ui.question_progress,
-            &[("n", &n.to_string()), ("total", &total.to_string())],
+            &[
+                ("n", &format_count(n, &content.lang)),
+                ("total", &format_count(total, &content.lang)),
+            ],
         )
     };
     let progress = position(index + 1);

@@ -5,6 +5,7 @@ use super::hooks::focus::Focus;
 use super::progress::Progress;
 use super::widget::use_widget;
 use crate::core::content::fill;
+use crate::web::format_count;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,8 +27,8 @@ pub fn StepCard(props: &StepCardProps) -> Html {
         content.ui.checklist_step_progress,
         &[
             ("step", &step.title),
-            ("done", &done.to_string()),
-            ("total", &total.to_string()),
+            ("done", &format_count(done, &content.lang)),
+            ("total", &format_count(total, &content.lang)),
         ],
     );
 

@@ -64,15 +64,27 @@ pub fn format_date(unix_ms: u64, lang: &str) -> String {
 
 /// A score for the visitor, with one decimal and their language's decimal mark ("3.5", "3,5").
 pub fn format_score(value: f64, lang: &str) -> String {
-    // Integer tenths rather than `{:.1}`: Rust's float formatting adds ~10 KB of wasm for this one use.
-    let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let text = format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10);
-    let sample: String = js_sys::Number::from(1.5).to_locale_string(lang).into();
-    match sample.chars().nth(1) {
-        Some(mark) if mark != '.' && !mark.is_ascii_digit() => text.replace('.', &mark.to_string()),
-        _ => text,
+    // The browser's `Intl`, so the digits are the language's too ("3.5", "3,5", "٣٫٥"), like the
+    // dates; and Rust's float formatting (~10 KB of wasm) stays out.
+    let options = js_sys::Object::new();
+    for name in ["minimumFractionDigits", "maximumFractionDigits"] {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(&options, &name.into(), &1.into());
     }
+    let locales = js_sys::Array::of1(&lang.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    format
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &value.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
+/// A count for the visitor, in their language's digits ("3", "٣").
+pub fn format_count(value: usize, lang: &str) -> String {
+    js_sys::Number::from(value as f64)
+        .to_locale_string(lang)
+        .into()
 }
 
 /// Today's date as `YYYY-MM-DD` in the visitor's time zone (for file names).
