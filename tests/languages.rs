@@ -72,11 +72,10 @@ fn may_stay_english(place: &str) -> bool {
         || place.starts_with(".steps[") && place.ends_with(".letter")
 }
 
-/// The crisis and support content, where numbers and addresses must not change.
+/// The crisis and support content, where numbers and addresses must not change. (Quick exit's "press 2
+/// more times" is a count, which a language may write in words: Arabic has a dual.)
 fn is_support(place: &str) -> bool {
-    place.starts_with(".support.")
-        || place.starts_with(".ui.support_")
-        || place.starts_with(".ui.exit_")
+    place.starts_with(".support.") || place.starts_with(".ui.support_")
 }
 
 /// Every place of `words` (a language's table) with the English there: `(place, english, words)`.
