@@ -29,8 +29,8 @@ pub fn Checklist() -> Html {
     let overall = fill(
         ui.checklist_overall,
         &[
-            ("done", &format_count(done, &content.lang)),
-            ("total", &format_count(total, &content.lang)),
+            ("done", &format_count(done)),
+            ("total", &format_count(total)),
         ],
     );
 

@@ -59,10 +59,7 @@ pub fn Question() -> Html {
     let position = move |n: usize| {
         fill(
             ui.question_progress,
-            &[
-                ("n", &format_count(n, &content.lang)),
-                ("total", &format_count(total, &content.lang)),
-            ],
+            &[("n", &format_count(n)), ("total", &format_count(total))],
         )
     };
     let progress = position(index + 1);

@@ -27,8 +27,8 @@ pub fn StepCard(props: &StepCardProps) -> Html {
         content.ui.checklist_step_progress,
         &[
             ("step", &step.title),
-            ("done", &format_count(done, &content.lang)),
-            ("total", &format_count(total, &content.lang)),
+            ("done", &format_count(done)),
+            ("total", &format_count(total)),
         ],
     );
 

@@ -72,7 +72,8 @@ async function sizes() {
   const groups = [];
   for (const group of GROUPS) {
     const files = group.files.filter((f) => existsSync(path.join(dist, f)));
-    const missing = group.files.filter((f) => !files.includes(f));
+    // (A build from before the words left the wasm has no text/en.json: it can still be compared.)
+    const missing = group.files.filter((f) => !files.includes(f) && f !== 'text/en.json');
     if (missing.length && group === GROUPS[0]) throw new Error(`missing in ${dist}: ${missing.join(', ')}`);
     groups.push({ ...group, ...(await sizeRows(files)) });
   }
