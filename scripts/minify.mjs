@@ -9,9 +9,12 @@
 //   that, when the call throws (the release build aborts at once on a panic, which traps), tells the
 //   loader through the glue's `onStop` export, so the loader can show the crash message in that
 //   widget's box (see src/web/crash.rs). Without it a stopped widget would go blank.
+// - The WebAssembly optimised again until it stops shrinking (`wasm-opt -Oz --converge`, the same
+//   binaryen Trunk uses): Trunk's single -Oz pass leaves about 0.3 KB gzip on the table.
 // The readable sources stay in www/, content/ and the build's target folder.
 
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -89,4 +92,11 @@ for (const file of readdirSync(learn).filter((f) => f.endsWith('.json'))) {
   const text = JSON.stringify(JSON.parse(source), (key, value) => (key === 'source' ? undefined : value));
   writeFileSync(where, text);
   console.log(`learn/${file} without its source quotes: ${source.length} → ${text.length} bytes`);
+}
+
+{
+  const where = path.join(dir, 'reciprocity-core_bg.wasm');
+  const before = statSync(where).size;
+  execFileSync(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', where, '-o', where]);
+  console.log(`wasm-opt -Oz --converge on reciprocity-core_bg.wasm: ${before} → ${statSync(where).size} bytes`);
 }

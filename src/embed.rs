@@ -62,7 +62,7 @@ pub fn mount_widget(
     let words = crate::web::words_from_js(&words).ok_or_else(|| {
         JsValue::from_str("reciprocity-widget: its words are not a list of strings")
     })?;
-    crate::core::text::install(words).map_err(|wrong| {
+    crate::core::text::install_joined(words).map_err(|wrong| {
         JsValue::from_str(&format!(
             "reciprocity-widget: its words have {} places where this build has {}: \
              text/<lang>.json is from another version of the widget",

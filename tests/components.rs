@@ -37,7 +37,7 @@ fn install_english() {
     if !reciprocity_widget::core::text::installed() {
         let parsed = js_sys::JSON::parse(include_str!("../content/text/en.json")).unwrap();
         let words = reciprocity_widget::web::words_from_js(&parsed).unwrap();
-        reciprocity_widget::core::text::install(words).unwrap();
+        reciprocity_widget::core::text::install_joined(words).unwrap();
     }
 }
 

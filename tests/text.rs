@@ -42,6 +42,11 @@ fn every_language_table_file_is_up_to_date() {
 fn a_table_holds_only_words_a_visitor_reads() {
     let (_, words, _) = bundled::TABLES[0];
     assert_eq!(words[0], "", "place 0 is the empty text");
+    // The browser hands a table over as one string, its words joined by a separator none contains.
+    for (lang, words, _) in bundled::TABLES {
+        let separator = reciprocity_widget::core::text::SEPARATOR;
+        assert!(!words.iter().any(|w| w.contains(separator)), "{lang}");
+    }
     // Ids, phone numbers and the article quotes for reviewers stay out of the download.
     for id in [
         "reflect",

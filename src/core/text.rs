@@ -148,31 +148,46 @@ pub struct WrongLength {
 /// Makes `words` the table every [`Text`] reads from, and keeps it (see [`keep`]). Returns its
 /// language's code.
 pub fn install(words: Vec<String>) -> Result<&'static str, WrongLength> {
-    let table = keep(words)?;
+    install_joined(words.join(SEPARATOR))
+}
+
+/// Like [`install`], for the words joined by [`SEPARATOR`]: how the browser hands them over, as one
+/// string rather than four hundred.
+pub fn install_joined(joined: String) -> Result<&'static str, WrongLength> {
+    let table = keep_joined(joined)?;
     TABLE.with(|t| t.set(table));
     Ok(table[LANG])
 }
 
-/// Keeps `words` for [`switch_to`] without using them yet. Refused, and nothing changes, unless it has
-/// exactly one string for each place (a table from another build of the widget would put words in the
-/// wrong places). Kept for the life of the page: a widget may switch back to a language it had.
+/// What separates the words of a table handed over as one string (no word contains it: see
+/// tests/text.rs).
+pub const SEPARATOR: &str = "\0";
+
+/// Keeps `words` for [`switch_to`] without using them yet (see [`keep_joined`]).
 pub fn keep(words: Vec<String>) -> Result<&'static [&'static str], WrongLength> {
+    keep_joined(words.join(SEPARATOR))
+}
+
+/// Keeps the words joined in `joined` for [`switch_to`] without using them yet. Refused, and nothing
+/// changes, unless it has exactly one string for each place (a table from another build of the widget
+/// would put words in the wrong places). Kept for the life of the page: a widget may switch back to a
+/// language it had. The one string is kept whole, and the words point into it.
+pub fn keep_joined(joined: String) -> Result<&'static [&'static str], WrongLength> {
     let expected = super::content::bundled::TEXT_LEN;
-    if words.len() != expected {
-        return Err(WrongLength {
-            expected,
-            found: words.len(),
-        });
+    let found = joined.split(SEPARATOR).count();
+    if found != expected {
+        return Err(WrongLength { expected, found });
     }
-    let lang = words[LANG].clone();
-    if let Some(kept) = kept(&lang) {
+    if let Some(kept) = joined.split(SEPARATOR).nth(LANG).and_then(kept) {
         return Ok(kept);
     }
-    let leaked: Vec<&'static str> = words
-        .into_iter()
-        .map(|w| &*Box::leak(w.into_boxed_str()))
-        .collect();
-    let table: &'static [&'static str] = Box::leak(leaked.into_boxed_slice());
+    let joined: &'static str = Box::leak(joined.into_boxed_str());
+    let table: &'static [&'static str] = Box::leak(
+        joined
+            .split(SEPARATOR)
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    );
     KEPT.with(|k| k.borrow_mut().push(table));
     Ok(table)
 }

@@ -38,11 +38,13 @@ pub async fn fetch_json(url: &str) -> Result<wasm_bindgen::JsValue, String> {
         .map_err(describe)
 }
 
-/// The words of a language as the loader hands them over (the parsed `text/<lang>.json`, an array of
-/// strings), ready for [`crate::core::text::install`]; `None` for anything else.
-pub fn words_from_js(value: &wasm_bindgen::JsValue) -> Option<Vec<String>> {
+/// The words of a language (the parsed `text/<lang>.json`, an array of strings) as one string joined
+/// by [`crate::core::text::SEPARATOR`], for [`crate::core::text::install_joined`]: one string crosses
+/// into the wasm instead of four hundred. `None` for anything but an array. (A table of the wrong
+/// length is refused by the install; the build writes nothing but strings.)
+pub fn words_from_js(value: &wasm_bindgen::JsValue) -> Option<String> {
     let array: &js_sys::Array = wasm_bindgen::JsCast::dyn_ref(value)?;
-    array.iter().map(|word| word.as_string()).collect()
+    Some(array.join(crate::core::text::SEPARATOR).into())
 }
 
 /// Unix time in milliseconds.

@@ -19,7 +19,7 @@ pub async fn fetch_language(files: Option<&str>, lang: &str) -> Result<(), Strin
     let url = file_url(files, lang).ok_or("no address for the words")?;
     let json = super::fetch_json(&url).await?;
     let words = super::words_from_js(&json).ok_or("not a list of strings")?;
-    let kept = text::keep(words).map_err(|w| {
+    let kept = text::keep_joined(words).map_err(|w| {
         format!(
             "{url} has {} places where this build has {}",
             w.found, w.expected
