@@ -65,6 +65,8 @@ describe('in each language', () => {
     test(`${lang}: its words only; checklist, the whole check by keyboard and the plan; no axe violation`, async (t) => {
       await withContext(t, build.browser, async ({ page }) => {
         const { widget, words } = await openIn(page, lang, `lang-${lang}`);
+        const learned = [];
+        page.on('request', (r) => new URL(r.url()).pathname.startsWith('/learn/') && learned.push(new URL(r.url()).pathname));
         const root = widget.locator('.rw-widget');
         assert.equal(await root.getAttribute('lang'), lang);
         assert.equal(await root.getAttribute('dir'), content.dir);
@@ -136,6 +138,34 @@ describe('in each language', () => {
         assert.ok(links > 0);
         assert.equal(await support.locator('a[href^="tel:"] bdi[dir="ltr"]').count(), links);
         await screens(page, `lang-${lang}-support`, [support]);
+
+        // "Your data", and "Learn more" (fetched in this language only).
+        await widget.locator('.rw-toolbar').getByRole('button', { name: ui.data_button, exact: true }).click();
+        const data = widget.locator('.rw-data');
+        await data.waitFor();
+        await screens(page, `lang-${lang}-data`, [data]);
+        await data.getByRole('button', { name: ui.close, exact: true }).click();
+        await widget.getByRole('button', { name: ui.learn_button, exact: true }).first().click();
+        await widget.locator('.rw-learn-section').first().waitFor();
+        assert.deepEqual(learned, [`/learn/${lang}.json`], 'Learn more in its own language only');
+        await screens(page, `lang-${lang}-learn`, [widget.locator('.rw-learn')]);
+      });
+    });
+
+    test(`${lang}: the iframe page takes the language from its query string`, async (t) => {
+      await withContext(t, build.browser, async ({ page }) => {
+        await page.goto(new URL(`embed.html?lang=${lang}&namespace=frame-${lang}`, build.server.url).href);
+        const widget = page.locator('reciprocity-widget');
+        await widget.locator('.rw-widget').waitFor();
+        assert.equal(await widget.locator('.rw-widget').getAttribute('lang'), lang);
+        assert.deepEqual(
+          await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+          [lang, content.dir],
+        );
+        assert.equal((await widget.locator('.rw-view-heading').textContent()).trim(), ui.checklist_heading);
+        // The page's own fallback, kept for the widget's box, is the one in its language.
+        assert.equal(await widget.locator('.rw-embed-fallback').getAttribute('lang'), lang);
+        assert.equal(await page.locator('.rw-embed-fallback').count(), 1);
       });
     });
   }
