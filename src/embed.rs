@@ -48,7 +48,8 @@ impl WidgetHandle {
 /// array of `[name, value]` pairs, and sending its events to `host`. `loader` is the loader's own URL
 /// (`import.meta.url`): files fetched later ("Learn more") are found next to it, wherever the clinic
 /// serves them from. `words` is the widget's language's `text/<lang>.json`, which the loader fetched
-/// while the wasm compiled (see `core/text.rs`). Refused attribute values are reported with one
+/// while the wasm compiled (see `core/text.rs`). `on_crash_words` is told the crash message's words
+/// whenever the language on screen changes (see `web/crash.rs`). Refused attribute values are reported with one
 /// console warning each; the one thing that throws is `words` that do not fit this build (then
 /// nothing is mounted, and the loader shows the clinic's fallback content).
 #[wasm_bindgen(js_name = mountWidget)]
@@ -58,7 +59,11 @@ pub fn mount_widget(
     attributes: js_sys::Array,
     loader: Option<String>,
     words: JsValue,
+    on_crash_words: Option<js_sys::Function>,
 ) -> Result<WidgetHandle, JsValue> {
+    if let Some(listener) = on_crash_words {
+        crate::web::crash::listen(listener);
+    }
     let words = crate::web::words_from_js(&words).ok_or_else(|| {
         JsValue::from_str("reciprocity-widget: its words are not a list of strings")
     })?;

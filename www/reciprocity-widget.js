@@ -190,7 +190,10 @@ start().then(
         this.#mount.replaceChildren();
         try {
           // `here`: the widget finds the files it fetches later (learn/<lang>.json) next to this one.
-          this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this), here, text);
+          this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this), here, text, (words) => {
+            // The crash message's words, again whenever the widget changes language.
+            this.#crashWords = words;
+          });
         } catch (error) {
           // Words from another version of the widget (a stale cache), say; a stop is shown by #stop.
           if (!this.#stopped) {
@@ -199,7 +202,7 @@ start().then(
           }
           return;
         }
-        this.#crashWords = this.#handle.crashWords();
+        this.#crashWords ??= this.#handle.crashWords();
       }
     }
 

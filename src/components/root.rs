@@ -9,6 +9,11 @@ use yew::prelude::*;
 #[component]
 pub fn Root(props: &AppProps) -> Html {
     let lang = use_state(text::current);
+    // The loader shows the crash message in the language on screen.
+    {
+        let content = props.content;
+        use_effect_with(*lang, move |_| crate::web::crash::tell(content));
+    }
     let on_language = {
         let lang = lang.setter();
         Callback::from(move |now: &'static str| lang.set(now))

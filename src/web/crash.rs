@@ -18,3 +18,28 @@ pub fn crash_words(content: &Content) -> [&'static str; 4] {
         content.ui.crash_reload.get(),
     ]
 }
+
+thread_local! {
+    /// The loader's function that keeps the crash message's words (one widget per instance).
+    static LISTENER: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers the loader's function to tell the crash message's words to (replacing an earlier one).
+pub fn listen(listener: js_sys::Function) {
+    LISTENER.with(|l| *l.borrow_mut() = Some(listener));
+}
+
+/// Tells the loader the crash message's words in the language now on screen: after a change of
+/// language the message must change too, and nothing can ask once the instance has stopped.
+pub fn tell(content: &Content) {
+    LISTENER.with(|l| {
+        if let Some(listener) = l.borrow().as_ref() {
+            let words: js_sys::Array = crash_words(content)
+                .iter()
+                .map(|s| wasm_bindgen::JsValue::from_str(s))
+                .collect();
+            // The loader's own function; if it throws, the widget carries on without it.
+            let _ = listener.call1(&wasm_bindgen::JsValue::UNDEFINED, &words);
+        }
+    });
+}

@@ -224,6 +224,38 @@ describe('the visitor’s language', () => {
     });
   });
 
+  test('a widget that stops after a change of language says so in the new language', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page }) => {
+        const { widget } = await openIn(page, 'en', 'crash-language');
+        await widget.getByLabel(CONTENT.en.ui.language_label, { exact: true }).selectOption('fr');
+        await eventually(async () => assert.equal(await widget.locator('.rw-widget').getAttribute('lang'), 'fr'));
+        // A hostile page breaks node insertion inside the widget.
+        await page.evaluate(() => {
+          const root = document.querySelector('reciprocity-widget').shadowRoot;
+          const insert = Node.prototype.insertBefore;
+          Node.prototype.insertBefore = function (...args) {
+            if (this.getRootNode() === root) throw new Error('insertion refused by the page');
+            return insert.apply(this, args);
+          };
+        });
+        const ui = CONTENT.fr.ui;
+        await widget.locator('.rw-toolbar').getByRole('button', { name: ui.support_button, exact: true }).click();
+        const alert = widget.locator('.rw-crash[role="alert"]');
+        await alert.waitFor();
+        assert.equal(await alert.getAttribute('lang'), 'fr');
+        assert.ok((await alert.textContent()).includes(ui.crash_message));
+        await alert.getByRole('link', { name: ui.crash_reload, exact: true }).waitFor();
+      },
+      {
+        allowErrors: [/reciprocity-widget stopped/, /insertion refused by the page/],
+        allowPageErrors: [/unreachable/i, /insertion refused by the page/],
+      },
+    );
+  });
+
   test('words that cannot be fetched: the status line says so and the widget stays in its language', async (t) => {
     await withContext(
       t,
