@@ -62,6 +62,21 @@ export function servedBuild() {
   return up;
 }
 
+/**
+ * A hostile page: node insertion inside the shadow root of the widget matching `selector` throws, so
+ * that widget's next render stops it (the other widgets are untouched).
+ */
+export async function breakInsertionIn(page, selector) {
+  await page.evaluate((sel) => {
+    const root = document.querySelector(sel).shadowRoot;
+    const insert = Node.prototype.insertBefore;
+    Node.prototype.insertBefore = function (...args) {
+      if (this.getRootNode() === root) throw new Error('insertion refused by the page');
+      return insert.apply(this, args);
+    };
+  }, selector);
+}
+
 export async function launchBrowser(options = {}) {
   return chromium.launch({
     ...options,

@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   DIST,
+  breakInsertionIn,
   ROOT,
   clinicPage,
   eventually,
@@ -233,14 +234,7 @@ describe('the visitor’s language', () => {
         await widget.getByLabel(CONTENT.en.ui.language_label, { exact: true }).selectOption('fr');
         await eventually(async () => assert.equal(await widget.locator('.rw-widget').getAttribute('lang'), 'fr'));
         // A hostile page breaks node insertion inside the widget.
-        await page.evaluate(() => {
-          const root = document.querySelector('reciprocity-widget').shadowRoot;
-          const insert = Node.prototype.insertBefore;
-          Node.prototype.insertBefore = function (...args) {
-            if (this.getRootNode() === root) throw new Error('insertion refused by the page');
-            return insert.apply(this, args);
-          };
-        });
+        await breakInsertionIn(page, 'reciprocity-widget');
         const ui = CONTENT.fr.ui;
         await widget.locator('.rw-toolbar').getByRole('button', { name: ui.support_button, exact: true }).click();
         const alert = widget.locator('.rw-crash[role="alert"]');

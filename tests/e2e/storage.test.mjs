@@ -14,6 +14,7 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import {
   DIST,
+  breakInsertionIn,
   actionsFor,
   clinicPage,
   content,
@@ -474,14 +475,7 @@ describe('a crash in one widget', () => {
         await tickSaved(page, a, 'crash-a', ACTIONS[0]);
         const savedBefore = await page.evaluate((k) => localStorage.getItem(k), keyOf('crash-a'));
         // A hostile page breaks node insertion inside the first widget only.
-        await page.evaluate(() => {
-          const root = document.querySelector('#w0').shadowRoot;
-          const insert = Node.prototype.insertBefore;
-          Node.prototype.insertBefore = function (...args) {
-            if (this.getRootNode() === root) throw new Error('insertion refused by the page');
-            return insert.apply(this, args);
-          };
-        });
+        await breakInsertionIn(page, '#w0');
         await a.locator('.rw-toolbar').getByRole('button', { name: ui.support_button, exact: true }).click();
         const alert = a.locator('.rw-crash[role="alert"]');
         await alert.waitFor();
