@@ -139,6 +139,49 @@ fn support_content_keeps_every_number_and_address() {
 }
 
 #[test]
+fn the_iframe_page_has_a_fallback_and_a_title_in_every_language() {
+    // embed.html is shown before the widget can start (or instead of it), so it carries these itself.
+    let page = include_str!("../www/embed.html");
+    let fallbacks: Vec<&str> = page
+        .split("<p class=\"rw-embed-fallback\"")
+        .skip(1)
+        .collect();
+    let langs: Vec<&str> = fallbacks
+        .iter()
+        .filter_map(|p| p.split("lang=\"").nth(1)?.split('"').next())
+        .collect();
+    let mut sorted = langs.clone();
+    sorted.sort_unstable();
+    let mut expected = bundled::LANGUAGES.to_vec();
+    expected.sort_unstable();
+    assert_eq!(sorted, expected, "one fallback per language");
+    for (lang, p) in langs.iter().zip(&fallbacks) {
+        let title = p
+            .split("data-title=\"")
+            .nth(1)
+            .and_then(|t| t.split('"').next());
+        assert!(
+            title.is_some_and(|t| !t.trim().is_empty()),
+            "{lang}: a data-title"
+        );
+        let text = p
+            .split_once('>')
+            .map(|(_, rest)| rest.split("</p>").next().unwrap_or(""));
+        assert!(
+            text.is_some_and(|t| t.trim().len() > 20),
+            "{lang}: a fallback sentence"
+        );
+        // The direction the language's own content gives (place 2 of its table).
+        let (_, words, _) = bundled::TABLES
+            .iter()
+            .find(|(l, _, _)| l == lang)
+            .expect("a table");
+        let dir = words[2];
+        assert!(p.contains(&format!("dir=\"{dir}\"")), "{lang}: dir {dir}");
+    }
+}
+
+#[test]
 fn the_checks_catch_what_they_are_for() {
     assert_eq!(placeholders("Question {n} of {total}"), ["{n}", "{total}"]);
     assert_eq!(without_placeholders("“{form}”: {note}."), "“”: .");
