@@ -104,16 +104,18 @@ fn every_statement_is_a_whole_sentence_for_each_relationship() {
     }));
 }
 
+/// Fails unless the validator finds a problem in `content` that mentions `needle`.
+fn expect(content: Content, needle: &str) {
+    let problems = content.validate();
+    assert!(
+        problems.iter().any(|p| p.contains(needle)),
+        "expected a problem mentioning {needle:?}, got {problems:?}"
+    );
+}
+
 #[test]
 fn the_validator_catches_each_kind_of_mistake() {
     let good = bundled::CONTENT.clone();
-    let expect = |content: Content, needle: &str| {
-        let problems = content.validate();
-        assert!(
-            problems.iter().any(|p| p.contains(needle)),
-            "expected a problem mentioning {needle:?}, got {problems:?}"
-        );
-    };
 
     let mut c = good.clone();
     let mut steps = c.steps.to_vec();
@@ -607,13 +609,6 @@ fn the_safety_message_says_what_it_must() {
 #[test]
 fn the_validator_catches_safety_and_relationship_mistakes() {
     let good = bundled::CONTENT.clone();
-    let expect = |content: Content, needle: &str| {
-        let problems = content.validate();
-        assert!(
-            problems.iter().any(|p| p.contains(needle)),
-            "expected a problem mentioning {needle:?}, got {problems:?}"
-        );
-    };
     let with_action = |step: usize, index: usize, change: &dyn Fn(&mut ChecklistAction)| {
         let mut c = good.clone();
         let mut steps: Vec<Step> = c.steps.to_vec();

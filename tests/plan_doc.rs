@@ -4,11 +4,11 @@
 //!   UPDATE_PLAN_DOC=1 cargo test --test plan_doc     # rewrites the file after a change of rules
 #![cfg(not(target_arch = "wasm32"))]
 
-use reciprocity_widget::core::content::{bundled, Content, Side};
+use reciprocity_widget::core::content::{bundled, Content};
 use reciprocity_widget::core::document::{Answer, Attempt};
 use reciprocity_widget::core::relationship::Relationship;
 use reciprocity_widget::core::scoring::{
-    direction_paragraphs, ordered_actions, profile, recommend, Lean,
+    answer_forms, direction_paragraphs, ordered_actions, profile, recommend, Lean,
 };
 use std::fmt::Write;
 
@@ -35,14 +35,7 @@ fn uniform(give: i8, receive: i8) -> Attempt {
 }
 
 fn with_forms(mut attempt: Attempt, forms: &[&str], give: i8, receive: i8) -> Attempt {
-    for item in content().items.iter().filter(|i| forms.contains(&i.form)) {
-        let v = if item.side == Side::Give {
-            give
-        } else {
-            receive
-        };
-        attempt.answers.insert(item.id.to_owned(), Answer::Value(v));
-    }
+    answer_forms(content(), &mut attempt, forms, give, receive);
     attempt
 }
 

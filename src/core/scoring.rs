@@ -214,6 +214,27 @@ fn score_form(content: &'static Content, form: Id, attempt: &Attempt) -> FormSco
     }
 }
 
+/// Answers every statement of `forms` in `attempt`: its "give" statements with `give`, its "receive"
+/// statements with `receive`. For worked examples of the rules: the tests and `docs/PLAN-RULES.md`.
+pub fn answer_forms(
+    content: &Content,
+    attempt: &mut Attempt,
+    forms: &[&str],
+    give: i8,
+    receive: i8,
+) {
+    for item in content.items.iter().filter(|i| forms.contains(&i.form)) {
+        let value = if item.side == Side::Give {
+            give
+        } else {
+            receive
+        };
+        attempt
+            .answers
+            .insert(item.id.to_owned(), Answer::Value(value));
+    }
+}
+
 pub fn profile(content: &'static Content, attempt: &Attempt) -> Profile {
     let forms: Vec<FormScore> = content
         .forms
@@ -553,28 +574,22 @@ mod tests {
 
     /// An attempt answering every give item with `give` and every receive item with `receive`.
     fn uniform(give: i8, receive: i8) -> Attempt {
-        let mut attempt = Attempt::new(0, Some(Relationship::Partner));
-        for item in content().items {
-            let v = if item.side == Side::Give {
-                give
-            } else {
-                receive
-            };
-            attempt.answers.insert(item.id.to_owned(), Answer::Value(v));
-        }
-        attempt
+        let forms: Vec<&str> = content().forms.iter().map(|f| f.id).collect();
+        with_forms(
+            Attempt::new(0, Some(Relationship::Partner)),
+            &forms,
+            give,
+            receive,
+        )
     }
 
     /// `attempt` with every item of `form` answered `give` / `receive`.
-    fn with_form(mut attempt: Attempt, form: &str, give: i8, receive: i8) -> Attempt {
-        for item in content().items.iter().filter(|i| i.form == form) {
-            let v = if item.side == Side::Give {
-                give
-            } else {
-                receive
-            };
-            attempt.answers.insert(item.id.to_owned(), Answer::Value(v));
-        }
+    fn with_form(attempt: Attempt, form: &str, give: i8, receive: i8) -> Attempt {
+        with_forms(attempt, &[form], give, receive)
+    }
+
+    fn with_forms(mut attempt: Attempt, forms: &[&str], give: i8, receive: i8) -> Attempt {
+        answer_forms(content(), &mut attempt, forms, give, receive);
         attempt
     }
 

@@ -10,7 +10,6 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,12 +25,12 @@ import {
   storageEntries,
   widgetElement,
   withContext,
+  keyOf,
+  requireBuilt,
 } from './harness.mjs';
 
 const ui = content.ui;
 const TOTAL_QUESTIONS = content.items.length + 1;
-const KEY_PREFIX = 'reciprocity-widget/v1/';
-const keyOf = (namespace) => `${KEY_PREFIX}${namespace}`;
 const EVENTS = ['reciprocity-ready', 'reciprocity-checklist-change', 'reciprocity-quiz-complete'];
 const ATTRIBUTES = [
   'lang',
@@ -50,11 +49,7 @@ const ATTRIBUTES = [
 ];
 const NAV_LABEL = { checklist: ui.nav_checklist, quiz: ui.nav_quiz, plan: ui.nav_plan };
 
-for (const file of ['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'embed.html']) {
-  if (!existsSync(path.join(DIST, file))) {
-    throw new Error(`No ${file} in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
-  }
-}
+requireBuilt(...['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'embed.html']);
 
 let server; // the build at /
 let other; // the same build on another port: another origin

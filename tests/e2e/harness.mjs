@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,14 +46,33 @@ export function actionLabel(action, relationship = null) {
 }
 
 /** Headless Chromium; `options` are added to playwright's launch options (e.g. `ignoreDefaultArgs`). */
+/** The storage key of a widget's `namespace`. */
+export const keyOf = (namespace) => `reciprocity-widget/v1/${namespace}`;
+/** The English content's wording for a relationship (`partner`, `family`, `friend`, `colleague`). */
+export const contextOf = (id) => content.contexts.find((c) => c.id === id);
+/** `template` with its `{name}` placeholders filled from `values`, as the widget fills them. */
+export const fill = (template, values) =>
+  Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), template);
+/** What a phone number is dialled as: its digits and a leading +. */
+export const dialled = (number) => number.replace(/[^\d+]/g, '');
+
+/** Stops a test file at once, with the command to run, when the build it needs is not in DIST. */
+export function requireBuilt(...files) {
+  for (const file of files) {
+    if (!existsSync(path.join(DIST, file))) {
+      throw new Error(`No ${file} in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
+    }
+  }
+}
+
 /**
  * For a test file: serves DIST and launches the browser before its tests, closes both after. The
  * returned object holds `server` and `browser` once they are up.
  */
-export function servedBuild() {
+export function servedBuild(serverOptions = {}) {
   const up = {};
   before(async () => {
-    up.server = await startServer(DIST);
+    up.server = await startServer(DIST, serverOptions);
     up.browser = await launchBrowser();
   });
   after(async () => {

@@ -7,17 +7,16 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  DIST,
   breakInsertionIn,
   ROOT,
   clinicPage,
   eventually,
   focused,
   pressUntil,
+  requireBuilt,
   screens,
   serveHtml,
   servedBuild,
@@ -33,9 +32,7 @@ const CONTENT = Object.fromEntries(
   ),
 );
 
-if (!existsSync(path.join(DIST, 'text/ar.json'))) {
-  throw new Error(`No text/ar.json in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
-}
+requireBuilt('text/ar.json');
 
 const build = servedBuild();
 

@@ -10,23 +10,22 @@
 // resolved against the page instead of the widget's folder would miss. No fixed sleeps: every wait is on
 // a condition, and the timeout runs on Playwright's clock.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer } from './server.mjs';
 import {
   ARTIFACTS,
-  DIST,
   ROOT,
   assertAccessible,
   clinicPage,
   content,
   eventually,
   focused,
-  launchBrowser,
   pressUntil,
+  requireBuilt,
+  servedBuild,
   serveHtml,
   widgetElement,
   withContext,
@@ -37,24 +36,11 @@ const learn = JSON.parse(readFileSync(path.join(ROOT, 'content/learn/en.json'), 
 const SCREENS = path.join(ARTIFACTS, 'screens');
 const BASE = '/reciprocity/';
 
-if (!existsSync(path.join(DIST, 'learn/en.json'))) {
-  throw new Error(`No learn/en.json in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
-}
+requireBuilt('learn/en.json');
 
-let server;
-let browser;
-let origin;
-before(async () => {
-  server = await startServer(DIST, { base: BASE });
-  origin = new URL(server.url).origin;
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild({ base: BASE });
 
-const learnUrl = () => `${server.url}learn/en.json`;
+const learnUrl = () => `${build.server.url}learn/en.json`;
 const isLearnRequest = (url) => new URL(url).pathname.endsWith('/learn/en.json');
 
 /** Opens a clinic page outside the widget's folder, records every request, waits for the widget. */
@@ -64,6 +50,7 @@ async function openClinic(page, { name = 'learn', attributes = {} } = {}) {
   const html = clinicPage(widgetElement({ id: 'w', lang: 'en', ...attributes }), {
     script: `${BASE}reciprocity-widget.js`,
   });
+  const origin = new URL(build.server.url).origin;
   const url = await serveHtml(page, `${origin}/clinic/${name}.html`, html);
   await page.goto(url);
   const widget = page.locator('#w');
@@ -85,7 +72,7 @@ async function screenshot(scope, name) {
 
 describe('Learn more', () => {
   test('is not in the first download; opening it fetches it once from the widget’s own folder, and never again on this page, offline too', async (t) => {
-    await withContext(t, browser, async ({ page, context }) => {
+    await withContext(t, build.browser, async ({ page, context }) => {
       const { widget, requests } = await openClinic(page);
       // The first screen is complete (the wasm, the stylesheet and the checklist are in): nothing of
       // Learn was asked for.
@@ -145,7 +132,7 @@ describe('Learn more', () => {
   test('a failed fetch says so calmly, keeps everything else, and “Try again” loads it', async (t) => {
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
         let fail = true;
         let asked = 0;
@@ -181,7 +168,7 @@ describe('Learn more', () => {
   });
 
   test('a fetch that hangs is given up after a while, and the text still shows if it arrives', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await page.clock.install();
       let hanging = null;
       await page.route('**/learn/en.json', (route) => {
@@ -200,7 +187,7 @@ describe('Learn more', () => {
   });
 
   test('by keyboard alone: open it, jump to the questions, open one, go back to where you were', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const { widget } = await openClinic(page, { name: 'learn-keys' });
       await page.locator('body').focus();
       await pressUntil(page, 'Tab', (f) => f.focusTarget === 'learn-button', { what: '“Learn more”' });
@@ -249,7 +236,7 @@ describe('Learn more', () => {
   });
 
   test('choosing another section from the navigation leaves Learn', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const { widget } = await openClinic(page, { name: 'learn-nav' });
       await learnButton(widget).click();
       await sectionHeading(widget, learn.sections[0]).waitFor();
@@ -267,10 +254,10 @@ describe('Learn more', () => {
     ['embed.html', 'in iframe mode'],
   ]) {
     test(`opens ${what}, with its one request from the widget’s folder`, async (t) => {
-      await withContext(t, browser, async ({ page: tab }) => {
+      await withContext(t, build.browser, async ({ page: tab }) => {
         const requests = [];
         tab.on('request', (request) => requests.push(request.url()));
-        await tab.goto(`${server.url}${page}`);
+        await tab.goto(`${build.server.url}${page}`);
         const widget = tab.locator('reciprocity-widget').first();
         await widget.locator('.rw-widget nav[aria-label="Sections"]').waitFor();
         await learnButton(widget).click();
@@ -283,7 +270,7 @@ describe('Learn more', () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [320, 1280]) {
       test(`no axe violation in Learn at ${width} px, ${colorScheme}; screenshots`, async (t) => {
-        await withContext(t, browser, async ({ page }) => {
+        await withContext(t, build.browser, async ({ page }) => {
           await page.setViewportSize({ width, height: 900 });
           await page.emulateMedia({ colorScheme });
           const { widget } = await openClinic(page, { name: `learn-${width}-${colorScheme}` });

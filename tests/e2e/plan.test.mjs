@@ -5,39 +5,25 @@
 //
 //   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/plan.test.mjs
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { startServer } from './server.mjs';
 import {
-  DIST,
   clinicPage,
   content,
-  launchBrowser,
+  keyOf,
+  requireBuilt,
   screens,
+  servedBuild,
   serveHtml,
   widgetElement,
   withContext,
 } from './harness.mjs';
 
 const ui = content.ui;
-const PREFIX = 'reciprocity-widget/v1/';
 
-if (!existsSync(path.join(DIST, 'reciprocity-widget.js'))) {
-  throw new Error(`No build in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
-}
+requireBuilt('reciprocity-widget.js');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild();
 
 /** A schema 5 document with one finished check, every give statement `give`, every receive `receive`. */
 function finishedCheck({ give, receive, balance = null, notApplicable = [] }) {
@@ -71,8 +57,8 @@ function seed([key, value]) {
 async function openPlan(page, namespace) {
   const url = await serveHtml(
     page,
-    new URL(`e2e/${namespace}.html`, server.url).href,
-    clinicPage(widgetElement({ lang: 'en', namespace, 'exit-url': new URL('exit-landing.html', server.url).href })),
+    new URL(`e2e/${namespace}.html`, build.server.url).href,
+    clinicPage(widgetElement({ lang: 'en', namespace, 'exit-url': new URL('exit-landing.html', build.server.url).href })),
   );
   await page.goto(url);
   await page.locator('.rw-plan .rw-recommendations').waitFor();
@@ -85,7 +71,7 @@ const titleOf = (id) => content.steps.find((s) => s.id === id).title;
 
 /** Runs `body` on a page whose storage holds `doc` for `namespace`. */
 function withPlan(t, namespace, doc, body) {
-  return withContext(t, browser, ({ page }) => body(page), { initScripts: [[seed, [`${PREFIX}${namespace}`, doc]]] });
+  return withContext(t, build.browser, ({ page }) => body(page), { initScripts: [[seed, [keyOf(namespace), doc]]] });
 }
 
 describe('the plan for the profiles a careless plan could hurt', () => {

@@ -8,26 +8,26 @@
 //
 // No fixed sleeps: every wait is on a condition. Screenshots go to test-artifacts/screens/.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { startServer } from './server.mjs';
 import {
   SCREENS,
-  screens,
-  DIST,
   actionLabel,
   actionsFor,
-  assertAccessible,
   clinicPage,
   content,
+  contextOf,
+  dialled,
   eventually,
-  focusIndicator,
+  fill,
   focused,
-  launchBrowser,
+  focusIndicator,
+  keyOf,
   pressUntil,
+  requireBuilt,
+  screens,
+  servedBuild,
   serveHtml,
   widgetElement,
   withContext,
@@ -36,41 +36,22 @@ import {
 const ui = content.ui;
 const REGIONS = content.support.regions;
 const ALL_ACTIONS = actionsFor(null);
-const keyOf = (namespace) => `reciprocity-widget/v1/${namespace}`;
-const contextOf = (id) => content.contexts.find((c) => c.id === id);
-const fill = (template, values) =>
-  Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), template);
-/** What a phone number is dialled as: its digits and a leading +. */
-const dialled = (number) => number.replace(/[^\d+]/g, '');
 const byId = (id) => ALL_ACTIONS.find((a) => a.id === id);
 const NIGHT_OR_MEAL = /\bnight|\bmeal/i;
 
-for (const file of ['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'exit-landing.html']) {
-  if (!existsSync(path.join(DIST, file))) {
-    throw new Error(`No ${file} in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
-  }
-}
+requireBuilt(...['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'exit-landing.html']);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-  await mkdir(SCREENS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild();
+before(() => mkdir(SCREENS, { recursive: true }));
 
 // ---- pages and locators ---------------------------------------------------------------------------
 
 /** Opens a clinic page with one widget (its own namespace `name`, lang="en") and waits for it. */
 async function openClinic(page, attributes = {}, { name = 'safety-content' } = {}) {
-  const exitUrl = new URL('exit-landing.html', server.url).href;
+  const exitUrl = new URL('exit-landing.html', build.server.url).href;
   const url = await serveHtml(
     page,
-    new URL(`e2e/${name}.html`, server.url).href,
+    new URL(`e2e/${name}.html`, build.server.url).href,
     clinicPage(widgetElement({ lang: 'en', namespace: name, 'exit-url': exitUrl, ...attributes })),
   );
   await page.goto(url);
@@ -142,7 +123,7 @@ async function assertSafetyMessage(scope, where) {
 
 describe('the safety message', () => {
   test('before the first statement: on the content note, and its button opens the support lines', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'safety-before' });
       await toContentNote(page);
       assert.equal(await page.locator('.rw-question').count(), 0, 'no statement yet');
@@ -175,7 +156,7 @@ describe('the safety message', () => {
   test('on the plan, before any suggestion; the plan’s action lists say "when it feels safe"', async (t) => {
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
         await openClinic(page, {}, { name: 'safety-plan' });
         await page.locator('.rw-plan .rw-recommendation').first().waitFor();
@@ -218,7 +199,7 @@ describe('the safety message', () => {
 describe('domestic-abuse lines in "Need support now?"', () => {
   for (const region of REGIONS) {
     test(`region="${region.id}": ${region.abuse_lines?.map((l) => l.name).join(' and ') || 'the note'}, gender-neutral`, async (t) => {
-      await withContext(t, browser, async ({ page }) => {
+      await withContext(t, build.browser, async ({ page }) => {
         await openClinic(page, { region: region.id }, { name: `abuse-${region.id.toLowerCase()}` });
         await supportButton(page).click();
         await supportPanel(page).waitFor();
@@ -285,7 +266,7 @@ describe('domestic-abuse lines in "Need support now?"', () => {
   }
 
   test('a clinic’s own lines stay first', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, { region: 'GB', 'support-lines': 'Front desk | 020 7946 0000' }, { name: 'abuse-clinic' });
       await supportButton(page).click();
       await supportPanel(page).waitFor();
@@ -301,7 +282,7 @@ describe('domestic-abuse lines in "Need support now?"', () => {
 
 describe('a checklist for this relationship', () => {
   test('a colleague’s checklist shows no nightly or mealtime action; each relationship gets its own', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'for-colleague' });
       // Nothing said yet: the question, and every action.
       assert.ok((await textOf(chooser(page))).includes(ui.checklist_relationship_question));
@@ -341,7 +322,7 @@ describe('a checklist for this relationship', () => {
   });
 
   test('the clinic’s context attribute chooses until the visitor does; the check’s choice counts too', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, { context: 'colleague' }, { name: 'for-attribute' });
       assert.ok((await textOf(chooser(page))).includes(fill(ui.checklist_relationship_current, { relationship: contextOf('colleague').label })));
       assert.equal(await checklistProgress(page), overall(0, 'colleague'));
@@ -355,7 +336,7 @@ describe('a checklist for this relationship', () => {
   });
 
   test('choosing by keyboard; a tick stays with its action across a change of relationship', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'for-keyboard' });
       const nightly = byId('check-in-ten-minutes-nightly');
       const partner = contextOf('partner');
@@ -422,7 +403,7 @@ describe('a checklist for this relationship', () => {
   });
 
   test('actions that ask for repair, openness, patience or a first move say "when it feels safe to do so"', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'when-safe' });
       const rows = await page.locator('.rw-checklist .rw-check span').evaluateAll((spans) =>
         spans.map((s) => ({ text: s.textContent.replace(/\s+/g, ' ').trim(), safe: s.querySelector('.rw-when-safe')?.textContent.trim() ?? null })),
@@ -444,7 +425,7 @@ describe('a checklist for this relationship', () => {
 
 describe('accessibility of the new views (axe-core, 320 and 1280 px, light and dark); screenshots', () => {
   test('the checklist’s question, its "About … Change" line, and the chooser while changing', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'axe-checklist' });
       await screens(page, 'relationship-question', [chooser(page), page.locator('.rw-step').nth(1)]);
       await chooser(page).getByRole('button', { name: contextOf('family').label, exact: true }).click();
@@ -457,14 +438,14 @@ describe('accessibility of the new views (axe-core, 320 and 1280 px, light and d
   });
 
   test('the content note with the safety message, and the plan with it', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'axe-note' });
       await toContentNote(page, 'colleague');
       await screens(page, 'content-note-safety', [page.locator('.rw-content-note')]);
     });
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
         await openClinic(page, {}, { name: 'axe-plan' });
         await page.locator('.rw-plan .rw-safety').waitFor();
@@ -476,7 +457,7 @@ describe('accessibility of the new views (axe-core, 320 and 1280 px, light and d
 
   test('the support panel with the domestic-abuse lines (US, CA, GB)', async (t) => {
     for (const region of ['US', 'CA', 'GB']) {
-      await withContext(t, browser, async ({ page }) => {
+      await withContext(t, build.browser, async ({ page }) => {
         await openClinic(page, { region }, { name: `axe-support-${region.toLowerCase()}` });
         await supportButton(page).click();
         await supportPanel(page).waitFor();

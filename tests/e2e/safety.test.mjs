@@ -9,25 +9,28 @@
 // to www/exit-landing.html on the same origin, because every other host is aborted. Screenshots of the
 // main views are saved into test-artifacts/screens/ on every run.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startServer } from './server.mjs';
 import {
   ARTIFACTS,
-  DIST,
   actionLabel,
   axeScan,
   clinicPage,
   content,
+  contextOf,
+  dialled,
   eventually,
-  focusIndicator,
+  fill,
   focused,
+  focusIndicator,
   formatViolations,
+  keyOf,
   launchBrowser,
   recordStorageWrites,
+  requireBuilt,
+  servedBuild,
   serveHtml,
   storageKeys,
   storageWrites,
@@ -42,35 +45,15 @@ const TOTAL_ACTIONS = content.steps.reduce((n, s) => n + s.actions.length, 0); /
 const ALL_QUESTIONS = content.items.length + 1; // 24 statements + the balance question
 const SENSITIVE = content.items.filter((item) => item.form === 'healing'); // the 4 about hard times
 const WITHOUT_SENSITIVE = ALL_QUESTIONS - SENSITIVE.length; // 21
-const PREFIX = 'reciprocity-widget/v1/';
-const keyOf = (namespace) => `${PREFIX}${namespace}`;
 const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 const SCREENS = path.join(ARTIFACTS, 'screens');
-const contextOf = (id) => content.contexts.find((c) => c.id === id);
-const fill = (template, values) =>
-  Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), template);
-/** What a phone number is dialled as: its digits and a leading +. */
-const dialled = (number) => number.replace(/[^\d+]/g, '');
 
-for (const file of ['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'exit-landing.html']) {
-  if (!existsSync(path.join(DIST, file))) {
-    throw new Error(`No ${file} in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
-  }
-}
+requireBuilt(...['reciprocity-widget.js', 'reciprocity-core.js', 'reciprocity-core_bg.wasm', 'reciprocity-widget.css', 'exit-landing.html']);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-  await mkdir(SCREENS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild();
+before(() => mkdir(SCREENS, { recursive: true }));
 
-const landingUrl = () => new URL('exit-landing.html', server.url).href;
+const landingUrl = () => new URL('exit-landing.html', build.server.url).href;
 
 // ---- pages and locators ---------------------------------------------------------------------------
 
@@ -82,7 +65,7 @@ const landingUrl = () => new URL('exit-landing.html', server.url).href;
 async function openClinic(page, attributes = {}, { name = 'clinic', before = '', after = '' } = {}) {
   const url = await serveHtml(
     page,
-    new URL(`e2e/${name}.html`, server.url).href,
+    new URL(`e2e/${name}.html`, build.server.url).href,
     clinicPage(`${before}\n${widgetElement({ lang: 'en', namespace: name, 'exit-url': landingUrl(), ...attributes })}\n${after}`),
   );
   await page.goto(url);
@@ -396,7 +379,7 @@ async function screen(page, file) {
 
 describe('quick exit', () => {
   test('a toolbar at the top: the exit link (default address, hidden "Emergency"), support and data buttons', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, { 'exit-url': null }, { name: 'toolbar' });
       const group = page.getByRole('group', { name: ui.toolbar_label, exact: true });
       assert.equal(await group.count(), 1, `one group named "${ui.toolbar_label}"`);
@@ -467,7 +450,7 @@ describe('quick exit', () => {
   });
 
   test('clicking "Exit this page": the overlay at once, then the neutral page replaces this one; data kept by default', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'exit-click';
       await openClinic(page, {}, { name: ns });
       await tick(page, content.steps[1].actions[0], ns);
@@ -491,7 +474,7 @@ describe('quick exit', () => {
   });
 
   test('Enter on the focused exit link exits the same way', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'exit-enter' });
       const length = await page.evaluate(() => history.length);
       await exitLink(page).focus();
@@ -502,14 +485,14 @@ describe('quick exit', () => {
   });
 
   test('exit-url: a relative address is resolved; javascript: and other schemes fall back to the default, with a warning', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const warnings = collectWarnings(page);
       const body = [
         widgetElement({ id: 'relative', lang: 'en', namespace: 'exit-relative', 'exit-url': '../exit-landing.html' }),
         widgetElement({ id: 'script', lang: 'en', namespace: 'exit-script', 'exit-url': 'javascript:alert(1)' }),
         widgetElement({ id: 'data', lang: 'en', namespace: 'exit-data', 'exit-url': 'data:text/html,<h1>hi</h1>' }),
       ].join('\n');
-      await page.goto(await serveHtml(page, new URL('e2e/exit-urls.html', server.url).href, clinicPage(body)));
+      await page.goto(await serveHtml(page, new URL('e2e/exit-urls.html', build.server.url).href, clinicPage(body)));
       for (const id of ['relative', 'script', 'data']) await page.locator(`#${id} .rw-widget`).waitFor();
       assert.equal(await exitLink(page.locator('#relative')).getAttribute('href'), landingUrl());
       assert.equal(await exitLink(page.locator('#script')).getAttribute('href'), DEFAULT_EXIT_URL);
@@ -521,7 +504,7 @@ describe('quick exit', () => {
   });
 
   test('Shift three times anywhere on the page exits; with the visitor’s setting on, the data is deleted first', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'exit-keys';
       await openClinic(page, {}, {
         name: ns,
@@ -558,7 +541,7 @@ describe('quick exit', () => {
 
   test('exit-clears makes deleting on exit the default; the visitor can still turn it off', async (t) => {
     // On by the clinic's default, with focus inside the widget.
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'exit-attr';
       await openClinic(page, { 'exit-clears': true }, { name: ns });
       await dataButton(page).click();
@@ -572,7 +555,7 @@ describe('quick exit', () => {
       assert.deepEqual(await storedUnder(page, keyOf(ns)), { local: {}, session: {} }, 'deleted on exit');
     });
     // Turned off by the visitor: kept.
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'exit-attr-off';
       await openClinic(page, { 'exit-clears': true }, { name: ns });
       await tick(page, content.steps[3].actions[1], ns);
@@ -590,7 +573,7 @@ describe('quick exit', () => {
   });
 
   test('with "Don’t remember me" on, clearing on exit also empties this tab’s sessionStorage', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'exit-session';
       await openClinic(page, {}, { name: ns });
       await tick(page, content.steps[4].actions[0], ns);
@@ -609,7 +592,7 @@ describe('quick exit', () => {
   });
 
   test('the Shift countdown: lit indicators and status; Shift+A and other keys do not count; 5 seconds', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       // The widget times the five seconds with Date.now() and setTimeout: on Playwright's clock, installed
       // before the page loads and paused once it has, time moves only when the test says so.
       await page.clock.install();
@@ -662,11 +645,11 @@ describe('quick exit', () => {
   });
 
   test('after an exit, Back never shows the overlay: the page was replaced, and pageshow from the cache removes it', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       // History: a page of the clinic's site, then the widget's page.
       const start = await serveHtml(
         page,
-        new URL('e2e/start.html', server.url).href,
+        new URL('e2e/start.html', build.server.url).href,
         clinicPage('<h1>Clinic home</h1>', { script: null, title: 'Clinic home' }),
       );
       await page.goto(start);
@@ -690,7 +673,7 @@ describe('quick exit', () => {
     // is held back and the widget's page is still on screen.)
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
         const url = await openClinic(page, {}, { name: 'exit-pageshow' });
         // The neutral page answers "204 No Content": the browser stays on this page, overlay and all.
@@ -721,7 +704,7 @@ describe('quick exit', () => {
           const ns = 'bfcache';
           const url = await serveHtml(
             page,
-            new URL(`e2e/${ns}.html`, server.url).href,
+            new URL(`e2e/${ns}.html`, build.server.url).href,
             clinicPage(
               `<p><a id="away" href="${landingUrl()}">Weather</a></p>${widgetElement({ lang: 'en', namespace: ns, 'exit-url': landingUrl() })}`,
             ),
@@ -786,7 +769,7 @@ describe('support', () => {
   }
 
   test('with lang="en": all six regions, each with its emergency number and lines as tel: and sms: links', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'support-all' });
       const button = supportButton(page);
       assert.equal(await supportPanel(page).count(), 0, 'closed at first');
@@ -808,7 +791,7 @@ describe('support', () => {
   });
 
   test('region, then the region of lang, chooses the lines; region wins; an unknown region warns', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const warnings = collectWarnings(page);
       const cases = [
         { id: 'gb', attrs: { lang: 'en-GB' }, expect: ['GB'] },
@@ -822,7 +805,7 @@ describe('support', () => {
       const body = cases
         .map((c) => widgetElement({ id: c.id, lang: 'en', namespace: `support-${c.id}`, 'exit-url': landingUrl(), ...c.attrs }))
         .join('\n');
-      await page.goto(await serveHtml(page, new URL('e2e/regions.html', server.url).href, clinicPage(body)));
+      await page.goto(await serveHtml(page, new URL('e2e/regions.html', build.server.url).href, clinicPage(body)));
       const problems = [];
       for (const c of cases) {
         const w = page.locator(`#${c.id}`);
@@ -844,7 +827,7 @@ describe('support', () => {
   });
 
   test('the clinic’s own lines (support-lines) come first; bad entries are skipped with a warning; at most 10', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const warnings = collectWarnings(page);
       const good = [
         ['Harbour Counselling front desk', '+44 20 7946 0000'],
@@ -857,7 +840,7 @@ describe('support', () => {
         widgetElement({ id: 'clinic', lang: 'en', namespace: 'support-clinic', region: 'GB', 'exit-url': landingUrl(), 'support-lines': lines }),
         widgetElement({ id: 'many', lang: 'en', namespace: 'support-many', region: 'GB', 'exit-url': landingUrl(), 'support-lines': many }),
       ].join('\n');
-      await page.goto(await serveHtml(page, new URL('e2e/clinic-lines.html', server.url).href, clinicPage(body)));
+      await page.goto(await serveHtml(page, new URL('e2e/clinic-lines.html', build.server.url).href, clinicPage(body)));
 
       const clinicLinks = (w) =>
         w.evaluate((el) =>
@@ -900,7 +883,7 @@ describe('support', () => {
   });
 
   test('reachable from the checklist, a question and the plan', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, { region: 'GB' }, { name: 'support-views' });
       const check = async (where) => {
         assert.equal(await supportButton(page).isVisible(), true, `support button visible on ${where}`);
@@ -933,7 +916,7 @@ describe('support', () => {
 
 describe('care in content', () => {
   test('the content note; "leave them out" drops only the hard-times statements; every question can be skipped', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'note-skip';
       await openClinic(page, {}, { name: ns });
       const friend = contextOf('friend');
@@ -968,7 +951,7 @@ describe('care in content', () => {
   });
 
   test('"include them" keeps every question, each with "Prefer not to answer"', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'note-include' });
       const partner = contextOf('partner');
       await startCheck(page, partner.label);
@@ -990,7 +973,7 @@ describe('care in content', () => {
 
 describe('your data', () => {
   test('the panel says what is kept and where; "Delete everything" after confirming leaves no key behind', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'data-delete';
       await openClinic(page, {}, { name: ns });
       await tick(page, content.steps[0].actions[1], ns);
@@ -1077,7 +1060,7 @@ describe('your data', () => {
   });
 
   test('"Delete everything" then a reload: nothing stored, nothing shown', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'data-delete-reload';
       await openClinic(page, {}, { name: ns });
       await tick(page, content.steps[0].actions[2], ns);
@@ -1098,7 +1081,7 @@ describe('your data', () => {
   });
 
   test('"Download my data" saves a dated JSON file; loading it back replaces progress after confirming; a bad file changes nothing', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'data-files';
       const [a, b, c] = [content.steps[0].actions[0], content.steps[2].actions[2], content.steps[5].actions[1]];
       await openClinic(page, {}, { name: ns });
@@ -1184,10 +1167,10 @@ describe('your data', () => {
     }, { initScripts: [[recordStorageWrites]] });
   });
 
-  test('"Don’t remember me on this device": sessionStorage only, kept on reload, gone in a new tab or browser context', async (t) => {
+  test('"Don’t remember me on this device": sessionStorage only, kept on reload, gone in a new tab or build.browser context', async (t) => {
     const ns = 'forget';
     const [a, b] = [content.steps[1].actions[1], content.steps[6].actions[2]];
-    await withContext(t, browser, async ({ page, newPage }) => {
+    await withContext(t, build.browser, async ({ page, newPage }) => {
       await openClinic(page, {}, { name: ns });
       await tick(page, a, ns);
       assert.ok(await localDoc(page, ns));
@@ -1220,9 +1203,9 @@ describe('your data', () => {
       assert.equal(await checklistProgress(other), overall(0), 'a new tab starts afresh');
       assert.deepEqual((await storedUnder(other, keyOf(ns))).local, {});
     });
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: ns });
-      assert.equal(await checklistProgress(page), overall(0), 'a new browser context starts afresh');
+      assert.equal(await checklistProgress(page), overall(0), 'a new build.browser context starts afresh');
     });
   });
 });
@@ -1264,7 +1247,7 @@ describe('privacy audit', () => {
   test('a whole session asks for nothing but the widget’s files, sets no cookie, keeps the URL, writes only reciprocity-widget/ keys', async (t) => {
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page, context }) => {
         const requests = [];
         context.on('request', (r) => requests.push(r.url()));
@@ -1308,7 +1291,7 @@ describe('privacy audit', () => {
 
         // Requests: the page itself and the widget's five files (its words in the page's language only),
         // nothing else (a blob: download is not a request to anyone).
-        const origin = new URL(server.url).origin;
+        const origin = new URL(build.server.url).origin;
         const allowed = new Set([
           url,
           `${origin}/reciprocity-widget.js`,
@@ -1321,7 +1304,7 @@ describe('privacy audit', () => {
         assert.deepEqual(others, [], 'requests other than the page and the widget’s own files');
         t.diagnostic(`requests: ${[...new Set(requests)].map((u) => u.replace(origin, '')).join(', ')}`);
 
-        assert.deepEqual(await context.cookies(), [], 'no cookie in the browser context');
+        assert.deepEqual(await context.cookies(), [], 'no cookie in the build.browser context');
         assert.equal(await page.evaluate(() => document.cookie), '', 'document.cookie is empty');
         assert.deepEqual(navigations, [url], 'the main frame navigated once, to the page');
 
@@ -1347,7 +1330,7 @@ describe('privacy audit', () => {
 
 describe('accessibility', () => {
   test('axe-core reads inside the widget’s shadow root (a planted violation is found)', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'axe-probe' });
       await page.evaluate(() => {
         const root = document.querySelector('reciprocity-widget').shadowRoot;
@@ -1366,7 +1349,7 @@ describe('accessibility', () => {
   });
 
   test('the widget’s root carries its language', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await openClinic(page, {}, { name: 'lang' });
       const lang = await page.evaluate(() => document.querySelector('reciprocity-widget').shadowRoot.querySelector('.rw-widget')?.getAttribute('lang'));
       assert.equal(lang, content.lang);
@@ -1377,7 +1360,7 @@ describe('accessibility', () => {
   for (const scheme of ['light', 'dark']) {
     for (const width of [1280, 320]) {
       test(`every view: no axe violation, ${scheme} colours, ${width} px wide${width === 320 ? ', no sideways scrolling' : ''}; screenshots`, async (t) => {
-        await withContext(t, browser, async ({ page }) => {
+        await withContext(t, build.browser, async ({ page }) => {
           await page.setViewportSize({ width, height: 900 });
           await page.emulateMedia({ colorScheme: scheme });
           const problems = [];
@@ -1409,7 +1392,7 @@ describe('accessibility', () => {
     const measured = {};
     let checked = 0;
     for (const width of [1280, 320]) {
-      await withContext(t, browser, async ({ page }) => {
+      await withContext(t, build.browser, async ({ page }) => {
         await page.setViewportSize({ width, height: 900 });
         await tour(page, async (view) => {
           const found = await page.evaluate(() => {
@@ -1462,7 +1445,7 @@ describe('accessibility', () => {
   });
 
   test('forced colours: radios and checkboxes stay visible, buttons keep a visible edge', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await page.emulateMedia({ forcedColors: 'active' });
       assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
       const problems = new Set();
@@ -1518,7 +1501,7 @@ describe('accessibility', () => {
   test('reduced motion: no animation or transition runs', async (t) => {
     // Without the preference, for the record (motion is allowed then).
     const withMotion = [];
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'no-preference' });
       await tour(page, async (view) => {
         const n = await page.evaluate(() => document.querySelector('reciprocity-widget').shadowRoot.getAnimations().length);
@@ -1526,7 +1509,7 @@ describe('accessibility', () => {
       }, { name: 'full-motion' });
     });
     t.diagnostic(`animations running without reduced motion: ${withMotion.join(', ') || 'none seen'}`);
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       const found = new Set();
       const scanned = {};
@@ -1563,7 +1546,7 @@ describe('accessibility', () => {
   });
 
   test('keyboard only: checklist, check, plan, support and delete, with a visible focus indicator at every stop', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'keyboard';
       await openClinic(page, { region: 'GB' }, { name: ns });
       const noIndicator = new Set();

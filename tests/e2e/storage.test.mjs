@@ -7,20 +7,19 @@
 //
 // No fixed sleeps: every wait is on a condition (the saved document, a notice, a message).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { startServer } from './server.mjs';
 import {
-  DIST,
-  breakInsertionIn,
   actionsFor,
+  breakInsertionIn,
   clinicPage,
   content,
   eventually,
-  launchBrowser,
+  fill,
+  keyOf,
+  requireBuilt,
   screens,
+  servedBuild,
   serveHtml,
   widgetElement,
   withContext,
@@ -29,25 +28,10 @@ import {
 const ui = content.ui;
 const ACTIONS = content.steps.flatMap((s) => s.actions);
 const QUESTIONS = [...content.items.map((i) => i.id), content.balance.id];
-const PREFIX = 'reciprocity-widget/v1/';
-const keyOf = (namespace) => `${PREFIX}${namespace}`;
-const fill = (template, values) =>
-  Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), template);
 
-if (!existsSync(path.join(DIST, 'reciprocity-widget.js'))) {
-  throw new Error(`No build in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
-}
+requireBuilt('reciprocity-widget.js');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild();
 
 /** A small seeded random generator (mulberry32): the same seed gives the same run. */
 function random(seed) {
@@ -65,9 +49,9 @@ function random(seed) {
 /** Opens a clinic page with one widget per namespace (ids w0, w1, …), waiting until all rendered. */
 async function openPage(page, namespaces, { name = 'storage' } = {}) {
   const widgets = namespaces
-    .map((namespace, i) => widgetElement({ id: `w${i}`, lang: 'en', namespace, 'exit-url': new URL('exit-landing.html', server.url).href }))
+    .map((namespace, i) => widgetElement({ id: `w${i}`, lang: 'en', namespace, 'exit-url': new URL('exit-landing.html', build.server.url).href }))
     .join('\n');
-  const url = await serveHtml(page, new URL(`e2e/${name}.html`, server.url).href, clinicPage(widgets));
+  const url = await serveHtml(page, new URL(`e2e/${name}.html`, build.server.url).href, clinicPage(widgets));
   await page.goto(url);
   for (let i = 0; i < namespaces.length; i++) await page.locator(`#w${i} .rw-widget`).waitFor();
   return url;
@@ -158,7 +142,7 @@ async function installVisitor(page, labels) {
 
 describe('three pages, one namespace, a thousand interleaved changes', () => {
   test('every page and storage end with the union of all last changes: zero lost', async (t) => {
-    await withContext(t, browser, async ({ page, newPage }) => {
+    await withContext(t, build.browser, async ({ page, newPage }) => {
       const ns = 'merge';
       const SEED = Number(process.env.MERGE_SEED ?? 20261127);
       const OPS = Number(process.env.MERGE_OPS ?? 1000);
@@ -274,7 +258,7 @@ describe('three pages, one namespace, a thousand interleaved changes', () => {
   });
 
   test('deleting in one tab wins over a stale tab, which says so', async (t) => {
-    await withContext(t, browser, async ({ page, newPage }) => {
+    await withContext(t, build.browser, async ({ page, newPage }) => {
       const ns = 'delete-wins';
       const other = await newPage();
       await openPage(page, [ns]);
@@ -319,7 +303,7 @@ describe('storage that fails under the widget', () => {
     });
 
   test('storage taken away mid-session: keeps working in memory, says so, saves again when it can', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'taken-away';
       await openPage(page, [ns]);
       await tickSaved(page, page, ns, ACTIONS[0]);
@@ -338,7 +322,7 @@ describe('storage that fails under the widget', () => {
   });
 
   test('a quota filled by the host page: "storage is full", then saved once there is room', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'filled';
       await openPage(page, [ns]);
       await tickSaved(page, page, ns, ACTIONS[0]);
@@ -367,7 +351,7 @@ describe('storage that fails under the widget', () => {
   });
 
   test('"Delete everything" when removing fails says what is still stored, and it is', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'delete-fails';
       await openPage(page, [ns]);
       await tickSaved(page, page, ns, ACTIONS[0]);
@@ -393,7 +377,7 @@ describe('storage that fails under the widget', () => {
   });
 
   test('"Don\'t remember me" when the tab copy cannot be written changes nothing and says so', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'move-write-fails';
       await openPage(page, [ns]);
       await tickSaved(page, page, ns, ACTIONS[0]);
@@ -410,7 +394,7 @@ describe('storage that fails under the widget', () => {
   });
 
   test('"Don\'t remember me" when the old copy cannot be removed keeps the tab copy and says both exist', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'move-remove-fails';
       await openPage(page, [ns]);
       await tickSaved(page, page, ns, ACTIONS[0]);
@@ -424,8 +408,8 @@ describe('storage that fails under the widget', () => {
     });
   });
 
-  test('loading a file when the browser refuses the write says it is kept for now only, and it is', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+  test('loading a file when the build.browser refuses the write says it is kept for now only, and it is', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'load-fails';
       await openPage(page, [ns]);
       await tickSaved(page, page, ns, ACTIONS[0]);
@@ -447,8 +431,8 @@ describe('storage that fails under the widget', () => {
     });
   });
 
-  test('a download the browser refuses is said, not called done', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
+  test('a download the build.browser refuses is said, not called done', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
       const ns = 'download-fails';
       await openPage(page, [ns]);
       await tickSaved(page, page, ns, ACTIONS[0]);
@@ -468,7 +452,7 @@ describe('a crash in one widget', () => {
   test('shows a calm message with a reload link in its own box; the page and the other widget keep working', async (t) => {
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
         const url = await openPage(page, ['crash-a', 'crash-b'], { name: 'crash' });
         const [a, b] = [page.locator('#w0'), page.locator('#w1')];

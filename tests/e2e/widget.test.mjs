@@ -6,11 +6,8 @@
 // Every test gets a fresh browser context (its own storage), a network fenced to 127.0.0.1 and a check
 // that no page threw or logged a console error. Failures leave screenshots in test-artifacts/.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { startServer } from './server.mjs';
 import {
   DIST,
   KEY,
@@ -22,10 +19,11 @@ import {
   content,
   eventually,
   focused,
-  launchBrowser,
   noticeTexts,
   openWidget,
   pressUntil,
+  requireBuilt,
+  servedBuild,
   storageEntries,
   storedText,
   withContext,
@@ -47,20 +45,9 @@ const options = (index) => (index === TOTAL_QUESTIONS - 1 ? BALANCE : SCALE);
 const progressText = (n) => `Question ${n} of ${TOTAL_QUESTIONS}`;
 const overall = (done, relationship = null) => `${done} of ${actionsFor(relationship).length} done`;
 
-if (!existsSync(path.join(DIST, 'index.html'))) {
-  throw new Error(`No build in ${DIST}: run \`bash scripts/build.sh\` first (or set DIST).`);
-}
+requireBuilt('index.html');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild();
 
 // ---- small page helpers (mouse allowed; the keyboard test does not use them) ----------------------
 
@@ -185,8 +172,8 @@ describe('keyboard only', () => {
     assert.equal(TOTAL_ACTIONS, 34, 'the content has 34 checklist actions');
     assert.equal(TOTAL_QUESTIONS, 31, 'the content has 30 statements and the overall question');
     assert.ok(NOT_APPLICABLE_AT > 0 && CHOICES[5] === 'skip' && CHOICES[7] === 0, 'the journey covers every kind of answer');
-    await withContext(t, browser, async ({ page }) => {
-      await openWidget(page, server.url);
+    await withContext(t, build.browser, async ({ page }) => {
+      await openWidget(page, build.server.url);
 
       // Checklist: Tab forward through the actions and tick five of them, in three steps.
       for (const action of ACTIONS) {
@@ -284,8 +271,8 @@ describe('keyboard only', () => {
   // Asking to reset swaps the focused button for the confirmation: focus must follow to "Cancel", come
   // back to "Reset checklist" after cancelling, and go to the section heading after confirming.
   test('resetting the checklist with the keyboard keeps focus on a control', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
-      await openWidget(page, server.url);
+    await withContext(t, build.browser, async ({ page }) => {
+      await openWidget(page, build.server.url);
       const where = async () => {
         const f = await focused(page);
         return `${f.tag} "${f.text}"`;
@@ -350,8 +337,8 @@ describe('keyboard only', () => {
   }
 
   test('a check left after four answers resumes at question 5 with the answers kept', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
-      await openWidget(page, server.url);
+    await withContext(t, build.browser, async ({ page }) => {
+      await openWidget(page, build.server.url);
       const partner = context('partner');
       const picks = [SCALE[4], ui.prefer_not, SCALE[0], SCALE[2]];
       await startCheck(page, partner.label);
@@ -390,9 +377,9 @@ describe('storage trouble', () => {
     };
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
-        await openWidget(page, server.url);
+        await openWidget(page, build.server.url);
         const notices = await noticeTexts(page);
         assert.equal(notices.length, 1, `one notice, got ${JSON.stringify(notices)}`);
         assert.match(notices[0], /progress couldn’t be read/);
@@ -436,9 +423,9 @@ describe('storage trouble', () => {
     };
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
-        await openWidget(page, server.url);
+        await openWidget(page, build.server.url);
         const notices = await noticeTexts(page);
         assert.equal(notices.length, 1, `one notice, got ${JSON.stringify(notices)}`);
         assert.match(notices[0], /can’t be saved/);
@@ -472,9 +459,9 @@ describe('storage trouble', () => {
     };
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
-        await openWidget(page, server.url);
+        await openWidget(page, build.server.url);
         const notices = await noticeTexts(page);
         assert.equal(notices.length, 1, `one notice, got ${JSON.stringify(notices)}`);
         assert.match(notices[0], /newer version/);
@@ -500,9 +487,9 @@ describe('storage trouble', () => {
     };
     await withContext(
       t,
-      browser,
+      build.browser,
       async ({ page }) => {
-        await openWidget(page, server.url);
+        await openWidget(page, build.server.url);
         const [a, b, c] = [content.steps[0].actions[3], content.steps[1].actions[0], content.steps[5].actions[2]];
         const isFull = (text) => text.includes('storage is full');
 
@@ -533,10 +520,10 @@ describe('storage trouble', () => {
 
 describe('tabs', () => {
   test('a change in one tab shows in another without a reload', async (t) => {
-    await withContext(t, browser, async ({ page, newPage }) => {
+    await withContext(t, build.browser, async ({ page, newPage }) => {
       const other = await newPage();
-      await openWidget(page, server.url);
-      await openWidget(other, server.url);
+      await openWidget(page, build.server.url);
+      await openWidget(other, build.server.url);
       const action = content.steps[2].actions[1];
 
       await checkbox(page, action.text).check();
@@ -561,8 +548,8 @@ describe('tabs', () => {
 
 describe('accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA, whole page)', () => {
   test('intro and checklist, context picker (and its error), a statement, the plan before a check', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
-      await openWidget(page, server.url);
+    await withContext(t, build.browser, async ({ page }) => {
+      await openWidget(page, build.server.url);
       await checkbox(page, content.steps[0].actions[0].text).check();
       // Ticking scrolled the page; axe counts controls scrolled under the sticky toolbar as obscured
       // targets, so scan from the top, as the page is first seen.
@@ -593,8 +580,8 @@ describe('accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA, whole page)', () =
   });
 
   test('the balance statement and the finished plan', async (t) => {
-    await withContext(t, browser, async ({ page }) => {
-      await openWidget(page, server.url);
+    await withContext(t, build.browser, async ({ page }) => {
+      await openWidget(page, build.server.url);
       await completeCheck(page, 'A partner', {
         beforeLast: async () => {
           assert.equal(
