@@ -36,11 +36,8 @@ impl WidgetHandle {
     /// What the loader shows if this widget's code stops (see `web/crash.rs`): `[lang, dir, message,
     /// reload link's label]`, asked for at mount, since nothing here can run afterwards.
     #[wasm_bindgen(js_name = crashWords)]
-    pub fn crash_words(&self) -> Vec<JsValue> {
+    pub fn crash_words(&self) -> js_sys::Array {
         crate::web::crash::crash_words(self.content)
-            .iter()
-            .map(|s| JsValue::from_str(s))
-            .collect()
     }
 }
 

@@ -8,15 +8,18 @@
 
 use crate::core::content::Content;
 
-/// The crash message in `content`'s language, as the loader needs it: `[lang, dir, message, reload
+/// The crash message in the language on screen, as the loader needs it: `[lang, dir, message, reload
 /// link's label]`.
-pub fn crash_words(content: &Content) -> [&'static str; 4] {
+pub fn crash_words(content: &Content) -> js_sys::Array {
     [
-        content.lang.get(),
-        content.dir.get(),
-        content.ui.crash_message.get(),
-        content.ui.crash_reload.get(),
+        content.lang,
+        content.dir,
+        content.ui.crash_message,
+        content.ui.crash_reload,
     ]
+    .iter()
+    .map(|text| wasm_bindgen::JsValue::from_str(text))
+    .collect()
 }
 
 thread_local! {
@@ -34,12 +37,8 @@ pub fn listen(listener: js_sys::Function) {
 pub fn tell(content: &Content) {
     LISTENER.with(|l| {
         if let Some(listener) = l.borrow().as_ref() {
-            let words: js_sys::Array = crash_words(content)
-                .iter()
-                .map(|s| wasm_bindgen::JsValue::from_str(s))
-                .collect();
             // The loader's own function; if it throws, the widget carries on without it.
-            let _ = listener.call1(&wasm_bindgen::JsValue::UNDEFINED, &words);
+            let _ = listener.call1(&wasm_bindgen::JsValue::UNDEFINED, &crash_words(content));
         }
     });
 }
