@@ -123,6 +123,13 @@ const CONTENT: Ty = Ty::Struct(
             )),
         ),
         f(
+            "rituals",
+            Ty::List(&Ty::Struct(
+                "Ritual",
+                &[f("id", Ty::Id), f("name", Ty::Str), f("action", Ty::Id)],
+            )),
+        ),
+        f(
             "forms",
             Ty::List(&Ty::Struct(
                 "Form",

@@ -17,8 +17,10 @@ use super::nav::Nav;
 use super::notices::Notices;
 use super::panel::Panel;
 use super::plan::Plan;
+use super::practice::Practice;
 use super::quiz::Quiz;
 use super::support_panel::SupportPanel;
+use super::together::Together;
 use super::toolbar::Toolbar;
 use super::widget::Widget;
 use crate::core::config::{EmbedConfig, DEFAULT_EXIT_URL};
@@ -181,7 +183,8 @@ pub fn App(props: &AppProps) -> Html {
             let back_label = match view {
                 View::Checklist => ui.learn_back_checklist,
                 View::Plan => ui.learn_back_plan,
-                View::Quiz => ui.learn_back,
+                View::Practice => ui.learn_back_practice,
+                View::Quiz | View::Together => ui.learn_back,
             };
             let body = html! {
                 <LearnView back_label={back_label} />
@@ -194,6 +197,11 @@ pub fn App(props: &AppProps) -> Html {
         ),
         View::Quiz => (ui.quiz_heading, html! { <Quiz /> }),
         View::Plan => (ui.plan_heading, html! { <><LearnButton /><Plan /></> }),
+        View::Practice => (
+            ui.practice_heading,
+            html! { <><LearnButton /><Practice /></> },
+        ),
+        View::Together => (ui.together_heading, html! { <Together /> }),
     };
     let on_exit = exit.exit.clone();
 

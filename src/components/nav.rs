@@ -16,17 +16,21 @@ pub fn Nav() -> Html {
         View::Checklist => ui.nav_checklist,
         View::Quiz => ui.nav_quiz,
         View::Plan => ui.nav_plan,
+        View::Practice => ui.nav_practice,
+        // Not a tab: the check taken together is started from the check (see `Together`).
+        View::Together => ui.together_heading,
     };
-    // One section needs no navigation.
-    if widget.config.modules.len() < 2 {
-        return Html::default();
-    }
     let entries: Vec<(View, Text)> = widget
         .config
         .modules
         .iter()
+        .filter(|v| **v != View::Together)
         .map(|v| (*v, label(*v)))
         .collect();
+    // One section needs no navigation.
+    if entries.len() < 2 {
+        return Html::default();
+    }
     html! {
         <nav class="rw-nav" aria-label={ui.nav_label}>
             <ul>

@@ -94,6 +94,10 @@ fn migrate(from: u32, mut doc: Map) -> Result<Map, String> {
         // Schema 6 added the language the visitor chose. It has a default, so the step only records
         // the number (and a schema 5 widget leaves a schema 6 document alone).
         5 => Ok(doc),
+        // Schema 7 added the practice log, the ids of checks removed one by one, and the results of
+        // checks taken together. All have defaults: the step records the number, so a schema 6 widget
+        // leaves a schema 7 document alone instead of dropping what it does not know.
+        6 => Ok(doc),
         _ => Err(format!("no migration from schema {from}")),
     }
 }
@@ -305,6 +309,56 @@ mod tests {
     }
 
     #[test]
+    fn every_earlier_schema_migrates_to_an_empty_practice_log_and_history_of_removals() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/schema-1.json"),
+            include_str!("../../tests/fixtures/schema-2.json"),
+            include_str!("../../tests/fixtures/schema-3.json"),
+            include_str!("../../tests/fixtures/schema-4.json"),
+            include_str!("../../tests/fixtures/schema-5.json"),
+            include_str!("../../tests/fixtures/schema-6.json"),
+        ];
+        for (n, text) in fixtures.iter().enumerate() {
+            let doc = decode(text).unwrap_or_else(|e| panic!("schema {} fixture: {e:?}", n + 1));
+            assert_eq!(doc.schema, SCHEMA);
+            assert!(doc.practice.marks.is_empty());
+            assert!(doc.quiz.removed.is_empty());
+            assert!(doc.together.kept.is_empty());
+            assert!(
+                !doc.is_empty(),
+                "schema {} fixture keeps its progress",
+                n + 1
+            );
+            assert_eq!(decode(&encode(&doc)), Ok(doc.clone()));
+        }
+        let v6 = decode(fixtures[5]).unwrap();
+        assert_eq!(v6.settings.language.as_deref(), Some("fr"));
+        assert_eq!(v6.quiz.attempts[0].answers.len(), 3);
+    }
+
+    #[test]
+    fn a_schema_7_document_keeps_practice_removals_and_together_results() {
+        let text = r#"{"schema": 7,
+            "practice": {"marks": [
+                {"day": "2026-11-23", "ritual": "lets-reset", "done": true, "note": "calmer", "at": 5},
+                {"day": "2026-11-24", "ritual": "appreciation", "done": false, "at": 6}]},
+            "quiz": {"attempts": [], "removed": [17]},
+            "together": {"kept": [{"started": 3, "kept": 9, "context": "partner",
+                "first": {"practical-give-1": {"value": 4}}, "second": {}}]}}"#;
+        let doc = decode(text).expect("schema 7 reads");
+        assert!(doc.practice.is_done("2026-11-23", "lets-reset"));
+        assert_eq!(
+            doc.practice.get("2026-11-23", "lets-reset").unwrap().note,
+            "calmer"
+        );
+        assert!(!doc.practice.is_done("2026-11-24", "appreciation"));
+        assert!(doc.quiz.removed.contains(&17));
+        assert_eq!(doc.together.kept[0].first.len(), 1);
+        assert!(!doc.is_empty());
+        assert_eq!(decode(&encode(&doc)), Ok(doc));
+    }
+
+    #[test]
     fn a_schema_5_document_gets_no_language_and_a_bad_code_is_refused() {
         let doc = decode(
             r#"{"schema": 5, "view": "plan", "settings": {"clear_on_exit": true, "changed": 7}}"#,
@@ -428,7 +482,10 @@ mod tests {
                             .map(|(id, (_, at))| (id.clone(), *at))
                             .collect(),
                     },
-                    quiz: Quiz { attempts },
+                    quiz: Quiz {
+                        attempts,
+                        ..Quiz::default()
+                    },
                     ..Document::default()
                 })
         }

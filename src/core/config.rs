@@ -41,8 +41,13 @@ pub struct EmbedConfig {
     /// The language tag asked for (the content falls back to English when it is not bundled).
     pub lang: String,
     pub namespace: Namespace,
-    /// The sections shown, in the clinic's order; never empty.
+    /// The sections shown, in the clinic's order; never empty. `Together` is not a tab: it is
+    /// offered from the check (and needs `Quiz` for that).
     pub modules: Vec<View>,
+    /// The plan's history: the checks over time, comparing any two, removing one (`history`).
+    pub history: bool,
+    /// "Print or save as PDF" on the plan (`print`).
+    pub print: bool,
     /// Who the check is about, preselected in the quiz.
     pub context: Option<Relationship>,
     pub clinic_name: Option<String>,
@@ -67,7 +72,15 @@ impl Default for EmbedConfig {
         EmbedConfig {
             lang: "en".into(),
             namespace: Namespace::default(),
-            modules: vec![View::Checklist, View::Quiz, View::Plan],
+            modules: vec![
+                View::Checklist,
+                View::Quiz,
+                View::Plan,
+                View::Practice,
+                View::Together,
+            ],
+            history: true,
+            print: true,
             context: None,
             clinic_name: None,
             cta: None,
@@ -97,6 +110,9 @@ pub const ATTRIBUTES: [&str; 13] = [
     "exit-clears",
     "support-lines",
 ];
+
+/// What `modules` accepts, for the warning about a value it does not.
+const MODULES: &str = "checklist, quiz, plan, practice, together, history and print";
 
 /// A value that was refused, for one console warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +192,7 @@ pub fn parse(
             },
             "modules" => {
                 let mut modules = Vec::new();
+                let (mut history, mut print) = (false, false);
                 let mut any_refused = false;
                 for token in value
                     .split([' ', ',', '\t', '\n'])
@@ -185,23 +202,30 @@ pub fn parse(
                         "checklist" => Some(View::Checklist),
                         "quiz" => Some(View::Quiz),
                         "plan" => Some(View::Plan),
+                        "practice" => Some(View::Practice),
+                        "together" => Some(View::Together),
                         _ => None,
                     };
-                    match view {
-                        Some(view) if !modules.contains(&view) => modules.push(view),
-                        Some(_) => {}
-                        None => {
+                    match (view, token.to_ascii_lowercase().as_str()) {
+                        (Some(view), _) if !modules.contains(&view) => modules.push(view),
+                        (Some(_), _) => {}
+                        (None, "history") => history = true,
+                        (None, "print") => print = true,
+                        (None, _) => {
                             any_refused = true;
-                            refuse("modules", token, "checklist, quiz and plan");
+                            refuse("modules", token, MODULES);
                         }
                     }
                 }
-                if modules.is_empty() {
+                // Only "together" is not a section of its own: it is opened from the check.
+                if modules.iter().all(|v| *v == View::Together) {
                     if !value.is_empty() && !any_refused {
-                        refuse("modules", raw, "checklist, quiz and plan");
+                        refuse("modules", raw, MODULES);
                     }
                 } else {
                     config.modules = modules;
+                    config.history = history;
+                    config.print = print;
                 }
             }
             "context" => {
@@ -381,6 +405,23 @@ mod tests {
         assert_eq!(refused[0].value, "survey");
         let (config, refused) = parsed(&[("modules", "nothing")]);
         assert_eq!(config.modules, EmbedConfig::default().modules);
+        assert_eq!(refused.len(), 1);
+    }
+
+    #[test]
+    fn history_and_print_are_on_unless_the_clinic_lists_modules_without_them() {
+        let (config, _) = parsed(&[]);
+        assert!(config.history && config.print);
+        assert!(config.modules.contains(&View::Practice));
+        assert!(config.modules.contains(&View::Together));
+        let (config, refused) = parsed(&[("modules", "quiz plan")]);
+        assert!(!config.history && !config.print && refused.is_empty());
+        let (config, refused) = parsed(&[("modules", "PLAN history Print together")]);
+        assert_eq!(config.modules, [View::Plan, View::Together]);
+        assert!(config.history && config.print && refused.is_empty());
+        // "together" alone is not a section: the defaults stay, with one warning.
+        let (config, refused) = parsed(&[("modules", "together history")]);
+        assert_eq!(config, EmbedConfig::default());
         assert_eq!(refused.len(), 1);
     }
 

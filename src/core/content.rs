@@ -41,6 +41,8 @@ pub struct Content {
     pub intro: Intro,
     /// The seven RECIPRO steps, in framework order.
     pub steps: &'static [Step],
+    /// The article's small rituals, for the practice log, in the order shown.
+    pub rituals: &'static [Ritual],
     /// The six hidden forms of reciprocity, in the article's order.
     pub forms: &'static [Form],
     /// Forms whose statements touch on hard times (stress, grief, recovery): the content note before
@@ -169,6 +171,36 @@ impl ChecklistAction {
         relationship
             .and_then(|r| self.by_context.iter().find(|(id, _)| *id == r.id()))
             .map_or(self.text, |(_, text)| *text)
+    }
+}
+
+/// A ritual of the article the visitor can mark as practised on a day. Its wording, who it fits and
+/// whether it comes with "when it feels safe" are those of the checklist action it names, so the two
+/// never disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ritual {
+    /// Stable id stored in practice marks.
+    pub id: Id,
+    /// A short name ("Two-minute appreciation").
+    pub name: Text,
+    /// The id of the checklist action that describes it.
+    pub action: Id,
+}
+
+impl Content {
+    /// The rituals shown for `relationship` with their actions, in order.
+    pub fn rituals_for(
+        &self,
+        relationship: Option<Relationship>,
+    ) -> impl Iterator<Item = (&'static Ritual, &'static ChecklistAction)> {
+        let steps = self.steps;
+        self.rituals.iter().filter_map(move |ritual| {
+            let action = steps
+                .iter()
+                .flat_map(|s| s.actions.iter())
+                .find(|a| a.id == ritual.action)?;
+            action.fits(relationship).then_some((ritual, action))
+        })
     }
 }
 
@@ -357,6 +389,7 @@ ui_text! {
     nav_checklist,
     nav_quiz,
     nav_plan,
+    nav_practice,
 
     checklist_heading,
     checklist_intro,
@@ -371,6 +404,7 @@ ui_text! {
     checklist_reset_done,
 
     quiz_heading,
+    together_heading,
     quiz_intro,
     context_question,
     context_hint,
@@ -390,6 +424,7 @@ ui_text! {
     saved,
 
     plan_heading,
+    practice_heading,
     plan_empty,
     plan_in_progress,
     go_to_quiz,
@@ -516,6 +551,7 @@ ui_text! {
     learn_retry,
     learn_back_checklist,
     learn_back_plan,
+    learn_back_practice,
     /// Back from Learn when it was opened from another section.
     learn_back,
     /// Before a Learn section marked `sensitive`.
@@ -708,6 +744,29 @@ impl Content {
         }
         if self.lang.starts_with("en") && letters != "RECIPRO" {
             problems.push(format!("step letters spell `{letters}`, not RECIPRO"));
+        }
+
+        for ritual in self.rituals.iter() {
+            unique(ritual.id, "a ritual", &mut problems);
+            if !self
+                .steps
+                .iter()
+                .any(|s| s.actions.iter().any(|a| a.id == ritual.action))
+            {
+                problems.push(format!(
+                    "ritual `{}` names `{}`, which is no action",
+                    ritual.id, ritual.action
+                ));
+            }
+        }
+        for relationship in Relationship::ALL {
+            let n = self.rituals_for(Some(relationship)).count();
+            if n < 3 {
+                problems.push(format!(
+                    "{n} rituals for `{}`: the practice log needs at least 3",
+                    relationship.id()
+                ));
+            }
         }
 
         if self.forms.len() != 6 {

@@ -13,11 +13,27 @@ pub type Millis = u64;
 
 /// The schema this code writes. Documents with a lower number are migrated on load; a higher number
 /// means a newer widget wrote it, and this code leaves it alone.
-pub const SCHEMA: u32 = 6;
+pub const SCHEMA: u32 = 7;
 
-/// How many quiz attempts are kept. Old attempts beyond this are dropped so that repeated retakes cannot
-/// fill the origin's storage (it is shared with the host page).
+/// How many quiz attempts are kept (a check a month for a year). When a new check starts with this many
+/// kept, the oldest is let go, so that repeated retakes cannot fill the origin's storage (it is shared
+/// with the host page); the plan's history says so. With [`MAX_MARKS`] and [`MAX_TOGETHER`] full, the
+/// saved document stays well under 64 KB (a test in `tests/persistence.rs` measures the worst case).
 pub const MAX_ATTEMPTS: usize = 12;
+
+/// How many practice marks are kept: more than a year of a few rituals a week. Beyond it the marks of
+/// the oldest days are let go first (the practice view says so).
+pub const MAX_MARKS: usize = 300;
+
+/// The longest private note on a practice mark, in characters; a longer one is cut.
+pub const MAX_NOTE_CHARS: usize = 120;
+
+/// How many ids of removed checks (and removed results taken together) are remembered, so that a
+/// stale tab does not bring them back: far more than anyone removes, and about 1.5 KB at most.
+pub const MAX_REMOVED: usize = 100;
+
+/// How many results of a check taken together are kept (only those both people chose to keep).
+pub const MAX_TOGETHER: usize = 4;
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -40,6 +56,12 @@ pub struct Document {
     pub quiz: Quiz,
     #[serde(default)]
     pub settings: Settings,
+    /// The rituals the visitor marked as practised (schema 7).
+    #[serde(default)]
+    pub practice: Practice,
+    /// Results of a check taken together that both people chose to keep (schema 7).
+    #[serde(default)]
+    pub together: Together,
 }
 
 impl Document {
@@ -50,6 +72,8 @@ impl Document {
             && self.settings.clear_on_exit.is_none()
             && self.settings.relationship.is_none()
             && self.settings.language.is_none()
+            && !self.practice.marks.iter().any(|m| m.done)
+            && self.together.kept.is_empty()
     }
 
     /// Who the checklist and the check are about: the visitor's choice, else the relationship of the
@@ -71,6 +95,8 @@ impl Default for Document {
             checklist: Checklist::default(),
             quiz: Quiz::default(),
             settings: Settings::default(),
+            practice: Practice::default(),
+            together: Together::default(),
         }
     }
 }
@@ -109,6 +135,10 @@ pub enum View {
     Checklist,
     Quiz,
     Plan,
+    /// The practice log of the rituals (schema 7).
+    Practice,
+    /// The check taken by two people in turn on one device (schema 7).
+    Together,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
@@ -145,6 +175,10 @@ impl Checklist {
 pub struct Quiz {
     /// Oldest first. The last one may be unfinished (the attempt in progress).
     pub attempts: Vec<Attempt>,
+    /// Ids of attempts the visitor removed one by one, so that another tab's copy does not bring them
+    /// back (schema 7); the newest [`MAX_REMOVED`].
+    #[serde(default, skip_serializing_if = "SortedSet::is_empty")]
+    pub removed: SortedSet<Millis>,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
@@ -246,4 +280,130 @@ impl Quiz {
     pub fn finished(&self) -> impl Iterator<Item = &Attempt> {
         self.attempts.iter().rev().filter(|a| a.finished.is_some())
     }
+}
+
+/// The practice log: which ritual was practised on which day.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    /// Ordered by day, then ritual; one per day and ritual. Unmarking keeps the mark (`done: false`,
+    /// without its note) so that two tabs merge per mark, like the checklist's ticks.
+    pub marks: Vec<Mark>,
+}
+
+/// A ritual marked (or unmarked) on a day of the visitor's own calendar.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    /// The local calendar day, `YYYY-MM-DD` (see `core::days`): the day the visitor meant, whatever
+    /// time zone or daylight-saving change came after.
+    pub day: String,
+    /// A ritual's id (`content.rituals`); ids a later content drops are kept but not shown.
+    pub ritual: String,
+    pub done: bool,
+    /// The visitor's private note, at most [`MAX_NOTE_CHARS`] characters.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// When this mark or its note last changed.
+    pub at: Millis,
+}
+
+impl Practice {
+    fn position(&self, day: &str, ritual: &str) -> Result<usize, usize> {
+        self.marks
+            .binary_search_by(|m| (m.day.as_str(), m.ritual.as_str()).cmp(&(day, ritual)))
+    }
+
+    pub fn get(&self, day: &str, ritual: &str) -> Option<&Mark> {
+        self.position(day, ritual).ok().map(|i| &self.marks[i])
+    }
+
+    /// Whether `ritual` is marked as practised on `day`.
+    pub fn is_done(&self, day: &str, ritual: &str) -> bool {
+        self.get(day, ritual).is_some_and(|m| m.done)
+    }
+
+    /// Marks or unmarks `ritual` on `day` at `at`. Unmarking drops the note: a mark taken back leaves
+    /// no private words behind.
+    pub fn set(&mut self, day: &str, ritual: &str, done: bool, at: Millis) {
+        match self.position(day, ritual) {
+            Ok(i) => {
+                let mark = &mut self.marks[i];
+                mark.done = done;
+                if !done {
+                    mark.note.clear();
+                }
+                mark.at = at;
+            }
+            Err(i) => self.marks.insert(
+                i,
+                Mark {
+                    day: day.to_owned(),
+                    ritual: ritual.to_owned(),
+                    done,
+                    note: String::new(),
+                    at,
+                },
+            ),
+        }
+        self.keep_newest();
+    }
+
+    /// Puts `note` (trimmed, cut at [`MAX_NOTE_CHARS`]) on a practised mark; `false` when there is no
+    /// such mark or the note is unchanged.
+    pub fn set_note(&mut self, day: &str, ritual: &str, note: &str, at: Millis) -> bool {
+        let note = cut_note(note);
+        match self.position(day, ritual) {
+            Ok(i) if self.marks[i].done && self.marks[i].note != note => {
+                self.marks[i].note = note;
+                self.marks[i].at = at;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Lets the oldest days go beyond [`MAX_MARKS`].
+    pub fn keep_newest(&mut self) {
+        let excess = self.marks.len().saturating_sub(MAX_MARKS);
+        self.marks.drain(..excess);
+    }
+}
+
+/// `note` trimmed and cut at [`MAX_NOTE_CHARS`] characters (never inside a character).
+pub fn cut_note(note: &str) -> String {
+    note.trim()
+        .chars()
+        .take(MAX_NOTE_CHARS)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+/// Results of the check taken together that both people chose to keep.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Together {
+    /// Oldest first, at most [`MAX_TOGETHER`].
+    pub kept: Vec<TogetherRecord>,
+    /// Ids of records deleted, so that another tab's copy does not bring them back.
+    #[serde(default, skip_serializing_if = "SortedSet::is_empty")]
+    pub removed: SortedSet<Millis>,
+}
+
+/// Both people's answers to one check taken together, kept because both chose to keep them.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TogetherRecord {
+    /// When the first person started: the record's id.
+    pub started: Millis,
+    /// When both chose to keep it.
+    pub kept: Millis,
+    pub context: Option<Relationship>,
+    /// Whether the statements about hard times were left out (chosen together before starting).
+    #[serde(default)]
+    pub skip_sensitive: bool,
+    /// The first and the second person's answers, by item id.
+    pub first: SortedMap<String, Answer>,
+    pub second: SortedMap<String, Answer>,
 }

@@ -10,7 +10,10 @@
 //! [`merge`] is commutative, associative and idempotent (property tests below), so tabs that see each
 //! other's writes in any order end with the same document.
 
-use super::document::{Attempt, Checklist, Document, Millis, Quiz, Settings, MAX_ATTEMPTS, SCHEMA};
+use super::document::{
+    Attempt, Checklist, Document, Mark, Millis, Practice, Quiz, Settings, Together, TogetherRecord,
+    MAX_ATTEMPTS, MAX_MARKS, MAX_REMOVED, MAX_TOGETHER, SCHEMA,
+};
 use super::sorted::{SortedMap, SortedSet};
 
 /// The document holding the latest change of every unit found in `a` or `b`.
@@ -26,6 +29,8 @@ pub fn merge(a: &Document, b: &Document) -> Document {
         checklist: merge_checklist(&a.checklist, &b.checklist),
         quiz: merge_quiz(&a.quiz, &b.quiz),
         settings: merge_settings(&a.settings, &b.settings),
+        practice: merge_practice(&a.practice, &b.practice),
+        together: merge_together(&a.together, &b.together),
     }
 }
 
@@ -49,6 +54,10 @@ fn after(doc: &Document, since: Millis) -> Document {
     }
     // An attempt started before the fresh start belongs to the deleted data, with all its answers.
     doc.quiz.attempts.retain(|attempt| attempt.started >= since);
+    doc.quiz.removed.retain(|id| *id >= since);
+    doc.practice.marks.retain(|mark| mark.at >= since);
+    doc.together.kept.retain(|record| record.kept >= since);
+    doc.together.removed.retain(|id| *id >= since);
     if doc.settings.changed < since {
         doc.settings.clear_on_exit = None;
         doc.settings.changed = 0;
@@ -95,8 +104,14 @@ fn merge_checklist(a: &Checklist, b: &Checklist) -> Checklist {
 }
 
 fn merge_quiz(a: &Quiz, b: &Quiz) -> Quiz {
+    let removed = merge_removed(&a.removed, &b.removed);
     let mut by_id: SortedMap<Millis, Attempt> = SortedMap::new();
-    for attempt in a.attempts.iter().chain(&b.attempts) {
+    for attempt in a
+        .attempts
+        .iter()
+        .chain(&b.attempts)
+        .filter(|t| !removed.contains(&t.id()))
+    {
         let merged = match by_id.get(&attempt.id()) {
             Some(seen) => merge_attempt(seen, attempt),
             None => attempt.clone(),
@@ -106,7 +121,51 @@ fn merge_quiz(a: &Quiz, b: &Quiz) -> Quiz {
     let mut attempts: Vec<Attempt> = by_id.into_values().collect();
     let excess = attempts.len().saturating_sub(MAX_ATTEMPTS);
     attempts.drain(..excess);
-    Quiz { attempts }
+    Quiz { attempts, removed }
+}
+
+/// Both copies' removals, the newest [`MAX_REMOVED`] (ids are start times: an older one names an
+/// attempt or record the caps have let go long ago).
+fn merge_removed(a: &SortedSet<Millis>, b: &SortedSet<Millis>) -> SortedSet<Millis> {
+    let mut removed: SortedSet<Millis> = a.iter().chain(b).copied().collect();
+    let excess = removed.len().saturating_sub(MAX_REMOVED);
+    let oldest_kept = removed.iter().nth(excess).copied().unwrap_or(0);
+    removed.retain(|id| *id >= oldest_kept);
+    removed
+}
+
+/// Per day and ritual, the later change; on the same millisecond the greater mark, so both tabs agree.
+fn merge_practice(a: &Practice, b: &Practice) -> Practice {
+    let mut by_key: SortedMap<(&str, &str), &Mark> = SortedMap::new();
+    for mark in a.marks.iter().chain(&b.marks) {
+        let key = (mark.day.as_str(), mark.ritual.as_str());
+        let keep = match by_key.get(&key) {
+            Some(seen) => (seen.at, seen.done, &seen.note) < (mark.at, mark.done, &mark.note),
+            None => true,
+        };
+        if keep {
+            by_key.insert(key, mark);
+        }
+    }
+    let mut marks: Vec<Mark> = by_key.into_values().cloned().collect();
+    let excess = marks.len().saturating_sub(MAX_MARKS);
+    marks.drain(..excess);
+    Practice { marks }
+}
+
+/// Records are written once, when both people keep them: a union by id, without the removed ones.
+fn merge_together(a: &Together, b: &Together) -> Together {
+    let removed = merge_removed(&a.removed, &b.removed);
+    let mut by_id: SortedMap<Millis, &TogetherRecord> = SortedMap::new();
+    for record in a.kept.iter().chain(&b.kept) {
+        if !removed.contains(&record.started) {
+            by_id.insert(record.started, record);
+        }
+    }
+    let mut kept: Vec<TogetherRecord> = by_id.into_values().cloned().collect();
+    let excess = kept.len().saturating_sub(MAX_TOGETHER);
+    kept.drain(..excess);
+    Together { kept, removed }
 }
 
 /// One attempt as two tabs saw it.
@@ -247,6 +306,53 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_check_stays_removed_whatever_the_other_tab_holds() {
+        let mut a = Document::default();
+        a.quiz.attempts.push(Attempt::new(5, None));
+        a.quiz.attempts.push(Attempt::new(9, None));
+        let mut b = a.clone();
+        b.quiz.attempts.remove(0);
+        b.quiz.removed.insert(5);
+        for merged in [merge(&a, &b), merge(&b, &a)] {
+            assert_eq!(merged.quiz.attempts.len(), 1);
+            assert_eq!(merged.quiz.attempts[0].started, 9);
+            assert!(merged.quiz.removed.contains(&5));
+        }
+    }
+
+    #[test]
+    fn practice_marks_merge_per_day_and_ritual() {
+        let mut a = Document::default();
+        a.practice.set("2026-11-02", "appreciation", true, 10);
+        a.practice
+            .set_note("2026-11-02", "appreciation", "a walk", 11);
+        let mut b = Document::default();
+        b.practice.set("2026-11-02", "appreciation", false, 20);
+        b.practice.set("2026-11-03", "lets-reset", true, 5);
+        let merged = merge(&a, &b);
+        assert_eq!(merged, merge(&b, &a));
+        assert!(!merged.practice.is_done("2026-11-02", "appreciation"));
+        assert_eq!(
+            merged
+                .practice
+                .get("2026-11-02", "appreciation")
+                .unwrap()
+                .note,
+            ""
+        );
+        assert!(merged.practice.is_done("2026-11-03", "lets-reset"));
+        // A fresh start (delete everything) drops marks a stale tab still holds.
+        let mut fresh = Document {
+            since: 15,
+            ..Document::default()
+        };
+        fresh.practice.set("2026-11-04", "appreciation", true, 16);
+        let merged = merge(&a, &fresh);
+        assert_eq!(merged.practice.marks.len(), 1);
+        assert_eq!(merged.practice.marks[0].day, "2026-11-04");
+    }
+
+    #[test]
     fn finishing_in_either_tab_finishes() {
         let mut a = Document::default();
         a.quiz.attempts.push(Attempt::new(5, None));
@@ -308,6 +414,14 @@ mod tests {
                 proptest::option::of(proptest::sample::select(vec!["en", "fr", "ar"])),
                 0u64..6,
             ),
+            (
+                proptest::collection::btree_map(
+                    ("2026-11-0[12]", "[ab]"),
+                    (any::<bool>(), "[xy]?", 0u64..8),
+                    0..4,
+                ),
+                proptest::collection::btree_set(0u64..6, 0..2),
+            ),
         )
             .prop_map(
                 |(
@@ -315,6 +429,7 @@ mod tests {
                     ticks,
                     attempts,
                     (clear, changed, language, language_at),
+                    (marks, removed),
                 )| {
                     let mut doc = Document {
                         view,
@@ -342,6 +457,14 @@ mod tests {
                             attempt
                         })
                         .collect();
+                    for ((day, ritual), (done, note, at)) in marks {
+                        doc.practice.set(&day, &ritual, done, at);
+                        doc.practice.set_note(&day, &ritual, &note, at);
+                    }
+                    doc.quiz.removed = removed.into_iter().map(|id| id * 10).collect();
+                    doc.quiz
+                        .attempts
+                        .retain(|a| !doc.quiz.removed.contains(&a.started));
                     doc
                 },
             )

@@ -5,6 +5,7 @@ pub mod codec;
 pub mod config;
 pub mod content;
 pub mod contrast;
+pub mod days;
 pub mod document;
 pub mod events;
 pub mod json;

@@ -155,6 +155,8 @@ pub enum Notice {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+// One outcome per save, moved once: boxing the document would add code and gain nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum SaveOutcome {
     /// Written, and read back as written.
     Saved,
@@ -213,6 +215,8 @@ pub enum Move {
 
 /// A change another tab made to the key, as this tab should take it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+// One per storage event, moved once (as `SaveOutcome`).
+#[allow(clippy::large_enum_variant)]
 pub enum External {
     /// Nothing new (our own write coming back, or the same text).
     Nothing,

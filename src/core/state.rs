@@ -6,7 +6,11 @@
 //! (see [`super::merge`]).
 
 use super::content::Content;
-use super::document::{Answer, Attempt, Document, Millis, View, BALANCE, FREQUENCY, MAX_ATTEMPTS};
+use super::days::Day;
+use super::document::{
+    Answer, Attempt, Document, Millis, TogetherRecord, View, BALANCE, FREQUENCY, MAX_ATTEMPTS,
+    MAX_TOGETHER,
+};
 use super::merge::merge;
 use super::relationship::Relationship;
 use std::rc::Rc;
@@ -67,6 +71,24 @@ pub enum Action {
     SetRelationship(Relationship),
     /// The language the visitor chose (its words are already installed: see `core/text.rs`).
     SetLanguage(String),
+    /// Mark a ritual as practised on a day (`YYYY-MM-DD`, the visitor's calendar), or take it back.
+    MarkPractice {
+        ritual: String,
+        day: String,
+        done: bool,
+    },
+    /// The private note on a practised day (cut at `MAX_NOTE_CHARS`; empty removes it).
+    NotePractice {
+        ritual: String,
+        day: String,
+        note: String,
+    },
+    /// Remove one finished check, by its id (after the visitor confirmed).
+    RemoveCheck(Millis),
+    /// Keep the result of a check taken together (both people chose to).
+    KeepTogether(TogetherRecord),
+    /// Delete a kept result of a check taken together, by its id.
+    RemoveTogether(Millis),
     /// Another tab stored changes (or this tab's save found them): merge them in, per item. This tab
     /// keeps its own open section and question.
     Merge(Document),
@@ -230,6 +252,56 @@ impl AppState {
                 next.doc.settings.language = Some(language);
                 next.doc.settings.language_at = at;
             }
+            Action::MarkPractice { ritual, day, done } => {
+                if !self.is_ritual(&ritual)
+                    || Day::parse(&day).is_none()
+                    || self.doc.practice.is_done(&day, &ritual) == done
+                {
+                    return None;
+                }
+                next.doc.practice.set(&day, &ritual, done, at);
+            }
+            Action::NotePractice { ritual, day, note } => {
+                if !next.doc.practice.set_note(&day, &ritual, &note, at) {
+                    return None;
+                }
+            }
+            Action::RemoveCheck(id) => {
+                let quiz = &mut next.doc.quiz;
+                let before = quiz.attempts.len();
+                quiz.attempts
+                    .retain(|a| a.id() != id || a.finished.is_none());
+                if quiz.attempts.len() == before {
+                    return None;
+                }
+                quiz.removed.insert(id);
+            }
+            Action::KeepTogether(record) => {
+                let together = &mut next.doc.together;
+                if together.kept.iter().any(|r| r.started == record.started)
+                    || together.removed.contains(&record.started)
+                {
+                    return None;
+                }
+                // Kept oldest first (by insertion: the standard library's sort costs KBs of wasm).
+                let at_place = together
+                    .kept
+                    .iter()
+                    .position(|r| r.started > record.started)
+                    .unwrap_or(together.kept.len());
+                together.kept.insert(at_place, record);
+                let excess = together.kept.len().saturating_sub(MAX_TOGETHER);
+                together.kept.drain(..excess);
+            }
+            Action::RemoveTogether(id) => {
+                let together = &mut next.doc.together;
+                let before = together.kept.len();
+                together.kept.retain(|r| r.started != id);
+                if together.kept.len() == before {
+                    return None;
+                }
+                together.removed.insert(id);
+            }
             Action::Merge(theirs) => {
                 next.doc = merge(&self.doc, &theirs);
                 next.keep_own_place(self);
@@ -251,6 +323,10 @@ impl AppState {
             }
         }
         (next != *self).then_some(next)
+    }
+
+    fn is_ritual(&self, id: &str) -> bool {
+        self.content.rituals.iter().any(|r| r.id == id)
     }
 
     /// The one choice of who this is about, shared by the checklist and the check.
