@@ -72,7 +72,8 @@ pub fn App(props: &AppProps) -> Html {
     let instance = use_state(|| NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed));
     // A status line for screen readers and sighted visitors alike ("Saved", "Question 3 of 25").
     let status = use_state(String::new);
-    let saved = use_saved_progress(content, config.clone(), status.clone());
+    let confirm = use_mut_ref(|| None::<String>);
+    let saved = use_saved_progress(content, config.clone(), status.clone(), confirm.clone());
     let state = saved.state.clone();
     let root = use_node_ref();
     let own_colours = use_theme_check(root.clone());
@@ -143,6 +144,7 @@ pub fn App(props: &AppProps) -> Html {
         config: config.clone(),
         focus: focus.clone(),
         announce,
+        confirm,
         instance: *instance,
         open_panel,
         learn: learn.clone(),

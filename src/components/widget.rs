@@ -4,6 +4,7 @@
 
 use super::hooks::focus::{Focus, PendingFocus};
 use super::hooks::learn::LearnControl;
+use super::hooks::persistence::PendingConfirmation;
 use super::panel::Panel;
 use crate::core::config::EmbedConfig;
 use crate::core::content::Content;
@@ -22,6 +23,9 @@ pub struct Widget {
     pub(super) focus: PendingFocus,
     /// A sentence for the status line after the next render ("Question 3 of 25").
     pub(super) announce: Rc<RefCell<Option<String>>>,
+    /// The sentence the next save says once it is written and read back (see
+    /// [`Widget::send_then_confirm`]).
+    pub(super) confirm: PendingConfirmation,
     /// Unique per instance on the page, so radio groups and ids of two widgets never collide.
     pub instance: u32,
     /// Opens a panel under the toolbar (and moves focus to its heading), for links to it from inside a
@@ -44,6 +48,7 @@ impl PartialEq for Widget {
             && Rc::ptr_eq(&self.config, &other.config)
             && self.focus == other.focus
             && Rc::ptr_eq(&self.announce, &other.announce)
+            && Rc::ptr_eq(&self.confirm, &other.confirm)
             && self.instance == other.instance
             && self.open_panel == other.open_panel
             && self.learn == other.learn
@@ -92,6 +97,14 @@ impl Widget {
     /// screen reader would not otherwise hear, such as the question number).
     pub fn send_then_announce(&self, action: Action, target: Focus, sentence: String) {
         *self.announce.borrow_mut() = Some(sentence);
+        self.send_then_focus(action, target);
+    }
+
+    /// Like [`Widget::send_then_focus`], and says `sentence` ("The check of 3 March was removed.") in
+    /// the status line once the change is saved and read back; a failed save shows its notice
+    /// instead. Only for an action that changes the document (else no save comes to say it).
+    pub fn send_then_confirm(&self, action: Action, target: Focus, sentence: String) {
+        *self.confirm.borrow_mut() = Some(sentence);
         self.send_then_focus(action, target);
     }
 

@@ -159,12 +159,21 @@ struct Opened {
     choice: StorageChoice,
 }
 
-/// Opens storage once per mount and keeps the state saved. `status` is the line that says "Saved".
+/// A sentence that says a change was kept ("The check of 3 March was removed."), waiting for the save
+/// of that change: see [`use_saved_progress`].
+pub type PendingConfirmation = Rc<RefCell<Option<String>>>;
+
+/// Opens storage once per mount and keeps the state saved. `status` is the line that says "Saved";
+/// after a save that `confirm` holds a sentence for, it says that sentence instead, and only if the
+/// save was written and read back (or the page saves nothing, so there is nothing to contradict it).
+/// A save that fails shows its notice, and the sentence is dropped: never a success that did not
+/// happen.
 #[hook]
 pub fn use_saved_progress(
     content: &'static Content,
     config: Rc<EmbedConfig>,
     status: UseStateHandle<String>,
+    confirm: PendingConfirmation,
 ) -> SavedProgress {
     // Opened once per mount: reading storage, copying a corrupt value aside and choosing memory-only
     // mode happen before the first render, so the first thing the visitor sees is their own progress.
@@ -201,6 +210,7 @@ pub fn use_saved_progress(
         let (status, area) = (status.clone(), area.clone());
         let saved_text = content.ui.saved;
         use_effect_with(state.doc.clone(), move |doc| {
+            let confirmation = confirm.borrow_mut().take();
             let outcome = persistence.borrow_mut().save(doc, now_ms());
             let written = match outcome {
                 SaveOutcome::Saved => true,
@@ -223,7 +233,12 @@ pub fn use_saved_progress(
                     notices.dispatch(NoticeAction::Show(notice));
                     false
                 }
-                SaveOutcome::Unchanged | SaveOutcome::NotSaving => false,
+                SaveOutcome::Unchanged | SaveOutcome::NotSaving => {
+                    if let Some(sentence) = confirmation.clone() {
+                        status.set(sentence);
+                    }
+                    false
+                }
             };
             if written {
                 // Copied out first: the event reaches this widget's own listener, which borrows
@@ -239,7 +254,7 @@ pub fn use_saved_progress(
                 // A save that works (and reads back) again ends the notices about failed saves.
                 notices.dispatch(NoticeAction::Resolved(Notice::Full));
                 notices.dispatch(NoticeAction::Resolved(Notice::Unavailable));
-                status.set(saved_text.to_string());
+                status.set(confirmation.unwrap_or_else(|| saved_text.to_string()));
             }
         });
     }
