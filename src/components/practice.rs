@@ -1,8 +1,210 @@
-//! The practice log: the article's rituals, marked day by day.
+//! The practice log ("Observe"): the article's rituals for who this is about, and a week of days to
+//! mark each one practised, with a private note per day. The week is said in words as well as marks.
+//! Nothing here counts streaks or scores, and no message says a day was missed: gaps are normal.
 
+use super::relationship_choice::RelationshipChoice;
+use super::safety_note::SafetyNote;
+use super::widget::use_widget;
+use crate::core::content::fill;
+use crate::core::days::Day;
+use crate::core::document::{MAX_MARKS, MAX_NOTE_CHARS};
+use crate::core::state::Action;
+use crate::web::{format_count, format_day, local_day};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[component]
 pub fn Practice() -> Html {
-    Html::default()
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let lang = content.lang.get();
+    // How many weeks back from this one the visitor is looking.
+    let weeks_back = use_state(|| 0i64);
+    // Read at every render: a page left open past midnight offers the new day.
+    let today = local_day();
+    let start = today.week_start().plus(-7 * *weeks_back);
+    let days: Vec<(Day, String, String)> = (0..7)
+        .map(|i| {
+            let day = start.plus(i);
+            (
+                day,
+                format_day(day, lang, false),
+                format_day(day, lang, true),
+            )
+        })
+        .collect();
+    let relationship = widget.relationship();
+    let practice = &widget.state.doc.practice;
+    let when_safe = ui.action_when_safe;
+    let heading_id = widget.id("practice-week");
+
+    let previous = {
+        let weeks_back = weeks_back.clone();
+        move |_| weeks_back.set(*weeks_back + 1)
+    };
+    let this_week = *weeks_back == 0;
+    let next = {
+        let weeks_back = weeks_back.clone();
+        // Not `disabled`: a disabled button drops the focus of the visitor who just used it.
+        move |_| weeks_back.set((*weeks_back - 1).max(0))
+    };
+
+    html! {
+        <div class="rw-practice">
+            <p>{ ui.practice_intro }</p>
+            <p class="rw-note">{ ui.practice_gaps }</p>
+            <RelationshipChoice wording={Some((ui.practice_relationship_question, ui.practice_relationship_hint))} />
+            // Repair and check-in rituals are not for a visitor the other person frightens.
+            <SafetyNote level={3} />
+            <div class="rw-week-nav">
+                <h3 id={heading_id.clone()}>
+                    { fill(ui.practice_week, &[("start", &days[0].2), ("end", &days[6].2)]) }
+                </h3>
+                <div class="rw-buttons">
+                    <button type="button" class="rw-button rw-button-quiet" onclick={previous}>
+                        { ui.practice_previous_week }
+                    </button>
+                    <button
+                        type="button"
+                        class="rw-button rw-button-quiet"
+                        aria-disabled={this_week.then_some("true")}
+                        onclick={next}
+                    >
+                        { ui.practice_next_week }
+                    </button>
+                </div>
+            </div>
+            <ul class="rw-rituals" aria-labelledby={heading_id}>
+                for (ritual, action) in content.rituals_for(relationship) {
+                    <li key={ritual.id} class="rw-ritual">
+                        <h4>{ ritual.name }</h4>
+                        <p>
+                            { action.text_for(relationship) }
+                            if action.ask_safe {
+                                { " " }
+                                <em class="rw-when-safe">{ when_safe }</em>
+                            }
+                        </p>
+                        <div class="rw-days" role="group" aria-label={fill(ui.practice_days_label, &[("ritual", ritual.name.get())])}>
+                            for (day, short, long) in days.iter() {
+                                <button
+                                    type="button"
+                                    class="rw-day"
+                                    aria-pressed={if practice.is_done(&day.iso(), ritual.id) { "true" } else { "false" }}
+                                    title={long.clone()}
+                                    disabled={*day > today}
+                                    onclick={
+                                        let widget = widget.clone();
+                                        let (ritual, day) = (ritual.id, day.iso());
+                                        let done = !practice.is_done(&day, ritual);
+                                        move |_| widget.send(Action::MarkPractice {
+                                            ritual: ritual.to_owned(),
+                                            day: day.clone(),
+                                            done,
+                                        })
+                                    }
+                                >
+                                    <span>{ short.clone() }</span>
+                                    { " " }
+                                    <span class="rw-day-number">{ format_count(day.civil().2 as usize) }</span>
+                                </button>
+                            }
+                        </div>
+                        { week_in_words(&widget, ritual.id, &days) }
+                    </li>
+                }
+            </ul>
+            <p class="rw-note">{ fill(ui.practice_kept, &[("max", &format_count(MAX_MARKS))]) }</p>
+        </div>
+    }
+}
+
+/// The ritual's week in words, and a private note for each day it was practised.
+fn week_in_words(
+    widget: &super::widget::Widget,
+    ritual: &'static str,
+    days: &[(Day, String, String)],
+) -> Html {
+    let ui = &widget.content().ui;
+    let practice = &widget.state.doc.practice;
+    let done: Vec<&(Day, String, String)> = days
+        .iter()
+        .filter(|(day, _, _)| practice.is_done(&day.iso(), ritual))
+        .collect();
+    if done.is_empty() {
+        return html! { <p class="rw-ritual-week">{ ui.practice_none }</p> };
+    }
+    let names: Vec<&str> = done.iter().map(|(_, _, long)| long.as_str()).collect();
+    let separator = ui.list_separator.get();
+    html! {
+        <>
+            <p class="rw-ritual-week">{ fill(ui.practice_done_days, &[("days", &names.join(separator))]) }</p>
+            for (day, _, long) in done {
+                <NoteField
+                    key={day.iso()}
+                    ritual={ritual}
+                    day={day.iso()}
+                    label={fill(ui.practice_note_label, &[("day", long)])}
+                    saved={practice.get(&day.iso(), ritual).map(|m| m.note.clone()).unwrap_or_default()}
+                />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NoteFieldProps {
+    ritual: &'static str,
+    day: String,
+    label: String,
+    /// The note as saved.
+    saved: String,
+}
+
+/// A practised day's private note, saved when the visitor leaves the field. What is typed is kept
+/// here until then: the widget re-renders meanwhile (the quick-exit key count, a save elsewhere), and
+/// each render would otherwise put the saved note back over the typing.
+#[component]
+fn NoteField(props: &NoteFieldProps) -> Html {
+    let widget = use_widget();
+    let draft = use_state(|| props.saved.clone());
+    {
+        // A note saved from elsewhere (another tab, a loaded file) replaces the draft.
+        let draft = draft.clone();
+        use_effect_with(props.saved.clone(), move |saved| draft.set(saved.clone()));
+    }
+    let oninput = {
+        let draft = draft.clone();
+        move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                draft.set(input.value());
+            }
+        }
+    };
+    let onchange = {
+        let (ritual, day) = (props.ritual, props.day.clone());
+        move |event: Event| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                widget.send(Action::NotePractice {
+                    ritual: ritual.to_owned(),
+                    day: day.clone(),
+                    note: input.value(),
+                });
+            }
+        }
+    };
+    html! {
+        <label class="rw-practice-note">
+            <span>{ props.label.clone() }</span>
+            <input
+                type="text"
+                maxlength={format_count(MAX_NOTE_CHARS)}
+                autocomplete="off"
+                value={(*draft).clone()}
+                {oninput}
+                {onchange}
+            />
+        </label>
+    }
 }

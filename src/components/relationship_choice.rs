@@ -4,16 +4,27 @@
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::widget::use_widget;
-use crate::core::content::fill;
+use crate::core::content::{fill, Text};
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq, Default)]
+pub struct RelationshipChoiceProps {
+    /// The question and its hint where the choice is not the checklist's (the practice log).
+    #[prop_or_default]
+    pub wording: Option<(Text, Text)>,
+}
+
 #[component]
-pub fn RelationshipChoice() -> Html {
+pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
     let widget = use_widget();
     let content = widget.content();
     let ui = &content.ui;
+    let (question, hint) = props.wording.unwrap_or((
+        ui.checklist_relationship_question,
+        ui.checklist_relationship_hint,
+    ));
     let current = widget.relationship();
     let changing = use_state(|| false);
     // Choosing replaces the buttons with the "Change" line, and "Change" does the reverse: focus
@@ -61,8 +72,8 @@ pub fn RelationshipChoice() -> Html {
             };
             html! {
                 <div class="rw-relationship-choose" role="group" aria-labelledby={question_id.clone()} aria-describedby={hint_id.clone()}>
-                    <p class="rw-relationship-question" id={question_id}>{ ui.checklist_relationship_question }</p>
-                    <p class="rw-hint" id={hint_id}>{ ui.checklist_relationship_hint }</p>
+                    <p class="rw-relationship-question" id={question_id}>{ question }</p>
+                    <p class="rw-hint" id={hint_id}>{ hint }</p>
                     <div class="rw-buttons">
                         for relationship in Relationship::ALL {
                             <button

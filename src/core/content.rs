@@ -425,6 +425,23 @@ ui_text! {
 
     plan_heading,
     practice_heading,
+    practice_intro,
+    practice_gaps,
+    /// `{start}`, `{end}`: the week's first and last day.
+    practice_week,
+    practice_previous_week,
+    practice_next_week,
+    /// `{ritual}`: the group of a ritual's day buttons.
+    practice_days_label,
+    /// `{days}`: the days, joined by `list_separator`.
+    practice_done_days,
+    practice_none,
+    /// `{day}`: a day written out.
+    practice_note_label,
+    /// `{max}`: how many marks are kept.
+    practice_kept,
+    practice_relationship_question,
+    practice_relationship_hint,
     plan_empty,
     plan_in_progress,
     go_to_quiz,

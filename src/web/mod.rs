@@ -6,6 +6,8 @@ pub mod learn;
 pub mod storage;
 pub mod text;
 
+use crate::core::days::Day;
+
 /// The address of `path` (such as `text/fr.json`) in the folder of `files` (the URL of the loader, or
 /// of any file next to it), or of the page when there is none.
 pub fn file_next_to(files: Option<&str>, path: &str) -> Option<String> {
@@ -116,15 +118,36 @@ fn format_number(value: f64, lang: &str, decimals: u32) -> String {
         .unwrap_or_default()
 }
 
+/// The visitor's calendar day now: the clock and the local offset of this moment, read together.
+pub fn local_day() -> Day {
+    let date = js_sys::Date::new_0();
+    Day::local(
+        date.get_time().max(0.0) as u64,
+        date.get_timezone_offset() as i32,
+    )
+}
+
 /// Today's date as `YYYY-MM-DD` in the visitor's time zone (for file names).
 pub fn today() -> String {
-    let date = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
+    local_day().iso()
+}
+
+/// `day` in the visitor's language: "Monday, November 23" when `long`, else its weekday alone ("Mon").
+/// Formatted in UTC from the day's noon, so it names that calendar day whatever the time zone.
+pub fn format_day(day: Day, lang: &str, long: bool) -> String {
+    let date = js_sys::Date::new(&day.noon_utc().into());
+    let options = js_sys::Object::new();
+    let long_parts = [("day", "numeric"), ("month", "long")];
+    let weekday = if long { "long" } else { "short" };
+    for (name, value) in [("timeZone", "UTC"), ("weekday", weekday)]
+        .into_iter()
+        .chain(long_parts.into_iter().filter(|_| long))
+    {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+    }
+    date.to_locale_date_string(&intl_locale(lang), &options)
+        .into()
 }
 
 /// Offers `text` to the visitor as a downloaded file called `name`. Nothing leaves the browser: the

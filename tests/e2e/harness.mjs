@@ -125,9 +125,15 @@ function slug(text) {
  * and saves a screenshot of every open page into test-artifacts/ when anything failed.
  *
  * `body` gets { context, page, newPage, blocked, errors }; `page` is the first page, already open.
+ * `contextOptions` go to the new context (a time zone, a locale).
  */
-export async function withContext(t, browser, body, { allowErrors = [], allowPageErrors = [], initScripts = [] } = {}) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+export async function withContext(
+  t,
+  browser,
+  body,
+  { allowErrors = [], allowPageErrors = [], initScripts = [], contextOptions = {} } = {},
+) {
+  const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
   const blocked = [];
   const errors = [];
   const pages = [];
