@@ -652,3 +652,117 @@ fn moving_between_sections_alone_stores_nothing() {
     assert_eq!(persistence.save(&doc, NOW), SaveOutcome::Saved);
     assert_eq!(store.get(&key()), Ok(Some(encode(&doc))));
 }
+
+/// The fullest document the caps allow: every check kept, every statement answered (with its time),
+/// every practice mark with the longest note in Devanagari (three bytes a letter in UTF-8), every
+/// result taken together, every removal remembered, every action ticked, every setting set.
+fn fullest_document() -> Document {
+    use reciprocity_widget::core::days::Day;
+    use reciprocity_widget::core::document::{
+        Answer, Attempt, TogetherRecord, MAX_ATTEMPTS, MAX_MARKS, MAX_NOTE_CHARS, MAX_REMOVED,
+        MAX_TOGETHER,
+    };
+    let content = reciprocity_widget::english();
+    let late = 4_102_444_800_000; // 2100-01-01: the longest timestamps for a long while.
+    let mut doc = Document::default();
+    for step in content.steps.iter() {
+        for action in step.actions.iter() {
+            doc.checklist.set(action.id, true, late);
+        }
+    }
+    let all_answers = || {
+        content
+            .items
+            .iter()
+            .map(|i| (i.id.to_owned(), Answer::Value(3)))
+            .chain([(content.balance.id.to_owned(), Answer::Value(-3))])
+            .collect()
+    };
+    for n in 0..MAX_ATTEMPTS as u64 {
+        let mut attempt = Attempt::new(late + n, None);
+        attempt.context = Some(reciprocity_widget::core::relationship::Relationship::Colleague);
+        for item in content.items.iter() {
+            attempt.answer(item.id, Answer::NotApplicable, late + n);
+        }
+        attempt.answer(content.balance.id, Answer::PreferNot, late + n);
+        attempt.finished = Some(late + n);
+        attempt.skip_sensitive = Some(false);
+        attempt.question = 30;
+        doc.quiz.attempts.push(attempt);
+    }
+    doc.quiz.removed = (0..MAX_REMOVED as u64).map(|n| late - n).collect();
+    let longest_ritual = content
+        .rituals
+        .iter()
+        .map(|r| r.id)
+        .max_by_key(|id| id.len())
+        .unwrap();
+    let first = Day::parse("2090-01-01").unwrap();
+    for n in 0..MAX_MARKS as i64 {
+        let day = first.plus(n).iso();
+        doc.practice.set(&day, longest_ritual, true, late);
+        doc.practice
+            .set_note(&day, longest_ritual, &"ॐ".repeat(MAX_NOTE_CHARS), late);
+    }
+    for n in 0..MAX_TOGETHER as u64 {
+        doc.together.kept.push(TogetherRecord {
+            started: late + n,
+            kept: late + n,
+            context: Some(reciprocity_widget::core::relationship::Relationship::Colleague),
+            skip_sensitive: false,
+            first: all_answers(),
+            second: all_answers(),
+        });
+    }
+    doc.together.removed = (0..MAX_REMOVED as u64).map(|n| late - n).collect();
+    doc.settings.clear_on_exit = Some(true);
+    doc.settings.relationship =
+        Some(reciprocity_widget::core::relationship::Relationship::Colleague);
+    doc.settings.language = Some("ar".into());
+    doc.settings.changed = late;
+    doc.settings.relationship_at = late;
+    doc.settings.language_at = late;
+    doc
+}
+
+#[test]
+fn the_fullest_document_the_caps_allow_stays_well_under_64_kb() {
+    let text = encode(&fullest_document());
+    let (bytes, units) = (text.len(), text.encode_utf16().count());
+    println!("fullest document: {units} characters (UTF-16 code units, as storage counts them), {bytes} bytes of UTF-8");
+    let full = fullest_document();
+    for (part, doc) in [
+        (
+            "quiz",
+            Document {
+                quiz: full.quiz.clone(),
+                ..Document::default()
+            },
+        ),
+        (
+            "practice",
+            Document {
+                practice: full.practice.clone(),
+                ..Document::default()
+            },
+        ),
+        (
+            "together",
+            Document {
+                together: full.together.clone(),
+                ..Document::default()
+            },
+        ),
+        (
+            "checklist",
+            Document {
+                checklist: full.checklist.clone(),
+                ..Document::default()
+            },
+        ),
+    ] {
+        println!("  {part}: {} bytes", encode(&doc).len());
+    }
+    assert!(units <= 56 * 1024, "{units} characters");
+    assert_eq!(decode(&text), Ok(fullest_document()));
+}

@@ -509,3 +509,201 @@ fn a_chosen_language_alone_is_something_to_keep() {
         "a document with only a language chosen is still saved"
     );
 }
+
+// ---- the practice log, removing a check, results taken together (schema 7) ----------------------
+
+#[test]
+fn a_ritual_is_marked_noted_and_taken_back_with_its_note() {
+    let mark = |done| Action::MarkPractice {
+        ritual: "lets-reset".into(),
+        day: "2026-11-23".into(),
+        done,
+    };
+    let state = apply(&fresh(), mark(true));
+    assert!(state.doc.practice.is_done("2026-11-23", "lets-reset"));
+    assert_eq!(
+        state.apply(mark(true), at()),
+        None,
+        "marking twice changes nothing"
+    );
+    let note = |text: &str| Action::NotePractice {
+        ritual: "lets-reset".into(),
+        day: "2026-11-23".into(),
+        note: text.into(),
+    };
+    let long = "é".repeat(500);
+    let state = apply(&state, note(&format!("  {long}  ")));
+    let kept = &state
+        .doc
+        .practice
+        .get("2026-11-23", "lets-reset")
+        .unwrap()
+        .note;
+    assert_eq!(
+        kept.chars().count(),
+        reciprocity_widget::core::document::MAX_NOTE_CHARS
+    );
+    let state = apply(&state, mark(false));
+    assert_eq!(
+        state
+            .doc
+            .practice
+            .get("2026-11-23", "lets-reset")
+            .unwrap()
+            .note,
+        ""
+    );
+    assert_eq!(
+        state.apply(note("later"), at()),
+        None,
+        "no note on a day taken back"
+    );
+}
+
+#[test]
+fn only_known_rituals_and_real_days_are_marked() {
+    for (ritual, day) in [
+        ("no-such-ritual", "2026-11-23"),
+        ("lets-reset", "2026-02-30"),
+        ("lets-reset", "23/11/2026"),
+        ("lets-reset", ""),
+    ] {
+        let action = Action::MarkPractice {
+            ritual: ritual.into(),
+            day: day.into(),
+            done: true,
+        };
+        assert_eq!(fresh().apply(action, at()), None, "{ritual} on {day:?}");
+    }
+}
+
+#[test]
+fn the_practice_log_lets_the_oldest_days_go_at_its_cap() {
+    use reciprocity_widget::core::days::Day;
+    use reciprocity_widget::core::document::MAX_MARKS;
+    let mut state = fresh();
+    let first = Day::parse("2025-01-01").unwrap();
+    for n in 0..MAX_MARKS as i64 + 5 {
+        state = apply(
+            &state,
+            Action::MarkPractice {
+                ritual: "appreciation".into(),
+                day: first.plus(n).iso(),
+                done: true,
+            },
+        );
+    }
+    let marks = &state.doc.practice.marks;
+    assert_eq!(marks.len(), MAX_MARKS);
+    assert_eq!(
+        marks[0].day,
+        first.plus(5).iso(),
+        "the five oldest days went first"
+    );
+    // A day older than everything kept is let go at once rather than pushing a newer one out.
+    let older = Action::MarkPractice {
+        ritual: "lets-reset".into(),
+        day: "2024-06-01".into(),
+        done: true,
+    };
+    assert_eq!(state.apply(older, at()), None);
+}
+
+fn finished_checks(n: usize) -> AppState {
+    let mut state = fresh();
+    for _ in 0..n {
+        state = apply(&state, Action::ChooseContext(relationship("friend")));
+        state = apply(&state, Action::Finish);
+    }
+    state
+}
+
+#[test]
+fn one_past_check_is_removed_and_stays_removed() {
+    let state = finished_checks(3);
+    let ids: Vec<u64> = state.doc.quiz.attempts.iter().map(|a| a.started).collect();
+    let state = apply(&state, Action::RemoveCheck(ids[1]));
+    let left: Vec<u64> = state.doc.quiz.attempts.iter().map(|a| a.started).collect();
+    assert_eq!(left, [ids[0], ids[2]]);
+    assert!(state.doc.quiz.removed.contains(&ids[1]));
+    assert_eq!(state.apply(Action::RemoveCheck(ids[1]), at()), None);
+    // The check in progress is not a past check: it cannot be removed this way.
+    let in_progress = apply(&state, Action::Retake);
+    let current = in_progress.current().unwrap().started;
+    assert_eq!(in_progress.apply(Action::RemoveCheck(current), at()), None);
+}
+
+#[test]
+fn the_history_keeps_the_newest_checks_at_its_cap() {
+    let state = finished_checks(MAX_ATTEMPTS + 2);
+    assert_eq!(state.doc.quiz.attempts.len(), MAX_ATTEMPTS);
+    assert!(state.doc.quiz.attempts.iter().all(|a| a.finished.is_some()));
+}
+
+#[test]
+fn results_taken_together_are_kept_only_once_and_removed_for_good() {
+    use reciprocity_widget::core::document::{TogetherRecord, MAX_TOGETHER};
+    let record = |started| TogetherRecord {
+        started,
+        kept: started + 10,
+        context: Some(relationship("partner")),
+        skip_sensitive: false,
+        first: [("practical-give-1".to_owned(), Answer::Value(4))].into(),
+        second: [("practical-receive-1".to_owned(), Answer::Value(2))].into(),
+    };
+    let mut state = fresh();
+    for started in [30, 10, 20] {
+        state = apply(&state, Action::KeepTogether(record(started)));
+    }
+    let order: Vec<u64> = state.doc.together.kept.iter().map(|r| r.started).collect();
+    assert_eq!(order, [10, 20, 30], "oldest first");
+    assert_eq!(state.apply(Action::KeepTogether(record(20)), at()), None);
+    let state = apply(&state, Action::RemoveTogether(20));
+    assert_eq!(
+        state.apply(Action::KeepTogether(record(20)), at()),
+        None,
+        "removed stays removed"
+    );
+    let mut full = state.clone();
+    for started in 40..40 + MAX_TOGETHER as u64 {
+        full = apply(&full, Action::KeepTogether(record(started)));
+    }
+    assert_eq!(full.doc.together.kept.len(), MAX_TOGETHER);
+    assert!(!full.doc.is_empty());
+}
+
+#[test]
+fn only_the_newest_notes_are_kept_and_their_days_stay_marked() {
+    use reciprocity_widget::core::days::Day;
+    use reciprocity_widget::core::document::MAX_NOTES;
+    let mut state = fresh();
+    let first = Day::parse("2026-01-05").unwrap();
+    for n in 0..MAX_NOTES as i64 + 2 {
+        let day = first.plus(n).iso();
+        state = apply(
+            &state,
+            Action::MarkPractice {
+                ritual: "appreciation".into(),
+                day: day.clone(),
+                done: true,
+            },
+        );
+        state = apply(
+            &state,
+            Action::NotePractice {
+                ritual: "appreciation".into(),
+                day,
+                note: format!("note {n}"),
+            },
+        );
+    }
+    let marks = &state.doc.practice.marks;
+    assert_eq!(marks.len(), MAX_NOTES + 2, "every day stays marked");
+    assert!(marks.iter().all(|m| m.done));
+    assert_eq!(
+        marks.iter().filter(|m| !m.note.is_empty()).count(),
+        MAX_NOTES
+    );
+    assert_eq!(marks[0].note, "", "the oldest notes went first");
+    assert_eq!(marks[2].note, "note 2");
+}

@@ -7,7 +7,7 @@ use super::safety_note::SafetyNote;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::days::Day;
-use crate::core::document::{MAX_MARKS, MAX_NOTE_CHARS};
+use crate::core::document::{MAX_MARKS, MAX_NOTES, MAX_NOTE_CHARS};
 use crate::core::state::Action;
 use crate::web::{format_count, format_day, local_day};
 use web_sys::HtmlInputElement;
@@ -115,7 +115,7 @@ pub fn Practice() -> Html {
                     </li>
                 }
             </ul>
-            <p class="rw-note">{ fill(ui.practice_kept, &[("max", &format_count(MAX_MARKS))]) }</p>
+            <p class="rw-note">{ fill(ui.practice_kept, &[("max", &format_count(MAX_MARKS)), ("notes", &format_count(MAX_NOTES))]) }</p>
         </div>
     }
 }

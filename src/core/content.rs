@@ -438,7 +438,7 @@ ui_text! {
     practice_none,
     /// `{day}`: a day written out.
     practice_note_label,
-    /// `{max}`: how many marks are kept.
+    /// `{max}`: how many marks are kept; `{notes}`: how many of them keep a note.
     practice_kept,
     practice_relationship_question,
     practice_relationship_hint,

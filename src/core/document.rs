@@ -15,25 +15,31 @@ pub type Millis = u64;
 /// means a newer widget wrote it, and this code leaves it alone.
 pub const SCHEMA: u32 = 7;
 
-/// How many quiz attempts are kept (a check a month for a year). When a new check starts with this many
-/// kept, the oldest is let go, so that repeated retakes cannot fill the origin's storage (it is shared
-/// with the host page); the plan's history says so. With [`MAX_MARKS`] and [`MAX_TOGETHER`] full, the
-/// saved document stays well under 64 KB (a test in `tests/persistence.rs` measures the worst case).
-pub const MAX_ATTEMPTS: usize = 12;
+// The caps below keep the fullest document they allow well under 64 KB (about 55,000 characters:
+// `tests/persistence.rs` builds it and measures), so that repeated use cannot fill the origin's
+// storage, which the widget shares with the host page. Each view that can reach a cap says what
+// happens there.
 
-/// How many practice marks are kept: more than a year of a few rituals a week. Beyond it the marks of
-/// the oldest days are let go first (the practice view says so).
-pub const MAX_MARKS: usize = 300;
+/// How many checks are kept (one every five weeks for a year). When a new check starts with this many
+/// kept, the oldest is let go; the plan's history says so.
+pub const MAX_ATTEMPTS: usize = 10;
+
+/// How many practice marks are kept: about three a week for a year. Beyond it the marks of the oldest
+/// days are let go first (the practice view says so).
+pub const MAX_MARKS: usize = 150;
 
 /// The longest private note on a practice mark, in characters; a longer one is cut.
-pub const MAX_NOTE_CHARS: usize = 120;
+pub const MAX_NOTE_CHARS: usize = 80;
+
+/// How many practice marks keep a note: the newest; an older mark keeps its day, not its note.
+pub const MAX_NOTES: usize = 50;
 
 /// How many ids of removed checks (and removed results taken together) are remembered, so that a
 /// stale tab does not bring them back: far more than anyone removes, and about 1.5 KB at most.
-pub const MAX_REMOVED: usize = 100;
+pub const MAX_REMOVED: usize = 30;
 
 /// How many results of a check taken together are kept (only those both people chose to keep).
-pub const MAX_TOGETHER: usize = 4;
+pub const MAX_TOGETHER: usize = 3;
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -357,16 +363,27 @@ impl Practice {
             Ok(i) if self.marks[i].done && self.marks[i].note != note => {
                 self.marks[i].note = note;
                 self.marks[i].at = at;
+                self.keep_newest();
                 true
             }
             _ => false,
         }
     }
 
-    /// Lets the oldest days go beyond [`MAX_MARKS`].
+    /// Lets the oldest days go beyond [`MAX_MARKS`], and the oldest notes beyond [`MAX_NOTES`]. Marks
+    /// are in day order, so "oldest" is the same in every tab: merging stays order-independent.
     pub fn keep_newest(&mut self) {
         let excess = self.marks.len().saturating_sub(MAX_MARKS);
         self.marks.drain(..excess);
+        let mut notes = 0;
+        for mark in self.marks.iter_mut().rev() {
+            if !mark.note.is_empty() {
+                notes += 1;
+                if notes > MAX_NOTES {
+                    mark.note.clear();
+                }
+            }
+        }
     }
 }
 

@@ -12,7 +12,7 @@
 
 use super::document::{
     Attempt, Checklist, Document, Mark, Millis, Practice, Quiz, Settings, Together, TogetherRecord,
-    MAX_ATTEMPTS, MAX_MARKS, MAX_REMOVED, MAX_TOGETHER, SCHEMA,
+    MAX_ATTEMPTS, MAX_REMOVED, MAX_TOGETHER, SCHEMA,
 };
 use super::sorted::{SortedMap, SortedSet};
 
@@ -147,10 +147,11 @@ fn merge_practice(a: &Practice, b: &Practice) -> Practice {
             by_key.insert(key, mark);
         }
     }
-    let mut marks: Vec<Mark> = by_key.into_values().cloned().collect();
-    let excess = marks.len().saturating_sub(MAX_MARKS);
-    marks.drain(..excess);
-    Practice { marks }
+    let mut practice = Practice {
+        marks: by_key.into_values().cloned().collect(),
+    };
+    practice.keep_newest();
+    practice
 }
 
 /// Records are written once, when both people keep them: a union by id, without the removed ones.
