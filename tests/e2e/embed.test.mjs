@@ -651,11 +651,11 @@ describe('attributes', () => {
       await set('clinic-name', null);
       await eventually(async () => assert.equal(await w.locator('.rw-clinic').count(), 0));
 
-      // modules, then back to all three.
+      // modules, then back to all four sections.
       await set('modules', 'quiz checklist');
       await eventually(async () => assert.deepEqual(await navButtons(w), [ui.nav_quiz, ui.nav_checklist]));
       await set('modules', null);
-      await eventually(async () => assert.deepEqual(await navButtons(w), [ui.nav_checklist, ui.nav_quiz, ui.nav_plan]));
+      await eventually(async () => assert.deepEqual(await navButtons(w), [ui.nav_checklist, ui.nav_quiz, ui.nav_plan, ui.nav_practice]));
 
 
       // storage: "none" stops saving (and says so).
@@ -715,8 +715,8 @@ describe('attributes', () => {
         await ready(label);
         await ready(page.locator('#long'));
 
-        // Defaults: all three sections, no context chosen, local storage under "default".
-        assert.deepEqual(await navButtons(bad), [ui.nav_checklist, ui.nav_quiz, ui.nav_plan]);
+        // Defaults: all four sections, no context chosen, local storage under "default".
+        assert.deepEqual(await navButtons(bad), [ui.nav_checklist, ui.nav_quiz, ui.nav_plan, ui.nav_practice]);
         const action = content.steps[3].actions[0];
         await checkboxIn(bad, action).check();
         await eventually(async () => assert.ok((await storageEntries(page))[keyOf('default')]));
