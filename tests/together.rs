@@ -343,7 +343,7 @@ fn the_results_are_kept_only_when_both_choose_to_keep_them() {
     let state = state
         .apply(Action::KeepTogether(record.clone()), 9_001)
         .unwrap();
-    assert_eq!(state.doc.together.kept, [record.clone()]);
+    assert_eq!(state.doc.together.kept, std::slice::from_ref(&record));
     assert_eq!(
         state.apply(Action::KeepTogether(record.clone()), 9_002),
         None
