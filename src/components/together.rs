@@ -5,8 +5,11 @@
 //! Each screen shows only the answers the session says may be seen: while the second person answers,
 //! the first person's are not in the page at all. Kept results are listed under the note, each
 //! viewable and deletable (after a question).
+//!
+//! One component, with the markup of its buttons, choices, headings and questions in one small
+//! function each: every `html!` element costs wasm, and these repeat.
 
-use super::hooks::focus::{use_pending_focus, Focus, PendingFocus};
+use super::hooks::focus::{use_pending_focus, Focus};
 use super::profile_chart::ScoreText;
 use super::question::{Move, QuestionScreen};
 use super::safety_note::SafetyNote;
@@ -32,8 +35,18 @@ pub fn Together() -> Html {
     // component's state, so this component moves focus itself.)
     let root = use_node_ref();
     let focus = use_pending_focus(root.clone());
+    // Asking whether to stop; keeping asked before both chose to.
     let stopping = use_state(|| false);
     let keep_error = use_state(|| false);
+    // The note's two choices (neither made for them but who it is about, when known), and whether
+    // "start" was pressed without them.
+    let chosen = use_state(|| widget.relationship());
+    let sensitive = use_state(|| None::<bool>);
+    let missing = use_state(|| false);
+    // The kept result whose deletion is asked about, and the last one asked about (its "Delete" takes
+    // focus back after "Cancel").
+    let asking = use_state(|| None::<Millis>);
+    let asked = use_state(|| None::<Millis>);
 
     // Sends `event` and puts focus on the top of the screen that follows.
     let send = {
@@ -44,50 +57,192 @@ pub fn Together() -> Html {
             session.dispatch(event);
         })
     };
+    let on = |event: Event| {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(event.clone()))
+    };
 
     let body = match session.phase {
-        Phase::Intro => html! { <Intro on_event={send.clone()} /> },
-        Phase::Answering(person) => answering(&widget, &session, person, &send, &focus),
-        Phase::Handover => html! {
-            <section class="rw-together-screen" aria-labelledby={widget.id("handover")}>
-                <h3 id={widget.id("handover")} tabindex="-1" data-focus={Focus::Legend.attr()}>
-                    { ui.together_handover_heading }
-                </h3>
-                <p>{ ui.together_handover_text }</p>
-                <div class="rw-buttons">
-                    <button type="button" class="rw-button" onclick={
-                        let (send, widget) = (send.clone(), widget.clone());
-                        move |_| {
-                            widget.say(ui.together_second_turn.to_string());
-                            send.emit(Event::StartSecond);
-                        }
-                    }>
-                        { ui.together_second_start }
-                    </button>
-                </div>
-            </section>
+        Phase::Intro => {
+            let begin = {
+                let (chosen, sensitive, missing, widget, send) = (
+                    chosen.clone(),
+                    sensitive.clone(),
+                    missing.clone(),
+                    widget.clone(),
+                    send.clone(),
+                );
+                Callback::from(move |_: MouseEvent| match (*chosen, *sensitive) {
+                    (Some(context), Some(skip_sensitive)) => {
+                        widget.say(ui.together_first_turn.to_string());
+                        send.emit(Event::Begin {
+                            context,
+                            skip_sensitive,
+                            at: now_ms(),
+                        });
+                    }
+                    _ => missing.set(true),
+                })
+            };
+            let radio = |name: &str, checked: bool, label: Text, set: Callback<()>| {
+                let missing = missing.clone();
+                choice(
+                    "radio",
+                    Some(widget.id(name)),
+                    checked,
+                    label,
+                    Callback::from(move |_: web_sys::Event| {
+                        set.emit(());
+                        missing.set(false);
+                    }),
+                )
+            };
+            let relationships = Relationship::ALL.into_iter().filter_map(|r| {
+                let chosen = chosen.clone();
+                Some(radio(
+                    "together-context",
+                    *chosen == Some(r),
+                    content.context(r)?.label,
+                    Callback::from(move |_| chosen.set(Some(r))),
+                ))
+            });
+            let hard_times = [false, true].map(|skip| {
+                let sensitive = sensitive.clone();
+                let label = if skip {
+                    ui.content_note_skip
+                } else {
+                    ui.content_note_include
+                };
+                radio(
+                    "together-sensitive",
+                    *sensitive == Some(skip),
+                    label,
+                    Callback::from(move |_| sensitive.set(Some(skip))),
+                )
+            });
+            let (note, hint) = (widget.id("together-note"), widget.id("together-hint"));
+            html! {
+                <>
+                    <section class="rw-content-note" aria-labelledby={note.clone()}>
+                        { heading(3, &note, ui.together_note_heading, true) }
+                        <p>{ ui.together_intro }</p>
+                        { points(&[ui.together_note_want, ui.together_note_share, ui.together_note_stop, ui.together_note_exit]) }
+                        <SafetyNote level={4} />
+                    </section>
+                    <fieldset class="rw-fieldset" aria-describedby={hint.clone()}>
+                        <legend>{ ui.context_question }</legend>
+                        <p class="rw-hint" id={hint}>{ ui.together_context_hint }</p>
+                        <div class="rw-options">{ for relationships }</div>
+                    </fieldset>
+                    <fieldset class="rw-fieldset">
+                        <legend>{ ui.together_sensitive_question }</legend>
+                        <div class="rw-options">{ for hard_times }</div>
+                    </fieldset>
+                    if *missing {
+                        <p class="rw-error" role="alert">{ ui.together_choose_both }</p>
+                    }
+                    <div class="rw-buttons">
+                        { button("rw-button", ui.together_begin, None, begin) }
+                        { solo_button(&widget) }
+                    </div>
+                </>
+            }
+        }
+        Phase::Answering(person) => match (session.answering(), session.context) {
+            (Some((_, attempt)), Some(context)) => {
+                let first = person == Person::First;
+                let on_answer = {
+                    let session = session.clone();
+                    Callback::from(move |(item, answer): (Id, Answer)| {
+                        session.dispatch(Event::Answer { item, answer })
+                    })
+                };
+                let on_move = {
+                    let (session, send, focus, widget) =
+                        (session.clone(), send.clone(), focus.clone(), widget.clone());
+                    Callback::from(move |step: Move| {
+                        let (event, sentence) = match step {
+                            Move::Back(sentence) => (Event::Back, sentence),
+                            Move::Next(sentence) => (Event::Next, sentence),
+                            Move::Finish => return send.emit(Event::Done),
+                        };
+                        widget.say(sentence);
+                        focus.set(Focus::Legend);
+                        session.dispatch(event);
+                    })
+                };
+                let (turn, note, done) = if first {
+                    (
+                        ui.together_first_turn,
+                        ui.together_first_note,
+                        ui.together_first_done,
+                    )
+                } else {
+                    (
+                        ui.together_second_turn,
+                        ui.together_first_hidden,
+                        ui.together_second_done,
+                    )
+                };
+                html! {
+                    <>
+                        <p class="rw-together-who">{ turn }</p>
+                        <p class="rw-hint">{ note }</p>
+                        <QuestionScreen
+                            context={context}
+                            skip_sensitive={session.skip_sensitive}
+                            index={attempt.question}
+                            answers={attempt.answers.clone()}
+                            // Each person's screens are their own radio groups.
+                            screen={(session.started * 2 + u64::from(!first), attempt.question)}
+                            finish_label={done}
+                            on_answer={on_answer}
+                            on_move={on_move}
+                        />
+                    </>
+                }
+            }
+            _ => Html::default(),
         },
+        Phase::Handover => {
+            let start = {
+                let (send, widget) = (send.clone(), widget.clone());
+                Callback::from(move |_: MouseEvent| {
+                    widget.say(ui.together_second_turn.to_string());
+                    send.emit(Event::StartSecond);
+                })
+            };
+            html! {
+                <>
+                    { heading(3, &widget.id("handover"), ui.together_handover_heading, true) }
+                    <p>{ ui.together_handover_text }</p>
+                    <div class="rw-buttons">{ button("rw-button", ui.together_second_start, None, start) }</div>
+                </>
+            }
+        }
         Phase::Results => {
             let keep_box = |person: Person, label: Text| {
                 let checked = session.keep[usize::from(person == Person::Second)];
-                html! {
-                    <label class="rw-option">
-                        <input type="checkbox" checked={checked} onchange={
-                            // Focus stays on the box.
-                            let (session, keep_error) = (session.clone(), keep_error.clone());
-                            move |_| {
-                                keep_error.set(false);
-                                session.dispatch(Event::Keep { person, keep: !checked });
-                            }
-                        } />
-                        <span>{ label }</span>
-                    </label>
-                }
+                // Focus stays on the box.
+                let (session, keep_error) = (session.clone(), keep_error.clone());
+                choice(
+                    "checkbox",
+                    None,
+                    checked,
+                    label,
+                    Callback::from(move |_: web_sys::Event| {
+                        keep_error.set(false);
+                        session.dispatch(Event::Keep {
+                            person,
+                            keep: !checked,
+                        });
+                    }),
+                )
             };
             let keep = {
                 let (session, widget, keep_error) =
                     (session.clone(), widget.clone(), keep_error.clone());
-                move |_| match session.record(now_ms()) {
+                Callback::from(move |_: MouseEvent| match session.record(now_ms()) {
                     Some(record) => {
                         // Said only once the save is written and read back.
                         widget.send_then_confirm(
@@ -98,15 +253,15 @@ pub fn Together() -> Html {
                         session.dispatch(Event::Kept);
                     }
                     None => keep_error.set(true),
-                }
+                })
             };
             let hint = widget.id("together-keep-hint");
             html! {
                 <>
                     if let Some(profiles) = session.profiles() {
-                        <Results profiles={profiles} level={3} id={widget.id("together-now")} focus_here={true} />
+                        { results(&widget, &profiles, 3, &widget.id("together-now"), true) }
                     }
-                    <fieldset class="rw-fieldset rw-together-keep" aria-describedby={hint.clone()}>
+                    <fieldset class="rw-fieldset" aria-describedby={hint.clone()}>
                         <legend>{ ui.together_keep_question }</legend>
                         <p class="rw-hint" id={hint}>{ ui.together_keep_hint }</p>
                         { keep_box(Person::First, ui.together_keep_first) }
@@ -115,81 +270,141 @@ pub fn Together() -> Html {
                     if *keep_error {
                         <p class="rw-error" role="alert">{ ui.together_keep_both }</p>
                     }
+                    <div class="rw-buttons">{ button("rw-button", ui.together_keep, None, keep) }</div>
+                </>
+            }
+        }
+        Phase::Ended(ending) => {
+            let again = {
+                let (send, sensitive, missing) = (send.clone(), sensitive.clone(), missing.clone());
+                Callback::from(move |_: MouseEvent| {
+                    // A new session: the choice about hard times is made afresh.
+                    sensitive.set(None);
+                    missing.set(false);
+                    send.emit(Event::Again);
+                })
+            };
+            html! {
+                <>
+                    if ending == Ending::Stopped {
+                        <p class="rw-note" tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.together_stopped }</p>
+                    }
                     <div class="rw-buttons">
-                        <button type="button" class="rw-button" onclick={keep}>{ ui.together_keep }</button>
+                        { button("rw-button", ui.together_again, None, again) }
+                        { solo_button(&widget) }
                     </div>
                 </>
             }
         }
-        Phase::Ended(ending) => html! {
-            <div class="rw-together-screen">
-                if ending == Ending::Stopped {
-                    <p class="rw-note" tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.together_stopped }</p>
-                }
-                <div class="rw-buttons">
-                    <button type="button" class="rw-button" onclick={
-                        let send = send.clone();
-                        move |_| send.emit(Event::Again)
-                    }>
-                        { ui.together_again }
-                    </button>
-                    { solo_button(&widget) }
-                </div>
-            </div>
-        },
     };
 
     // Either person, at any step until the end: stop, and every answer of the session is dropped.
-    let can_stop = matches!(
-        session.phase,
-        Phase::Answering(_) | Phase::Handover | Phase::Results
-    );
-    let stop = html! {
-        <div class="rw-together-stop">
-            if *stopping {
-                <div class="rw-confirm" role="group" aria-labelledby={widget.id("together-stop-question")}>
-                    <p id={widget.id("together-stop-question")}>{ ui.together_stop_question }</p>
-                    <button type="button" class="rw-button" onclick={
-                        let send = send.clone();
-                        move |_| send.emit(Event::Stop)
-                    }>
-                        { ui.together_stop_confirm }
-                    </button>
-                    // The safe choice gets focus (shared with the data panel's question: the two are
-                    // never in this element at once).
-                    <button type="button" class="rw-button rw-button-quiet" data-focus={Focus::DeleteCancel.attr()} onclick={
-                        let (stopping, focus) = (stopping.clone(), focus.clone());
-                        move |_| {
-                            focus.set(Focus::Delete);
-                            stopping.set(false);
-                        }
-                    }>
-                        { ui.cancel }
-                    </button>
-                </div>
-            } else {
-                <button type="button" class="rw-button rw-button-quiet" data-focus={Focus::Delete.attr()} onclick={
-                    let (stopping, focus) = (stopping.clone(), focus.clone());
-                    move |_| {
-                        focus.set(Focus::DeleteCancel);
-                        stopping.set(true);
+    // (Its focus targets are the kept results' too: the two are never on screen at once.)
+    let stop = match session.phase {
+        Phase::Answering(_) | Phase::Handover | Phase::Results => {
+            let ask = |asking: bool, target: Focus| {
+                let (stopping, focus) = (stopping.clone(), focus.clone());
+                Callback::from(move |_: MouseEvent| {
+                    focus.set(target);
+                    stopping.set(asking);
+                })
+            };
+            html! {
+                <div class="rw-together-stop">
+                    if *stopping {
+                        { confirm(
+                            &widget.id("together-stop"),
+                            ui.together_stop_question,
+                            ui.together_stop_confirm,
+                            on(Event::Stop),
+                            ask(false, Focus::Delete),
+                            ui.cancel,
+                        ) }
+                    } else {
+                        { button("rw-button rw-button-quiet", ui.together_stop, Some(Focus::Delete), ask(true, Focus::DeleteCancel)) }
                     }
-                }>
-                    { ui.together_stop }
-                </button>
+                </div>
             }
-        </div>
+        }
+        Phase::Intro | Phase::Ended(_) => kept(&widget, &asking, &asked, &focus),
     };
 
     html! {
         <div class="rw-together" ref={root}>
             { body }
-            if can_stop {
-                { stop }
+            { stop }
+        </div>
+    }
+}
+
+/// A button (one copy of its markup for the whole view).
+fn button(
+    class: &'static str,
+    label: Text,
+    target: Option<Focus>,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <button type="button" class={class} data-focus={target.map(Focus::attr)} {onclick}>{ label }</button>
+    }
+}
+
+/// A radio button or checkbox with its label.
+fn choice(
+    kind: &'static str,
+    name: Option<String>,
+    checked: bool,
+    label: Text,
+    onchange: Callback<web_sys::Event>,
+) -> Html {
+    html! {
+        <label class="rw-option">
+            <input type={kind} name={name} checked={checked} {onchange} />
+            <span>{ label }</span>
+        </label>
+    }
+}
+
+/// A heading of `level` (3, else 4) with `id`; `focus`: the top of a screen, where focus goes.
+fn heading(level: u8, id: &str, text: Text, focus: bool) -> Html {
+    let (tabindex, target) = if focus {
+        (Some("-1"), Some(Focus::Legend.attr()))
+    } else {
+        (None, None)
+    };
+    let id = id.to_owned();
+    if level == 3 {
+        html! { <h3 id={id} tabindex={tabindex} data-focus={target}>{ text }</h3> }
+    } else {
+        html! { <h4 id={id} tabindex={tabindex} data-focus={target}>{ text }</h4> }
+    }
+}
+
+/// A bulleted list of sentences.
+fn points(items: &[Text]) -> Html {
+    html! {
+        <ul class="rw-together-points">
+            for item in items {
+                <li>{ *item }</li>
             }
-            if matches!(session.phase, Phase::Intro | Phase::Ended(_)) {
-                <Kept />
-            }
+        </ul>
+    }
+}
+
+/// A question with a button to go ahead and "Cancel" (the safe choice, which takes focus).
+fn confirm(
+    id: &str,
+    question: Text,
+    yes: Text,
+    on_yes: Callback<MouseEvent>,
+    on_cancel: Callback<MouseEvent>,
+    cancel: Text,
+) -> Html {
+    html! {
+        <div class="rw-confirm" role="group" aria-labelledby={id.to_owned()}>
+            <p id={id.to_owned()}>{ question }</p>
+            { button("rw-button", yes, None, on_yes) }
+            { button("rw-button rw-button-quiet", cancel, Some(Focus::DeleteCancel), on_cancel) }
         </div>
     }
 }
@@ -198,205 +413,24 @@ pub fn Together() -> Html {
 fn solo_button(widget: &Widget) -> Html {
     let ui = &widget.content().ui;
     let widget = widget.clone();
-    html! {
-        <button type="button" class="rw-button rw-button-quiet" onclick={
-            move |_| widget.send_then_focus(Action::Navigate(View::Quiz), Focus::ViewHeading)
-        }>
-            { ui.together_solo }
-        </button>
-    }
-}
-
-/// One person's turn: whose it is, then their own statements, one per screen.
-fn answering(
-    widget: &Widget,
-    session: &UseReducerHandle<Session>,
-    person: Person,
-    send: &Callback<Event>,
-    focus: &PendingFocus,
-) -> Html {
-    let ui = &widget.content().ui;
-    let (Some((_, attempt)), Some(context)) = (session.answering(), session.context) else {
-        return Html::default();
-    };
-    let first = person == Person::First;
-    let on_answer = {
-        let session = session.clone();
-        Callback::from(move |(item, answer): (Id, Answer)| {
-            session.dispatch(Event::Answer { item, answer })
-        })
-    };
-    let on_move = {
-        let (session, send, focus, widget) =
-            (session.clone(), send.clone(), focus.clone(), widget.clone());
-        Callback::from(move |step: Move| {
-            let (event, sentence) = match step {
-                Move::Back(sentence) => (Event::Back, sentence),
-                Move::Next(sentence) => (Event::Next, sentence),
-                Move::Finish => return send.emit(Event::Done),
-            };
-            widget.say(sentence);
-            focus.set(Focus::Legend);
-            session.dispatch(event);
-        })
-    };
-    html! {
-        <div class="rw-together-turn">
-            <p class="rw-together-who">
-                { if first { ui.together_first_turn } else { ui.together_second_turn } }
-            </p>
-            <p class="rw-hint">
-                { if first { ui.together_first_note } else { ui.together_first_hidden } }
-            </p>
-            <QuestionScreen
-                context={context}
-                skip_sensitive={session.skip_sensitive}
-                index={attempt.question}
-                answers={attempt.answers.clone()}
-                // Each person's screens are their own radio groups.
-                screen={(session.started * 2 + u64::from(!first), attempt.question)}
-                finish_label={if first { ui.together_first_done } else { ui.together_second_done }}
-                on_answer={on_answer}
-                on_move={on_move}
-            />
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct IntroProps {
-    on_event: Callback<Event>,
-}
-
-/// The note before starting, and the two choices made together: who the check is about, and whether
-/// to include the statements about hard times (neither preselected).
-#[component]
-fn Intro(props: &IntroProps) -> Html {
-    let widget = use_widget();
-    let content = widget.content();
-    let ui = &content.ui;
-    let chosen = use_state(|| widget.relationship());
-    let sensitive = use_state(|| None::<bool>);
-    let missing = use_state(|| false);
-    let heading = widget.id("together-note");
-    let hint = widget.id("together-context-hint");
-
-    let begin = {
-        let (chosen, sensitive, missing, widget) = (
-            chosen.clone(),
-            sensitive.clone(),
-            missing.clone(),
-            widget.clone(),
-        );
-        let on_event = props.on_event.clone();
-        move |_| match (*chosen, *sensitive) {
-            (Some(context), Some(skip_sensitive)) => {
-                widget.say(ui.together_first_turn.to_string());
-                on_event.emit(Event::Begin {
-                    context,
-                    skip_sensitive,
-                    at: now_ms(),
-                });
-            }
-            _ => missing.set(true),
-        }
-    };
-    let radio = |name: &str, checked: bool, label: Text, set: Callback<()>| {
-        let missing = missing.clone();
-        html! {
-            <label class="rw-option">
-                <input type="radio" name={widget.id(name)} checked={checked} onchange={
-                    move |_| {
-                        set.emit(());
-                        missing.set(false);
-                    }
-                } />
-                <span>{ label }</span>
-            </label>
-        }
-    };
-    let relationship = |r: Relationship, label: Text| {
-        let chosen = chosen.clone();
-        radio(
-            "together-context",
-            *chosen == Some(r),
-            label,
-            Callback::from(move |_| chosen.set(Some(r))),
-        )
-    };
-    let hard_times = |skip: bool, label: Text| {
-        let sensitive = sensitive.clone();
-        radio(
-            "together-sensitive",
-            *sensitive == Some(skip),
-            label,
-            Callback::from(move |_| sensitive.set(Some(skip))),
-        )
-    };
-
-    html! {
-        <div class="rw-together-intro">
-            <section class="rw-content-note" aria-labelledby={heading.clone()}>
-                <h3 id={heading} tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.together_note_heading }</h3>
-                <p>{ ui.together_intro }</p>
-                <ul class="rw-together-points">
-                    <li>{ ui.together_note_want }</li>
-                    <li>{ ui.together_note_share }</li>
-                    <li>{ ui.together_note_stop }</li>
-                    <li>{ ui.together_note_exit }</li>
-                </ul>
-                <SafetyNote level={4} />
-            </section>
-            <fieldset class="rw-fieldset" aria-describedby={hint.clone()}>
-                <legend>{ ui.context_question }</legend>
-                <p class="rw-hint" id={hint}>{ ui.together_context_hint }</p>
-                <div class="rw-options">
-                    for (r, context) in Relationship::ALL.into_iter().filter_map(|r| Some((r, content.context(r)?))) {
-                        { relationship(r, context.label) }
-                    }
-                </div>
-            </fieldset>
-            <fieldset class="rw-fieldset">
-                <legend>{ ui.together_sensitive_question }</legend>
-                <div class="rw-options">
-                    { hard_times(false, ui.content_note_include) }
-                    { hard_times(true, ui.content_note_skip) }
-                </div>
-            </fieldset>
-            if *missing {
-                <p class="rw-error" role="alert">{ ui.together_choose_both }</p>
-            }
-            <div class="rw-buttons">
-                <button type="button" class="rw-button" onclick={begin}>{ ui.together_begin }</button>
-                { solo_button(&widget) }
-            </div>
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ResultsProps {
-    /// The first and the second person's profiles.
-    profiles: [Profile; 2],
-    /// The level of the headings.
-    level: u8,
-    /// Page-unique prefix of the ids.
-    id: String,
-    /// Whether the first heading takes focus when the results appear.
-    #[prop_or_default]
-    focus_here: bool,
+    button(
+        "rw-button rw-button-quiet",
+        ui.together_solo,
+        None,
+        Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(Action::Navigate(View::Quiz), Focus::ViewHeading)
+        }),
+    )
 }
 
 /// Both people's answers side by side, form by form; where one's "I give" and the other's "I receive"
-/// tell different stories; and the article's ways of talking about it.
-#[component]
-fn Results(props: &ResultsProps) -> Html {
-    let widget = use_widget();
+/// tell different stories; and the article's ways of talking about it. Headings of `level`, ids
+/// starting with `id`; `focus`: the first heading is the top of the screen.
+fn results(widget: &Widget, profiles: &[Profile; 2], level: u8, id: &str, focus: bool) -> Html {
     let content = widget.content();
     let ui = &content.ui;
-    let tag = format!("h{}", props.level.clamp(2, 6));
-    let [first, second] = &props.profiles;
-    let stories = describe_differences(content, &differences(&props.profiles));
+    let [first, second] = profiles;
+    let stories = describe_differences(content, &differences(profiles));
     let balance = |profile: &Profile| {
         profile
             .balance
@@ -404,13 +438,11 @@ fn Results(props: &ResultsProps) -> Html {
             .copied()
             .unwrap_or(ui.together_no_answer)
     };
-    let ids = ["side", "stories", "talk"].map(|part| format!("{}-{part}", props.id));
+    let ids = ["side", "stories", "talk"].map(|part| format!("{id}-{part}"));
     html! {
         <div class="rw-together-results">
             <section class="rw-plan-section" aria-labelledby={ids[0].clone()}>
-                <@{tag.clone()} id={ids[0].clone()} tabindex="-1" data-focus={props.focus_here.then(|| Focus::Legend.attr())}>
-                    { ui.together_results_heading }
-                </@>
+                { heading(level, &ids[0], ui.together_results_heading, focus) }
                 <p>{ ui.together_results_intro }</p>
                 <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.together_table_caption}>
                     <table class="rw-table">
@@ -424,7 +456,7 @@ fn Results(props: &ResultsProps) -> Html {
                         </thead>
                         <tbody>
                             for (a, b) in first.forms.iter().zip(second.forms.iter()) {
-                                <tr key={a.form}>
+                                <tr>
                                     <th scope="row">{ content.form(a.form).map(|f| f.name).unwrap_or_default() }</th>
                                     <td><ScoreText score={a.clone()} /></td>
                                     <td><ScoreText score={b.clone()} /></td>
@@ -440,7 +472,7 @@ fn Results(props: &ResultsProps) -> Html {
                 </div>
             </section>
             <section class="rw-plan-section" aria-labelledby={ids[1].clone()}>
-                <@{tag.clone()} id={ids[1].clone()}>{ ui.together_differences_heading }</@>
+                { heading(level, &ids[1], ui.together_differences_heading, false) }
                 if stories.is_empty() {
                     <p>{ ui.together_no_differences }</p>
                 } else {
@@ -451,14 +483,9 @@ fn Results(props: &ResultsProps) -> Html {
                 }
             </section>
             <section class="rw-plan-section" aria-labelledby={ids[2].clone()}>
-                <@{tag} id={ids[2].clone()}>{ ui.together_talk_heading }</@>
+                { heading(level, &ids[2], ui.together_talk_heading, false) }
                 <p>{ ui.together_talk_intro }</p>
-                <ul class="rw-together-points">
-                    <li>{ ui.together_talk_turns }</li>
-                    <li>{ ui.together_talk_needs }</li>
-                    <li>{ ui.together_talk_together }</li>
-                    <li>{ ui.together_talk_reset }</li>
-                </ul>
+                { points(&[ui.together_talk_turns, ui.together_talk_needs, ui.together_talk_together, ui.together_talk_reset]) }
             </section>
         </div>
     }
@@ -466,88 +493,80 @@ fn Results(props: &ResultsProps) -> Html {
 
 /// The results both people chose to keep, newest first: each opens to show them, and can be deleted
 /// after a question.
-#[component]
-fn Kept() -> Html {
-    let widget = use_widget();
+fn kept(
+    widget: &Widget,
+    asking: &UseStateHandle<Option<Millis>>,
+    asked: &UseStateHandle<Option<Millis>>,
+    focus: &super::hooks::focus::PendingFocus,
+) -> Html {
     let content = widget.content();
     let ui = &content.ui;
-    // The record whose deletion is being asked about, and the last one asked about (its "Delete"
-    // takes focus back after "Cancel"; "Cancel", the safe choice, takes it when asked).
-    let asking = use_state(|| None::<Millis>);
-    let asked = use_state(|| None::<Millis>);
-    let root = use_node_ref();
-    let focus = use_pending_focus(root.clone());
     let kept = &widget.state.doc.together.kept;
     if kept.is_empty() {
         return Html::default();
     }
-    let heading = widget.id("together-kept");
+    let heading_id = widget.id("together-kept");
+    let records = kept.iter().rev().map(|record| {
+        let id = record.started;
+        let ask = |to: Option<Millis>, target: Focus| {
+            let (asking, asked, focus) = (asking.clone(), asked.clone(), focus.clone());
+            Callback::from(move |_: MouseEvent| {
+                focus.set(target);
+                asked.set(Some(id));
+                asking.set(to);
+            })
+        };
+        let delete = {
+            let (widget, asking) = (widget.clone(), asking.clone());
+            Callback::from(move |_: MouseEvent| {
+                asking.set(None);
+                // Said only once the save is written and read back.
+                widget.send_then_confirm(
+                    Action::RemoveTogether(id),
+                    Focus::ViewHeading,
+                    ui.together_deleted.to_string(),
+                );
+            })
+        };
+        let date = format_date(record.kept, &content.lang);
+        let about = record.context.and_then(|c| content.context(c));
+        html! {
+            <details class="rw-faq-item rw-together-kept" key={id.to_string()}>
+                <summary>
+                    { fill(ui.together_kept_item, &[("date", &date)]) }
+                    if let Some(about) = about {
+                        { " · " }{ about.label }
+                    }
+                </summary>
+                <div class="rw-together-kept-body">
+                    { results(widget, &record_profiles(content, record), 4, &widget.id(&format!("together-{id}")), false) }
+                    if **asking == Some(id) {
+                        { confirm(
+                            &widget.id("together-delete"),
+                            ui.together_delete_question,
+                            ui.together_delete_confirm,
+                            delete,
+                            ask(None, Focus::Delete),
+                            ui.cancel,
+                        ) }
+                    } else {
+                        <div class="rw-buttons">
+                            { button(
+                                "rw-button rw-button-quiet",
+                                ui.together_delete,
+                                (**asked == Some(id)).then_some(Focus::Delete),
+                                ask(Some(id), Focus::DeleteCancel),
+                            ) }
+                        </div>
+                    }
+                </div>
+            </details>
+        }
+    });
     html! {
-        <section class="rw-plan-section" aria-labelledby={heading.clone()} ref={root}>
-            <h3 id={heading}>{ ui.together_kept_heading }</h3>
-            for record in kept.iter().rev() {
-                <details class="rw-faq-item rw-together-kept" key={record.started.to_string()}>
-                    <summary>
-                        { fill(ui.together_kept_item, &[("date", &format_date(record.kept, &content.lang))]) }
-                        if let Some(context) = record.context.and_then(|c| content.context(c)) {
-                            { " · " }{ context.label }
-                        }
-                    </summary>
-                    <div class="rw-together-kept-body">
-                        <Results
-                            profiles={record_profiles(content, record)}
-                            level={4}
-                            id={widget.id(&format!("together-{}", record.started))}
-                        />
-                        if *asking == Some(record.started) {
-                            <div class="rw-confirm" role="group" aria-labelledby={widget.id("together-delete-question")}>
-                                <p id={widget.id("together-delete-question")}>{ ui.together_delete_question }</p>
-                                <button type="button" class="rw-button" onclick={
-                                    let (widget, asking, id) = (widget.clone(), asking.clone(), record.started);
-                                    move |_| {
-                                        asking.set(None);
-                                        // Said only once the save is written and read back.
-                                        widget.send_then_confirm(
-                                            Action::RemoveTogether(id),
-                                            Focus::ViewHeading,
-                                            ui.together_deleted.to_string(),
-                                        );
-                                    }
-                                }>
-                                    { ui.together_delete_confirm }
-                                </button>
-                                <button type="button" class="rw-button rw-button-quiet" data-focus={Focus::DeleteCancel.attr()} onclick={
-                                    let (asking, focus) = (asking.clone(), focus.clone());
-                                    move |_| {
-                                        focus.set(Focus::Delete);
-                                        asking.set(None);
-                                    }
-                                }>
-                                    { ui.cancel }
-                                </button>
-                            </div>
-                        } else {
-                            <div class="rw-buttons">
-                                <button
-                                    type="button"
-                                    class="rw-button rw-button-quiet"
-                                    data-focus={(*asked == Some(record.started)).then(|| Focus::Delete.attr())}
-                                    onclick={
-                                        let (asking, asked, focus, id) = (asking.clone(), asked.clone(), focus.clone(), record.started);
-                                        move |_| {
-                                            focus.set(Focus::DeleteCancel);
-                                            asked.set(Some(id));
-                                            asking.set(Some(id));
-                                        }
-                                    }
-                                >
-                                    { ui.together_delete }
-                                </button>
-                            </div>
-                        }
-                    </div>
-                </details>
-            }
+        <section class="rw-plan-section" aria-labelledby={heading_id.clone()}>
+            { heading(3, &heading_id, ui.together_kept_heading, false) }
+            { for records }
         </section>
     }
 }
