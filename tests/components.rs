@@ -857,9 +857,14 @@ async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_bo
     )
     .await;
 
-    // Both side by side: every form, and the overall question.
-    let rows = all(&root, ".rw-together-results tbody tr");
-    assert_eq!(rows.len(), content.forms.len() + 1);
+    // Both side by side: every form answered (not the one left out), and the overall question, each
+    // a row of its own, then a row for each person.
+    let forms = content.forms.len() - content.sensitive_forms.len();
+    assert_eq!(all(&root, ".rw-together-results tbody").len(), forms + 1);
+    assert_eq!(
+        all(&root, ".rw-together-results tbody tr").len(),
+        3 * (forms + 1)
+    );
     let results = text(&root, ".rw-together-results");
     assert!(results.contains("I give much more than they do") && results.contains("About even"));
     assert!(

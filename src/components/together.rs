@@ -10,19 +10,18 @@
 //! function each: every `html!` element costs wasm, and these repeat.
 
 use super::hooks::focus::{use_pending_focus, Focus};
-use super::profile_chart::ScoreText;
 use super::question::{Move, QuestionScreen};
 use super::safety_note::SafetyNote;
 use super::widget::{use_widget, Widget};
-use crate::core::content::{fill, Id, Text};
+use crate::core::content::{fill, Id, Text, UiText};
 use crate::core::document::{Answer, Millis, View};
 use crate::core::relationship::Relationship;
-use crate::core::scoring::Profile;
+use crate::core::scoring::{FormScore, Profile};
 use crate::core::state::Action;
 use crate::core::together::{
     describe_differences, differences, record_profiles, Ending, Event, Person, Phase, Session,
 };
-use crate::web::{format_date, now_ms};
+use crate::web::{format_date, format_score, now_ms};
 use yew::prelude::*;
 
 #[component]
@@ -120,7 +119,11 @@ pub fn Together() -> Html {
                     Callback::from(move |_| sensitive.set(Some(skip))),
                 )
             });
-            let (note, hint) = (widget.id("together-note"), widget.id("together-hint"));
+            let (note, hint, hard) = (
+                widget.id("together-note"),
+                widget.id("together-hint"),
+                widget.id("together-hard"),
+            );
             html! {
                 <>
                     <section class="rw-content-note" aria-labelledby={note.clone()}>
@@ -134,8 +137,9 @@ pub fn Together() -> Html {
                         <p class="rw-hint" id={hint}>{ ui.together_context_hint }</p>
                         <div class="rw-options">{ for relationships }</div>
                     </fieldset>
-                    <fieldset class="rw-fieldset">
-                        <legend>{ ui.together_sensitive_question }</legend>
+                    <fieldset class="rw-fieldset" aria-describedby={hard.clone()}>
+                        <legend>{ ui.together_sensitive_legend }</legend>
+                        <p class="rw-hint" id={hard}>{ ui.together_sensitive_question }</p>
                         <div class="rw-options">{ for hard_times }</div>
                     </fieldset>
                     if *missing {
@@ -259,7 +263,7 @@ pub fn Together() -> Html {
             html! {
                 <>
                     if let Some(profiles) = session.profiles() {
-                        { results(&widget, &profiles, 3, &widget.id("together-now"), true) }
+                        { results(&widget, &profiles, session.skip_sensitive, 3, &widget.id("together-now"), true) }
                     }
                     <fieldset class="rw-fieldset" aria-describedby={hint.clone()}>
                         <legend>{ ui.together_keep_question }</legend>
@@ -423,21 +427,52 @@ fn solo_button(widget: &Widget) -> Html {
     )
 }
 
-/// Both people's answers side by side, form by form; where one's "I give" and the other's "I receive"
-/// tell different stories; and the article's ways of talking about it. Headings of `level`, ids
-/// starting with `id`; `focus`: the first heading is the top of the screen.
-fn results(widget: &Widget, profiles: &[Profile; 2], level: u8, id: &str, focus: bool) -> Html {
+/// Both people's answers side by side, form by form (without the statements about hard times when
+/// they were `skipped`); where one's "I give" and the other's "I receive" tell different stories; and
+/// the article's ways of talking about it. Headings of `level`, ids starting with `id`; `focus`: the
+/// first heading is the top of the screen.
+fn results(
+    widget: &Widget,
+    profiles: &[Profile; 2],
+    skipped: bool,
+    level: u8,
+    id: &str,
+    focus: bool,
+) -> Html {
     let content = widget.content();
     let ui = &content.ui;
+    let lang = &content.lang;
     let [first, second] = profiles;
     let stories = describe_differences(content, &differences(profiles));
-    let balance = |profile: &Profile| {
-        profile
-            .balance
-            .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?))
-            .copied()
-            .unwrap_or(ui.together_no_answer)
+    // A form: its give and its receive, or why there are none. (Short cells: the table fits a phone.)
+    let scores = |score: &FormScore| match (score.give, score.receive) {
+        (Some(give), Some(receive)) => html! {
+            <><td>{ format_score(give, lang) }</td><td>{ format_score(receive, lang) }</td></>
+        },
+        _ => wide_cell(if score.not_applicable {
+            ui.form_not_applicable
+        } else {
+            ui.not_enough
+        }),
     };
+    let balance = |profile: &Profile| {
+        wide_cell(
+            profile
+                .balance
+                .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?))
+                .copied()
+                .unwrap_or(ui.together_no_answer),
+        )
+    };
+    let forms = first
+        .forms
+        .iter()
+        .zip(second.forms.iter())
+        .filter(|(a, _)| !(skipped && content.sensitive_forms.contains(&a.form)))
+        .map(|(a, b)| {
+            let name = content.form(a.form).map(|f| f.name).unwrap_or_default();
+            rows(ui, name, [scores(a), scores(b)])
+        });
     let ids = ["side", "stories", "talk"].map(|part| format!("{id}-{part}"));
     html! {
         <div class="rw-together-results">
@@ -449,25 +484,13 @@ fn results(widget: &Widget, profiles: &[Profile; 2], level: u8, id: &str, focus:
                         <caption>{ ui.together_table_caption }</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{ ui.form_column }</th>
-                                <th scope="col">{ ui.together_first }</th>
-                                <th scope="col">{ ui.together_second }</th>
+                                <th scope="col">{ ui.together_person_column }</th>
+                                <th scope="col">{ ui.give_label }</th>
+                                <th scope="col">{ ui.receive_label }</th>
                             </tr>
                         </thead>
-                        <tbody>
-                            for (a, b) in first.forms.iter().zip(second.forms.iter()) {
-                                <tr>
-                                    <th scope="row">{ content.form(a.form).map(|f| f.name).unwrap_or_default() }</th>
-                                    <td><ScoreText score={a.clone()} /></td>
-                                    <td><ScoreText score={b.clone()} /></td>
-                                </tr>
-                            }
-                            <tr>
-                                <th scope="row">{ ui.together_overall_row }</th>
-                                <td>{ balance(first) }</td>
-                                <td>{ balance(second) }</td>
-                            </tr>
-                        </tbody>
+                        { for forms }
+                        { rows(ui, ui.together_overall_row, [balance(first), balance(second)]) }
                     </table>
                 </div>
             </section>
@@ -489,6 +512,33 @@ fn results(widget: &Widget, profiles: &[Profile; 2], level: u8, id: &str, focus:
             </section>
         </div>
     }
+}
+
+/// One row group of the results: `name` (a form, or the overall question), then a row for each
+/// person with their `cells`.
+fn rows(ui: &UiText, name: Text, cells: [Html; 2]) -> Html {
+    let [first, second] = cells;
+    html! {
+        <tbody>
+            // The form on a row of its own: three narrow columns fit a phone.
+            <tr>
+                <th scope="rowgroup" colspan="3" class="rw-together-form">{ name }</th>
+            </tr>
+            <tr>
+                <th scope="row">{ ui.together_first }</th>
+                { first }
+            </tr>
+            <tr>
+                <th scope="row">{ ui.together_second }</th>
+                { second }
+            </tr>
+        </tbody>
+    }
+}
+
+/// A cell across the "I give" and "I receive" columns.
+fn wide_cell(text: Text) -> Html {
+    html! { <td colspan="2">{ text }</td> }
 }
 
 /// The results both people chose to keep, newest first: each opens to show them, and can be deleted
@@ -539,7 +589,7 @@ fn kept(
                     }
                 </summary>
                 <div class="rw-together-kept-body">
-                    { results(widget, &record_profiles(content, record), 4, &widget.id(&format!("together-{id}")), false) }
+                    { results(widget, &record_profiles(content, record), record.skip_sensitive, 4, &widget.id(&format!("together-{id}")), false) }
                     if **asking == Some(id) {
                         { confirm(
                             &widget.id("together-delete"),

@@ -415,6 +415,7 @@ ui_text! {
     together_note_stop,
     together_note_exit,
     together_context_hint,
+    together_sensitive_legend,
     together_sensitive_question,
     together_choose_both,
     together_begin,
@@ -441,6 +442,7 @@ ui_text! {
     /// Column headings of the results taken together.
     together_first,
     together_second,
+    together_person_column,
     together_overall_row,
     together_no_answer,
     together_differences_heading,
