@@ -249,7 +249,7 @@ describe('keyboard only', () => {
       await assertPlan(page);
       assert.equal(await page.locator('.rw-plan').innerText(), planBefore);
       const doc = JSON.parse(await storedText(page));
-      assert.equal(doc.schema, 6);
+      assert.equal(doc.schema, 7);
       assert.deepEqual([...doc.checklist.done].sort(), ACTIONS.map((a) => a.id).sort());
       assert.equal(doc.quiz.attempts.length, 1);
       assert.equal(doc.quiz.attempts[0].context, 'friend');
@@ -397,7 +397,7 @@ describe('storage trouble', () => {
         await eventually(async () => assert.equal(await checklistProgress(page), overall(1)));
         await eventually(async () => {
           const doc = JSON.parse(await storedText(page));
-          assert.equal(doc.schema, 6);
+          assert.equal(doc.schema, 7);
           assert.deepEqual(doc.checklist.done, [action.id]);
         });
         assert.equal(await storedText(page, copyKey), GARBAGE, 'the corrupt copy is still there');
