@@ -18,6 +18,20 @@
 //!
 //! Either person can stop at any time before the end ([`Event::Stop`]): every answer of the session is
 //! dropped at once. The results can be kept only when both chose to keep them ([`Session::record`]).
+//!
+//! Where the words around the results come from (the article, `shared/seed`), for reviewers:
+//! - different stories are not a lack of care: "These differences create gaps that look like 'lack of
+//!   care,' even when both partners mean well. I often remind couples that intention and style are not
+//!   the same. Reciprocity breaks not because people don't love each other, but because they
+//!   communicate that love differently." (why the balance slips), and "many relationship conflicts do
+//!   not come from lack of love-they come from differences in how love is expressed";
+//! - take turns and listen so both feel heard: "Balanced communication doesn't mean equal talk time. It
+//!   means both people feel heard." and the five-second pause "helped them listen better";
+//! - say what you need calmly, without blame: "Express needs without blame", "Start by expressing your
+//!   needs calmly", and the example "I feel closer to you when we talk about our days." (Express);
+//! - "Can we work on this together?" (how to ask for more support without sounding needy);
+//! - "Let's reset" after heated moments (Repair);
+//! - only when it feels safe, as every action that asks for openness or repair (see `ChecklistAction`).
 
 use super::content::{fill, Content, Id, Question};
 use super::document::{Answer, Attempt, Millis, TogetherRecord};
