@@ -776,8 +776,120 @@ fn the_codec_in_the_browser_reads_every_schema_and_round_trips() {
     // The same text serde_json writes natively.
     let text = encode(&decode(include_str!("fixtures/schema-2.json")).unwrap());
     assert!(
-        text.starts_with("{\"schema\":6,\"view\":\"quiz\""),
+        text.starts_with(&format!(
+            "{{\"schema\":{},\"view\":\"quiz\"",
+            reciprocity_widget::core::document::SCHEMA
+        )),
         "{text}"
     );
     assert!(text.contains("\"finished\":null"), "{text}");
+}
+
+/// Answers every screen of one person's turn with `pick` (the overall question with `last`), pressing
+/// Next, then `done`; checks that nothing is checked on a screen before it is answered.
+async fn walk_together(root: &Element, total: usize, pick: &str, last: &str, done: &str) {
+    for n in 1..=total {
+        assert!(
+            all(root, ".rw-together input:checked").is_empty(),
+            "nothing checked on screen {n} before answering"
+        );
+        option(root, if n == total { last } else { pick }).click();
+        yew::scheduler::flush().await;
+        click(&button(root, if n == total { done } else { "Next" })).await;
+    }
+}
+
+/// The check taken together: the first person's answers are never in the page while the second
+/// person answers, nothing of either is saved until both choose to keep the results, and then the
+/// results are saved once, and said to be kept only after that.
+#[wasm_bindgen_test]
+async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_both() {
+    let content = reciprocity_widget::english();
+    let ui = &content.ui;
+    clear("c-together");
+    let widget = mount("c-together").await;
+    let root = widget.root.clone();
+    click(&button(&root, "Reciprocity check")).await;
+    click(&button(&root, &ui.together_open)).await;
+    assert_eq!(text(&root, ".rw-view-heading"), &*ui.together_heading);
+    assert!(text(&root, ".rw-together").contains(&*ui.together_note_want));
+    // Nothing chosen: asked to choose both.
+    click(&button(&root, &ui.together_begin)).await;
+    assert_eq!(text(&root, ".rw-error"), &*ui.together_choose_both);
+    option(&root, "A partner").click();
+    option(&root, &ui.content_note_skip).click();
+    yew::scheduler::flush().await;
+    click(&button(&root, &ui.together_begin)).await;
+
+    let total = content.questions(true).len();
+    let answers_saved = || {
+        let text = storage()
+            .get_item(&key("c-together"))
+            .unwrap()
+            .unwrap_or_default();
+        content.items.iter().any(|i| text.contains(i.id)) || text.contains(content.balance.id)
+    };
+    assert_eq!(text(&root, ".rw-together-who"), &*ui.together_first_turn);
+    walk_together(
+        &root,
+        total,
+        "Always",
+        "I give much more than they do",
+        &ui.together_first_done,
+    )
+    .await;
+
+    // The handover: no answer of anyone in the page, nothing saved.
+    assert_eq!(
+        text(&root, ".rw-together h3"),
+        &*ui.together_handover_heading
+    );
+    assert!(all(&root, ".rw-together input").is_empty());
+    assert!(!answers_saved(), "nothing saved at the handover");
+    click(&button(&root, &ui.together_second_start)).await;
+    assert_eq!(text(&root, ".rw-together-who"), &*ui.together_second_turn);
+    walk_together(
+        &root,
+        total,
+        "Sometimes",
+        "About even",
+        &ui.together_second_done,
+    )
+    .await;
+
+    // Both side by side: every form answered (not the one left out), and the overall question, each
+    // a row of its own, then a row for each person.
+    let forms = content.forms.len() - content.sensitive_forms.len();
+    assert_eq!(all(&root, ".rw-together-results tbody").len(), forms + 1);
+    assert_eq!(
+        all(&root, ".rw-together-results tbody tr").len(),
+        3 * (forms + 1)
+    );
+    let results = text(&root, ".rw-together-results");
+    assert!(results.contains("I give much more than they do") && results.contains("About even"));
+    assert!(
+        results.contains("what the first person says they give and what the second person says they receive tell different stories"),
+        "{results}"
+    );
+    assert!(results.contains(&*ui.together_differs_note));
+    assert!(!answers_saved(), "nothing saved on the results");
+
+    // Kept only when both choose to.
+    click(&button(&root, &ui.together_keep)).await;
+    assert_eq!(text(&root, ".rw-error"), &*ui.together_keep_both);
+    option(&root, &ui.together_keep_first).click();
+    yew::scheduler::flush().await;
+    click(&button(&root, &ui.together_keep)).await;
+    assert_eq!(text(&root, ".rw-error"), &*ui.together_keep_both);
+    assert!(!answers_saved(), "one person's choice keeps nothing");
+    option(&root, &ui.together_keep_second).click();
+    yew::scheduler::flush().await;
+    click(&button(&root, &ui.together_keep)).await;
+    let kept = saved("c-together")["together"]["kept"].clone();
+    assert_eq!(kept.as_array().unwrap().len(), 1);
+    assert_eq!(kept[0]["context"], "partner");
+    assert_eq!(kept[0]["first"].as_object().unwrap().len(), total);
+    assert_eq!(text(&root, ".rw-status"), &*ui.together_kept);
+    assert_eq!(all(&root, ".rw-together-kept").len(), 1);
+    widget.unmount().await;
 }

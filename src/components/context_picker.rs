@@ -2,6 +2,7 @@
 
 use super::hooks::focus::Focus;
 use super::widget::use_widget;
+use crate::core::document::View;
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
 use yew::prelude::*;
@@ -65,6 +66,15 @@ pub fn ContextPicker() -> Html {
             <div class="rw-buttons">
                 <button type="button" class="rw-button" onclick={start}>{ ui.start }</button>
             </div>
+            // Two people who both want to: the same check in turn on this device (see `together.rs`).
+            if widget.shows(View::Together) {
+                <button type="button" class="rw-link rw-together-open" onclick={
+                    let widget = widget.clone();
+                    move |_| widget.send_then_focus(Action::Navigate(View::Together), Focus::ViewHeading)
+                }>
+                    { ui.together_open }
+                </button>
+            }
         </div>
     }
 }

@@ -1,43 +1,75 @@
 //! One statement of the check: a fieldset of native radios, every point labelled, "Prefer not to
 //! answer" always there, Back and Next (never auto-advance: arrow keys move between radios and must not
-//! jump to the next statement).
+//! jump to the next statement). [`QuestionScreen`] draws it from props, for the visitor's own check
+//! ([`Question`]) and for the check taken together (see `together.rs`), whose answers never reach the
+//! saved state.
 
 use super::hooks::focus::Focus;
 use super::progress::Progress;
 use super::widget::use_widget;
-use crate::core::content::{fill, Question as ContentQuestion, Text};
+use crate::core::content::{fill, Id, Question as ContentQuestion, Text};
 use crate::core::document::{Answer, BALANCE, FREQUENCY};
+use crate::core::relationship::Relationship;
+use crate::core::sorted::SortedMap;
 use crate::core::state::Action;
 use crate::web::format_count;
 use yew::prelude::*;
 
 static NEXT_GROUP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
+/// Where the visitor goes from a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Move {
+    /// To the statement before, with the sentence for the status line ("Question 2 of 31").
+    Back(String),
+    /// To the next statement, with its sentence.
+    Next(String),
+    /// On from the last screen.
+    Finish,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionScreenProps {
+    /// Who the statements are about: their wording.
+    pub context: Relationship,
+    /// Whether the statements about hard times are left out.
+    pub skip_sensitive: bool,
+    /// The screen on show, 0-based (past the last shows the last).
+    pub index: usize,
+    /// The answers given so far, by item id.
+    pub answers: SortedMap<String, Answer>,
+    /// Tells screens apart (whose answers, which screen): each new value is a new radio group.
+    pub screen: (u64, usize),
+    /// The last screen's forward button.
+    pub finish_label: Text,
+    pub on_answer: Callback<(Id, Answer)>,
+    pub on_move: Callback<Move>,
+    /// Beside "Thinking about…" (the visitor's own check puts "Change who it's about" there).
+    #[prop_or_default]
+    pub children: Html,
+}
+
 #[component]
-pub fn Question() -> Html {
+pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let widget = use_widget();
     // A fresh radio-group name each time a statement is shown. Chromium keeps stale state for a radio
     // group inside a shadow root once its inputs are removed: coming back to a statement under the same
     // name, Tab skipped the whole group. A new name is a new group. (Hooks come before any return.)
-    let on_screen = widget.state.current().map(|a| (a.started, a.question));
-    let group = use_memo(on_screen, |_| {
+    let group = use_memo(props.screen, |_| {
         NEXT_GROUP.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     });
     let content = widget.content();
     let ui = &content.ui;
-    let Some(attempt) = widget.state.current() else {
+    let Some(context) = content.context(props.context) else {
         return Html::default();
     };
-    let Some(context) = attempt.context.and_then(|c| content.context(c)) else {
-        return Html::default();
-    };
-    let questions = content.questions(attempt.skip_sensitive == Some(true));
+    let questions = content.questions(props.skip_sensitive);
     let total = questions.len();
-    let index = attempt.question.min(total - 1);
+    let index = props.index.min(total - 1);
     let is_last = index + 1 == total;
 
     // The form items first, the overall balance item last.
-    let (item_id, text, options, may_not_apply): (&str, Text, Vec<(i8, Text)>, bool) =
+    let (item_id, text, options, may_not_apply): (Id, Text, Vec<(i8, Text)>, bool) =
         match questions[index] {
             ContentQuestion::Item(item) => (
                 item.id,
@@ -54,7 +86,7 @@ pub fn Question() -> Html {
                 false,
             ),
         };
-    let answer = attempt.answers.get(item_id).copied();
+    let answer = props.answers.get(item_id).copied();
     let name = widget.id(&format!("q{}", *group));
     let position = move |n: usize| {
         fill(
@@ -65,14 +97,8 @@ pub fn Question() -> Html {
     let progress = position(index + 1);
 
     let choose = |value: Answer| {
-        let widget = widget.clone();
-        let item = item_id.to_owned();
-        move |_: Event| {
-            widget.send(Action::Answer {
-                item: item.clone(),
-                answer: value,
-            })
-        }
+        let on_answer = props.on_answer.clone();
+        move |_: Event| on_answer.emit((item_id, value))
     };
     let option = |value: Answer, label: Text, class: &'static str| {
         html! {
@@ -88,44 +114,27 @@ pub fn Question() -> Html {
         }
     };
     let back = {
-        let widget = widget.clone();
-        let sentence = position(index);
-        move |_| widget.send_then_announce(Action::Back, Focus::Legend, sentence.clone())
+        let (on_move, sentence) = (props.on_move.clone(), position(index));
+        move |_| on_move.emit(Move::Back(sentence.clone()))
     };
     let next = {
-        let widget = widget.clone();
-        let sentence = if is_last {
-            ui.results_ready.to_string()
+        let on_move = props.on_move.clone();
+        let step = if is_last {
+            Move::Finish
         } else {
-            position(index + 2)
+            Move::Next(position(index + 2))
         };
-        move |_| {
-            let action = if is_last {
-                Action::Finish
-            } else {
-                Action::Next
-            };
-            let target = if is_last {
-                Focus::ViewHeading
-            } else {
-                Focus::Legend
-            };
-            widget.send_then_announce(action, target, sentence.clone())
-        }
-    };
-    let change_context = {
-        let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::ChangeContext, Focus::Legend)
+        move |_| on_move.emit(step.clone())
     };
 
     html! {
         <div class="rw-question">
             <div class="rw-question-top">
                 <p class="rw-about">{ context.thinking_about }</p>
-                <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context }</button>
+                { props.children.clone() }
             </div>
             <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />
-            <fieldset class="rw-fieldset" key={item_id.to_owned()}>
+            <fieldset class="rw-fieldset" key={item_id}>
                 <legend tabindex="-1" data-focus={Focus::Legend.attr()}>{ text }</legend>
                 <div class="rw-options">
                     for (value, label) in options {
@@ -143,9 +152,65 @@ pub fn Question() -> Html {
                     <button type="button" class="rw-button rw-button-quiet" onclick={back}>{ ui.back }</button>
                 }
                 <button type="button" class="rw-button" onclick={next}>
-                    { if is_last { ui.finish } else { ui.next } }
+                    { if is_last { props.finish_label } else { ui.next } }
                 </button>
             </div>
         </div>
+    }
+}
+
+/// The statement on screen in the visitor's own check, whose answers are saved as they go.
+#[component]
+pub fn Question() -> Html {
+    let widget = use_widget();
+    let Some(attempt) = widget.state.current() else {
+        return Html::default();
+    };
+    let Some(context) = attempt.context else {
+        return Html::default();
+    };
+    let ui = &widget.content().ui;
+    let on_answer = {
+        let widget = widget.clone();
+        Callback::from(move |(item, answer): (Id, Answer)| {
+            widget.send(Action::Answer {
+                item: item.to_owned(),
+                answer,
+            })
+        })
+    };
+    let on_move = {
+        let widget = widget.clone();
+        Callback::from(move |step: Move| match step {
+            Move::Back(sentence) => {
+                widget.send_then_announce(Action::Back, Focus::Legend, sentence)
+            }
+            Move::Next(sentence) => {
+                widget.send_then_announce(Action::Next, Focus::Legend, sentence)
+            }
+            Move::Finish => widget.send_then_announce(
+                Action::Finish,
+                Focus::ViewHeading,
+                ui.results_ready.to_string(),
+            ),
+        })
+    };
+    let change_context = {
+        let widget = widget.clone();
+        move |_| widget.send_then_focus(Action::ChangeContext, Focus::Legend)
+    };
+    html! {
+        <QuestionScreen
+            context={context}
+            skip_sensitive={attempt.skip_sensitive == Some(true)}
+            index={attempt.question}
+            answers={attempt.answers.clone()}
+            screen={(attempt.started, attempt.question)}
+            finish_label={ui.finish}
+            on_answer={on_answer}
+            on_move={on_move}
+        >
+            <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context }</button>
+        </QuestionScreen>
     }
 }

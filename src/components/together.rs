@@ -1,8 +1,622 @@
-//! The check taken by two people in turn on one device.
+//! The check taken by two people in turn on one device (opened from the check's start).
+//!
+//! The session lives in this component's state only (see `core::together`): nothing of it reaches the
+//! saved document until both people choose to keep the results, and leaving the section drops it.
+//! Each screen shows only the answers the session says may be seen: while the second person answers,
+//! the first person's are not in the page at all. Kept results are listed under the note, each
+//! viewable and deletable (after a question).
+//!
+//! One component, with the markup of its buttons, choices, headings and questions in one small
+//! function each: every `html!` element costs wasm, and these repeat.
 
+use super::hooks::focus::{use_pending_focus, Focus};
+use super::question::{Move, QuestionScreen};
+use super::safety_note::SafetyNote;
+use super::widget::{use_widget, Widget};
+use crate::core::content::{fill, Id, Text, UiText};
+use crate::core::document::{Answer, Millis, View};
+use crate::core::relationship::Relationship;
+use crate::core::scoring::{FormScore, Profile};
+use crate::core::state::Action;
+use crate::core::together::{
+    describe_differences, differences, record_profiles, Ending, Event, Person, Phase, Session,
+};
+use crate::web::{format_date, format_score, now_ms};
 use yew::prelude::*;
 
 #[component]
 pub fn Together() -> Html {
-    Html::default()
+    let widget = use_widget();
+    let content = widget.content();
+    let ui = &content.ui;
+    let session = use_reducer(|| Session::new(content));
+    // Focus follows each new screen: its heading, or the statement's legend. (The session is this
+    // component's state, so this component moves focus itself.)
+    let root = use_node_ref();
+    let focus = use_pending_focus(root.clone());
+    // Asking whether to stop; keeping asked before both chose to.
+    let stopping = use_state(|| false);
+    let keep_error = use_state(|| false);
+    // The note's two choices (neither made for them but who it is about, when known), and whether
+    // "start" was pressed without them.
+    let chosen = use_state(|| widget.relationship());
+    let sensitive = use_state(|| None::<bool>);
+    let missing = use_state(|| false);
+    // The kept result whose deletion is asked about, and the last one asked about (its "Delete" takes
+    // focus back after "Cancel").
+    let asking = use_state(|| None::<Millis>);
+    let asked = use_state(|| None::<Millis>);
+
+    // Sends `event` and puts focus on the top of the screen that follows.
+    let send = {
+        let (session, focus, stopping) = (session.clone(), focus.clone(), stopping.clone());
+        Callback::from(move |event: Event| {
+            stopping.set(false);
+            focus.set(Focus::Legend);
+            session.dispatch(event);
+        })
+    };
+    let on = |event: Event| {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send.emit(event.clone()))
+    };
+
+    let body = match session.phase {
+        Phase::Intro => {
+            let begin = {
+                let (chosen, sensitive, missing, widget, send) = (
+                    chosen.clone(),
+                    sensitive.clone(),
+                    missing.clone(),
+                    widget.clone(),
+                    send.clone(),
+                );
+                Callback::from(move |_: MouseEvent| match (*chosen, *sensitive) {
+                    (Some(context), Some(skip_sensitive)) => {
+                        widget.say(ui.together_first_turn.to_string());
+                        send.emit(Event::Begin {
+                            context,
+                            skip_sensitive,
+                            at: now_ms(),
+                        });
+                    }
+                    _ => missing.set(true),
+                })
+            };
+            let radio = |name: &str, checked: bool, label: Text, set: Callback<()>| {
+                let missing = missing.clone();
+                choice(
+                    "radio",
+                    Some(widget.id(name)),
+                    checked,
+                    label,
+                    Callback::from(move |_: web_sys::Event| {
+                        set.emit(());
+                        missing.set(false);
+                    }),
+                )
+            };
+            let relationships = Relationship::ALL.into_iter().filter_map(|r| {
+                let chosen = chosen.clone();
+                Some(radio(
+                    "together-context",
+                    *chosen == Some(r),
+                    content.context(r)?.label,
+                    Callback::from(move |_| chosen.set(Some(r))),
+                ))
+            });
+            let hard_times = [false, true].map(|skip| {
+                let sensitive = sensitive.clone();
+                let label = if skip {
+                    ui.content_note_skip
+                } else {
+                    ui.content_note_include
+                };
+                radio(
+                    "together-sensitive",
+                    *sensitive == Some(skip),
+                    label,
+                    Callback::from(move |_| sensitive.set(Some(skip))),
+                )
+            });
+            let (note, hint, hard) = (
+                widget.id("together-note"),
+                widget.id("together-hint"),
+                widget.id("together-hard"),
+            );
+            html! {
+                <>
+                    <section class="rw-content-note" aria-labelledby={note.clone()}>
+                        { heading(3, &note, ui.together_note_heading, true) }
+                        <p>{ ui.together_intro }</p>
+                        { points(&[ui.together_note_want, ui.together_note_share, ui.together_note_stop, ui.together_note_exit]) }
+                        <SafetyNote level={4} />
+                    </section>
+                    <fieldset class="rw-fieldset" aria-describedby={hint.clone()}>
+                        <legend>{ ui.context_question }</legend>
+                        <p class="rw-hint" id={hint}>{ ui.together_context_hint }</p>
+                        <div class="rw-options">{ for relationships }</div>
+                    </fieldset>
+                    <fieldset class="rw-fieldset" aria-describedby={hard.clone()}>
+                        <legend>{ ui.together_sensitive_legend }</legend>
+                        <p class="rw-hint" id={hard}>{ ui.together_sensitive_question }</p>
+                        <div class="rw-options">{ for hard_times }</div>
+                    </fieldset>
+                    if *missing {
+                        <p class="rw-error" role="alert">{ ui.together_choose_both }</p>
+                    }
+                    <div class="rw-buttons">
+                        { button("rw-button", ui.together_begin, None, begin) }
+                        { solo_button(&widget) }
+                    </div>
+                </>
+            }
+        }
+        Phase::Answering(person) => match (session.answering(), session.context) {
+            (Some((_, attempt)), Some(context)) => {
+                let first = person == Person::First;
+                let on_answer = {
+                    let session = session.clone();
+                    Callback::from(move |(item, answer): (Id, Answer)| {
+                        session.dispatch(Event::Answer { item, answer })
+                    })
+                };
+                let on_move = {
+                    let (session, send, focus, widget) =
+                        (session.clone(), send.clone(), focus.clone(), widget.clone());
+                    Callback::from(move |step: Move| {
+                        let (event, sentence) = match step {
+                            Move::Back(sentence) => (Event::Back, sentence),
+                            Move::Next(sentence) => (Event::Next, sentence),
+                            Move::Finish => return send.emit(Event::Done),
+                        };
+                        widget.say(sentence);
+                        focus.set(Focus::Legend);
+                        session.dispatch(event);
+                    })
+                };
+                let (turn, note, done) = if first {
+                    (
+                        ui.together_first_turn,
+                        ui.together_first_note,
+                        ui.together_first_done,
+                    )
+                } else {
+                    (
+                        ui.together_second_turn,
+                        ui.together_first_hidden,
+                        ui.together_second_done,
+                    )
+                };
+                html! {
+                    <>
+                        <p class="rw-together-who">{ turn }</p>
+                        <p class="rw-hint">{ note }</p>
+                        <QuestionScreen
+                            context={context}
+                            skip_sensitive={session.skip_sensitive}
+                            index={attempt.question}
+                            answers={attempt.answers.clone()}
+                            // Each person's screens are their own radio groups.
+                            screen={(session.started * 2 + u64::from(!first), attempt.question)}
+                            finish_label={done}
+                            on_answer={on_answer}
+                            on_move={on_move}
+                        />
+                    </>
+                }
+            }
+            _ => Html::default(),
+        },
+        Phase::Handover => {
+            let start = {
+                let (send, widget) = (send.clone(), widget.clone());
+                Callback::from(move |_: MouseEvent| {
+                    widget.say(ui.together_second_turn.to_string());
+                    send.emit(Event::StartSecond);
+                })
+            };
+            html! {
+                <>
+                    { heading(3, &widget.id("handover"), ui.together_handover_heading, true) }
+                    <p>{ ui.together_handover_text }</p>
+                    <div class="rw-buttons">{ button("rw-button", ui.together_second_start, None, start) }</div>
+                </>
+            }
+        }
+        Phase::Results => {
+            let keep_box = |person: Person, label: Text| {
+                let checked = session.keep[usize::from(person == Person::Second)];
+                // Focus stays on the box.
+                let (session, keep_error) = (session.clone(), keep_error.clone());
+                choice(
+                    "checkbox",
+                    None,
+                    checked,
+                    label,
+                    Callback::from(move |_: web_sys::Event| {
+                        keep_error.set(false);
+                        session.dispatch(Event::Keep {
+                            person,
+                            keep: !checked,
+                        });
+                    }),
+                )
+            };
+            let keep = {
+                let (session, widget, keep_error) =
+                    (session.clone(), widget.clone(), keep_error.clone());
+                Callback::from(move |_: MouseEvent| match session.record(now_ms()) {
+                    Some(record) => {
+                        // Said only once the save is written and read back.
+                        widget.send_then_confirm(
+                            Action::KeepTogether(record),
+                            Focus::ViewHeading,
+                            ui.together_kept.to_string(),
+                        );
+                        session.dispatch(Event::Kept);
+                    }
+                    None => keep_error.set(true),
+                })
+            };
+            let hint = widget.id("together-keep-hint");
+            html! {
+                <>
+                    if let Some(profiles) = session.profiles() {
+                        { results(&widget, &profiles, session.skip_sensitive, 3, &widget.id("together-now"), true) }
+                    }
+                    <fieldset class="rw-fieldset" aria-describedby={hint.clone()}>
+                        <legend>{ ui.together_keep_question }</legend>
+                        <p class="rw-hint" id={hint}>{ ui.together_keep_hint }</p>
+                        { keep_box(Person::First, ui.together_keep_first) }
+                        { keep_box(Person::Second, ui.together_keep_second) }
+                    </fieldset>
+                    if *keep_error {
+                        <p class="rw-error" role="alert">{ ui.together_keep_both }</p>
+                    }
+                    <div class="rw-buttons">{ button("rw-button", ui.together_keep, None, keep) }</div>
+                </>
+            }
+        }
+        Phase::Ended(ending) => {
+            let again = {
+                let (send, sensitive, missing) = (send.clone(), sensitive.clone(), missing.clone());
+                Callback::from(move |_: MouseEvent| {
+                    // A new session: the choice about hard times is made afresh.
+                    sensitive.set(None);
+                    missing.set(false);
+                    send.emit(Event::Again);
+                })
+            };
+            html! {
+                <>
+                    if ending == Ending::Stopped {
+                        <p class="rw-note" tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.together_stopped }</p>
+                    }
+                    <div class="rw-buttons">
+                        { button("rw-button", ui.together_again, None, again) }
+                        { solo_button(&widget) }
+                    </div>
+                </>
+            }
+        }
+    };
+
+    // Either person, at any step until the end: stop, and every answer of the session is dropped.
+    // (Its focus targets are the kept results' too: the two are never on screen at once.)
+    let stop = match session.phase {
+        Phase::Answering(_) | Phase::Handover | Phase::Results => {
+            let ask = |asking: bool, target: Focus| {
+                let (stopping, focus) = (stopping.clone(), focus.clone());
+                Callback::from(move |_: MouseEvent| {
+                    focus.set(target);
+                    stopping.set(asking);
+                })
+            };
+            html! {
+                <div class="rw-together-stop">
+                    if *stopping {
+                        { confirm(
+                            &widget.id("together-stop"),
+                            ui.together_stop_question,
+                            ui.together_stop_confirm,
+                            on(Event::Stop),
+                            ask(false, Focus::Delete),
+                            ui.cancel,
+                        ) }
+                    } else {
+                        { button("rw-button rw-button-quiet", ui.together_stop, Some(Focus::Delete), ask(true, Focus::DeleteCancel)) }
+                    }
+                </div>
+            }
+        }
+        Phase::Intro | Phase::Ended(_) => kept(&widget, &asking, &asked, &focus),
+    };
+
+    html! {
+        <div class="rw-together" ref={root}>
+            { body }
+            { stop }
+        </div>
+    }
+}
+
+/// A button (one copy of its markup for the whole view).
+fn button(
+    class: &'static str,
+    label: Text,
+    target: Option<Focus>,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <button type="button" class={class} data-focus={target.map(Focus::attr)} {onclick}>{ label }</button>
+    }
+}
+
+/// A radio button or checkbox with its label.
+fn choice(
+    kind: &'static str,
+    name: Option<String>,
+    checked: bool,
+    label: Text,
+    onchange: Callback<web_sys::Event>,
+) -> Html {
+    html! {
+        <label class="rw-option">
+            <input type={kind} name={name} checked={checked} {onchange} />
+            <span>{ label }</span>
+        </label>
+    }
+}
+
+/// A heading of `level` (3, else 4) with `id`; `focus`: the top of a screen, where focus goes.
+fn heading(level: u8, id: &str, text: Text, focus: bool) -> Html {
+    let (tabindex, target) = if focus {
+        (Some("-1"), Some(Focus::Legend.attr()))
+    } else {
+        (None, None)
+    };
+    let id = id.to_owned();
+    if level == 3 {
+        html! { <h3 id={id} tabindex={tabindex} data-focus={target}>{ text }</h3> }
+    } else {
+        html! { <h4 id={id} tabindex={tabindex} data-focus={target}>{ text }</h4> }
+    }
+}
+
+/// A bulleted list of sentences.
+fn points(items: &[Text]) -> Html {
+    html! {
+        <ul class="rw-together-points">
+            for item in items {
+                <li>{ *item }</li>
+            }
+        </ul>
+    }
+}
+
+/// A question with a button to go ahead and "Cancel" (the safe choice, which takes focus).
+fn confirm(
+    id: &str,
+    question: Text,
+    yes: Text,
+    on_yes: Callback<MouseEvent>,
+    on_cancel: Callback<MouseEvent>,
+    cancel: Text,
+) -> Html {
+    html! {
+        <div class="rw-confirm" role="group" aria-labelledby={id.to_owned()}>
+            <p id={id.to_owned()}>{ question }</p>
+            { button("rw-button", yes, None, on_yes) }
+            { button("rw-button rw-button-quiet", cancel, Some(Focus::DeleteCancel), on_cancel) }
+        </div>
+    }
+}
+
+/// The way back to the check on one's own.
+fn solo_button(widget: &Widget) -> Html {
+    let ui = &widget.content().ui;
+    let widget = widget.clone();
+    button(
+        "rw-button rw-button-quiet",
+        ui.together_solo,
+        None,
+        Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(Action::Navigate(View::Quiz), Focus::ViewHeading)
+        }),
+    )
+}
+
+/// Both people's answers side by side, form by form (without the statements about hard times when
+/// they were `skipped`); where one's "I give" and the other's "I receive" tell different stories; and
+/// the article's ways of talking about it. Headings of `level`, ids starting with `id`; `focus`: the
+/// first heading is the top of the screen.
+fn results(
+    widget: &Widget,
+    profiles: &[Profile; 2],
+    skipped: bool,
+    level: u8,
+    id: &str,
+    focus: bool,
+) -> Html {
+    let content = widget.content();
+    let ui = &content.ui;
+    let lang = &content.lang;
+    let [first, second] = profiles;
+    let stories = describe_differences(content, &differences(profiles));
+    // A form: its give and its receive, or why there are none. (Short cells: the table fits a phone.)
+    let scores = |score: &FormScore| match (score.give, score.receive) {
+        (Some(give), Some(receive)) => html! {
+            <><td>{ format_score(give, lang) }</td><td>{ format_score(receive, lang) }</td></>
+        },
+        _ => wide_cell(if score.not_applicable {
+            ui.form_not_applicable
+        } else {
+            ui.not_enough
+        }),
+    };
+    let balance = |profile: &Profile| {
+        wide_cell(
+            profile
+                .balance
+                .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?))
+                .copied()
+                .unwrap_or(ui.together_no_answer),
+        )
+    };
+    let forms = first
+        .forms
+        .iter()
+        .zip(second.forms.iter())
+        .filter(|(a, _)| !(skipped && content.sensitive_forms.contains(&a.form)))
+        .map(|(a, b)| {
+            let name = content.form(a.form).map(|f| f.name).unwrap_or_default();
+            rows(ui, name, [scores(a), scores(b)])
+        });
+    let ids = ["side", "stories", "talk"].map(|part| format!("{id}-{part}"));
+    html! {
+        <div class="rw-together-results">
+            <section class="rw-plan-section" aria-labelledby={ids[0].clone()}>
+                { heading(level, &ids[0], ui.together_results_heading, focus) }
+                <p>{ ui.together_results_intro }</p>
+                <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.together_table_caption}>
+                    <table class="rw-table">
+                        <caption>{ ui.together_table_caption }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ ui.together_person_column }</th>
+                                <th scope="col">{ ui.give_label }</th>
+                                <th scope="col">{ ui.receive_label }</th>
+                            </tr>
+                        </thead>
+                        { for forms }
+                        { rows(ui, ui.together_overall_row, [balance(first), balance(second)]) }
+                    </table>
+                </div>
+            </section>
+            <section class="rw-plan-section" aria-labelledby={ids[1].clone()}>
+                { heading(level, &ids[1], ui.together_differences_heading, false) }
+                if stories.is_empty() {
+                    <p>{ ui.together_no_differences }</p>
+                } else {
+                    for story in stories {
+                        <p>{ story }</p>
+                    }
+                    <p class="rw-note">{ ui.together_differs_note }</p>
+                }
+            </section>
+            <section class="rw-plan-section" aria-labelledby={ids[2].clone()}>
+                { heading(level, &ids[2], ui.together_talk_heading, false) }
+                <p>{ ui.together_talk_intro }</p>
+                { points(&[ui.together_talk_turns, ui.together_talk_needs, ui.together_talk_together, ui.together_talk_reset]) }
+            </section>
+        </div>
+    }
+}
+
+/// One row group of the results: `name` (a form, or the overall question), then a row for each
+/// person with their `cells`.
+fn rows(ui: &UiText, name: Text, cells: [Html; 2]) -> Html {
+    let [first, second] = cells;
+    html! {
+        <tbody>
+            // The form on a row of its own: three narrow columns fit a phone.
+            <tr>
+                <th scope="rowgroup" colspan="3" class="rw-together-form">{ name }</th>
+            </tr>
+            <tr>
+                <th scope="row">{ ui.together_first }</th>
+                { first }
+            </tr>
+            <tr>
+                <th scope="row">{ ui.together_second }</th>
+                { second }
+            </tr>
+        </tbody>
+    }
+}
+
+/// A cell across the "I give" and "I receive" columns.
+fn wide_cell(text: Text) -> Html {
+    html! { <td colspan="2">{ text }</td> }
+}
+
+/// The results both people chose to keep, newest first: each opens to show them, and can be deleted
+/// after a question.
+fn kept(
+    widget: &Widget,
+    asking: &UseStateHandle<Option<Millis>>,
+    asked: &UseStateHandle<Option<Millis>>,
+    focus: &super::hooks::focus::PendingFocus,
+) -> Html {
+    let content = widget.content();
+    let ui = &content.ui;
+    let kept = &widget.state.doc.together.kept;
+    if kept.is_empty() {
+        return Html::default();
+    }
+    let heading_id = widget.id("together-kept");
+    let records = kept.iter().rev().map(|record| {
+        let id = record.started;
+        let ask = |to: Option<Millis>, target: Focus| {
+            let (asking, asked, focus) = (asking.clone(), asked.clone(), focus.clone());
+            Callback::from(move |_: MouseEvent| {
+                focus.set(target);
+                asked.set(Some(id));
+                asking.set(to);
+            })
+        };
+        let delete = {
+            let (widget, asking) = (widget.clone(), asking.clone());
+            Callback::from(move |_: MouseEvent| {
+                asking.set(None);
+                // Said only once the save is written and read back.
+                widget.send_then_confirm(
+                    Action::RemoveTogether(id),
+                    Focus::ViewHeading,
+                    ui.together_deleted.to_string(),
+                );
+            })
+        };
+        let date = format_date(record.kept, &content.lang);
+        let about = record.context.and_then(|c| content.context(c));
+        html! {
+            <details class="rw-faq-item rw-together-kept" key={id.to_string()}>
+                <summary>
+                    { fill(ui.together_kept_item, &[("date", &date)]) }
+                    if let Some(about) = about {
+                        { " · " }{ about.label }
+                    }
+                </summary>
+                <div class="rw-together-kept-body">
+                    { results(widget, &record_profiles(content, record), record.skip_sensitive, 4, &widget.id(&format!("together-{id}")), false) }
+                    if **asking == Some(id) {
+                        { confirm(
+                            &widget.id("together-delete"),
+                            ui.together_delete_question,
+                            ui.together_delete_confirm,
+                            delete,
+                            ask(None, Focus::Delete),
+                            ui.cancel,
+                        ) }
+                    } else {
+                        <div class="rw-buttons">
+                            { button(
+                                "rw-button rw-button-quiet",
+                                ui.together_delete,
+                                (**asked == Some(id)).then_some(Focus::Delete),
+                                ask(Some(id), Focus::DeleteCancel),
+                            ) }
+                        </div>
+                    }
+                </div>
+            </details>
+        }
+    });
+    html! {
+        <section class="rw-plan-section" aria-labelledby={heading_id.clone()}>
+            { heading(3, &heading_id, ui.together_kept_heading, false) }
+            { for records }
+        </section>
+    }
 }

@@ -20,3 +20,4 @@ pub mod sorted;
 pub mod state;
 pub mod support;
 pub mod text;
+pub mod together;

@@ -343,6 +343,19 @@ impl Reason {
 /// reciprocity”, your answers lean towards you giving more."
 fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
     let ui = &content.ui;
+    let template = match lean {
+        Lean::GivesMore => ui.reason_form_gives_more,
+        Lean::ReceivesMore => ui.reason_form_receives_more,
+        // Balanced forms bring no step, so no reason of their own.
+        Lean::BothLow | Lean::Balanced => ui.reason_form_both_low,
+    };
+    fill(template, &[("forms", &quoted_forms(content, forms))])
+}
+
+/// The names of `forms`, each quoted, as a list in the language's words: "“Practical reciprocity” and
+/// “Healing reciprocity”".
+pub fn quoted_forms(content: &Content, forms: &[&Id]) -> String {
+    let ui = &content.ui;
     let names: Vec<String> = forms
         .iter()
         .map(|form| {
@@ -350,7 +363,7 @@ fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
             fill(ui.form_quoted, &[("form", name)])
         })
         .collect();
-    let list = match names.split_last() {
+    match names.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!(
             "{}{}{last}",
@@ -358,14 +371,7 @@ fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
             ui.list_last_separator
         ),
         None => String::new(),
-    };
-    let template = match lean {
-        Lean::GivesMore => ui.reason_form_gives_more,
-        Lean::ReceivesMore => ui.reason_form_receives_more,
-        // Balanced forms bring no step, so no reason of their own.
-        Lean::BothLow | Lean::Balanced => ui.reason_form_both_low,
-    };
-    fill(template, &[("forms", &list)])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

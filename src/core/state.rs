@@ -125,27 +125,6 @@ impl AppState {
             .filter(|a| a.finished.is_none())
     }
 
-    /// Whether `answer` is a possible answer to the question with id `item`.
-    fn accepts(&self, item: &str, answer: Answer) -> bool {
-        let range = if item == self.content.balance.id {
-            BALANCE
-        } else if self.content.items.iter().any(|i| i.id == item) {
-            FREQUENCY
-        } else {
-            return false;
-        };
-        match answer {
-            Answer::Value(v) => range.contains(&v),
-            Answer::PreferNot => true,
-            // Only where the content says a statement may not apply.
-            Answer::NotApplicable => self
-                .content
-                .items
-                .iter()
-                .any(|i| i.id == item && i.may_not_apply),
-        }
-    }
-
     /// How many screens the check in progress has (fewer when the visitor left out hard times).
     pub fn question_count(&self) -> usize {
         let skip = self.current().and_then(|a| a.skip_sensitive) == Some(true);
@@ -200,7 +179,7 @@ impl AppState {
                 attempt.changed = at;
             }
             Action::Answer { item, answer } => {
-                if !self.accepts(&item, answer) {
+                if !accepts(self.content, &item, answer) {
                     return None;
                 }
                 let attempt = next.current_mut()?;
@@ -370,6 +349,27 @@ impl Attempt {
             self.question = index;
             self.moved = at;
         }
+    }
+}
+
+/// Whether `answer` is a possible answer to the question with id `item` (also for the check taken
+/// together, see `core::together`).
+pub fn accepts(content: &Content, item: &str, answer: Answer) -> bool {
+    let range = if item == content.balance.id {
+        BALANCE
+    } else if content.items.iter().any(|i| i.id == item) {
+        FREQUENCY
+    } else {
+        return false;
+    };
+    match answer {
+        Answer::Value(v) => range.contains(&v),
+        Answer::PreferNot => true,
+        // Only where the content says a statement may not apply.
+        Answer::NotApplicable => content
+            .items
+            .iter()
+            .any(|i| i.id == item && i.may_not_apply),
     }
 }
 
