@@ -102,11 +102,10 @@ function printOnlyTheWidget() {
   printRules = true;
   const sheet = new CSSStyleSheet();
   const mark = `[${PRINTING}]`;
-  const reset =
-    'display:block!important;position:static!important;width:auto!important;height:auto!important;' +
-    'min-height:0!important;max-width:none!important;max-height:none!important;margin:0!important;' +
-    'padding:0!important;border:0!important;overflow:visible!important;transform:none!important;' +
-    'background:none!important;box-shadow:none!important';
+  const reset = 'display:block;position:static;overflow:visible;height:auto;min-height:0;max-height:none;margin:0;padding:0;border:0;background:none'
+    .split(';')
+    .map((rule) => `${rule}!important`)
+    .join(';');
   sheet.replaceSync(
     `@media print{@page{margin:14mm}body:has(${mark}) :not(:has(${mark}),${mark}){display:none!important}` +
       `:has(${mark}),${mark}{${reset}}}`,

@@ -8,7 +8,7 @@ use super::widget::{use_widget, Widget};
 use crate::core::content::{fill, Content};
 use crate::core::document::{Millis, Quiz, MAX_ATTEMPTS};
 use crate::core::history::{
-    grid_path, line_path, pair, x_of, y_of, y_of_point, Mirror, DATE_Y, HEIGHT, WIDTH,
+    dots_path, grid_path, line_path, pair, x_of, y_of_point, Mirror, DATE_Y, HEIGHT, WIDTH,
 };
 use crate::core::relationship::Relationship;
 use crate::core::scoring::{profile, FormScore, Profile};
@@ -230,14 +230,9 @@ fn trend(
                 }
                 <path class="rw-line-give" d={line_path(&gives, mirror)} />
                 <path class="rw-line-receive" d={line_path(&receives, mirror)} />
-                for (i, score) in scores.iter().enumerate() {
-                    if let Some(receive) = score.receive {
-                        <rect class="rw-dot-receive" x={(x(i) - 4).to_string()} y={(y_of(receive) - 4).to_string()} width="8" height="8" />
-                    }
-                    if let Some(give) = score.give {
-                        <circle class="rw-dot-give" cx={x(i).to_string()} cy={y_of(give).to_string()} r="4" />
-                    }
-                }
+                // Squares under dots, where the two meet.
+                <path class="rw-dot-receive" d={dots_path(&receives, mirror)} />
+                <path class="rw-dot-give" d={dots_path(&gives, mirror)} />
                 // The first and the last date, under their checks (a date starts at the first check
                 // and ends at the last, on whichever side the language starts).
                 if let Some(first) = first {

@@ -82,6 +82,20 @@ pub fn line_path(values: &[Option<f64>], mirror: Mirror) -> String {
     path
 }
 
+/// A marker at each check that has a value, as SVG path data: a zero-length stroke per point, which
+/// the stylesheet's round or square line caps draw as a dot or a square (one element per line, not one
+/// per point).
+pub fn dots_path(values: &[Option<f64>], mirror: Mirror) -> String {
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, value)| {
+            let (x, y) = (mirror.x(x_of(i, values.len())), y_of((*value)?));
+            Some(format!("M{x} {y}h0"))
+        })
+        .collect()
+}
+
 /// The two checks to compare, as places in `ids` (the finished checks, oldest first): the visitor's
 /// choice for each side while that check is still kept, else the one before the latest and the
 /// latest. `None` with fewer than two checks.
@@ -161,6 +175,20 @@ mod tests {
         assert_eq!(line_path(&[None, None], Mirror(false)), "");
         let mirrored = line_path(&[Some(5.0)], Mirror(true));
         assert_eq!(mirrored, format!("M{} {TOP}", WIDTH - x_of(0, 1)));
+    }
+
+    #[test]
+    fn a_marker_sits_on_each_check_that_has_a_value() {
+        let dots = dots_path(&[Some(5.0), None, Some(1.0)], Mirror(false));
+        assert_eq!(
+            dots,
+            format!(
+                "M{} {TOP}h0M{} {}h0",
+                x_of(0, 3),
+                x_of(2, 3),
+                TOP + 4 * STEP
+            )
+        );
     }
 
     #[test]

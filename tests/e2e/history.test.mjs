@@ -106,6 +106,8 @@ function withDocument(t, namespace, doc, body, options = {}) {
   });
 }
 
+/** The points of a chart's markers (a path of zero-length strokes, "M26 8h0M169 24h0…"), as [x, y]. */
+const dotsOf = async (path) => [...(await path.getAttribute('d')).matchAll(/M(\d+) (\d+)h0/g)].map((m) => [Number(m[1]), Number(m[2])]);
 const section = (page, heading) => page.locator('.rw-plan-section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
 const stored = async (page, namespace) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), keyOf(namespace)));
 const status = async (page) => ((await page.locator('.rw-status').textContent()) ?? '').trim();
@@ -141,9 +143,9 @@ describe('the plan over time', () => {
       assert.ok(conflictRows[1].includes(ui.form_not_applicable), `the middle check: ${conflictRows[1]}`);
       const conflictChart = charts.nth(content.forms.indexOf(conflict));
       assert.equal((await conflictChart.locator('path.rw-line-give').getAttribute('d')).match(/M/g).length, 2, 'the line breaks at the gap');
-      assert.equal(await conflictChart.locator('circle.rw-dot-give').count(), 2, 'no point where there is no value');
+      assert.equal((await dotsOf(conflictChart.locator('path.rw-dot-give'))).length, 2, 'no point where there is no value');
       // Left to right, oldest first: the giving line comes down, the receiving line goes up.
-      const points = await charts.first().locator('circle.rw-dot-give').evaluateAll((cs) => cs.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]));
+      const points = await dotsOf(charts.first().locator('path.rw-dot-give'));
       assert.ok(points[0][0] < points[2][0] && points[0][1] < points[2][1], `oldest on the left, higher: ${JSON.stringify(points)}`);
       const chartDates = await charts.first().locator('text').allTextContents();
       assert.ok(chartDates.includes(dates[0]) && chartDates.includes(dates[2]), `the first and last dates under the chart: ${chartDates}`);
@@ -258,7 +260,7 @@ describe('the plan over time', () => {
       await openPlan(page, 'history-cap');
       const checks = section(page, ui.checks_heading);
       await checks.getByText(fill(ui.checks_cap, { count: '12', date: dateIn(twelve[0].finished) })).waitFor();
-      assert.equal(await page.locator('svg.rw-trend-chart').first().locator('circle').count(), 12);
+      assert.equal((await dotsOf(page.locator('svg.rw-trend-chart').first().locator('path.rw-dot-give'))).length, 12);
       await screens(page, 'history-twelve', [section(page, ui.history_heading)]);
       // Starting a new check lets the oldest go, as said.
       await page.getByRole('button', { name: ui.retake, exact: true }).click();
@@ -275,7 +277,7 @@ describe('the plan over time', () => {
       await openPlan(page, 'history-ar', { lang: 'ar' });
       const ar = contents.ar.ui;
       const overTime = section(page, ar.history_heading);
-      const points = await overTime.locator('svg.rw-trend-chart').first().locator('circle.rw-dot-give').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
+      const points = (await dotsOf(overTime.locator('svg.rw-trend-chart').first().locator('path.rw-dot-give'))).map(([x]) => x);
       assert.ok(points[0] > points[2], `oldest on the right: ${points}`);
       const compare = section(page, ar.compare_heading);
       assert.deepEqual(
