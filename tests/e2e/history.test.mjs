@@ -291,6 +291,24 @@ describe('the plan over time', () => {
     });
   });
 
+  for (const lang of ['fr', 'hi']) {
+    test(`in ${lang}, the new views fit a phone and pass axe`, async (t) => {
+      await withDocument(t, `history-${lang}`, documentWith(THREE), async (page) => {
+        await openPlan(page, `history-${lang}`, { lang });
+        const words = contents[lang].ui;
+        const compare = section(page, words.compare_heading);
+        assert.deepEqual(
+          (await compare.locator('thead th').allInnerTexts()).slice(1).map((s) => s.trim()),
+          [dateIn(THREE[1].finished, lang), dateIn(THREE[2].finished, lang)],
+        );
+        await screens(page, `history-${lang}-compare`, [compare]);
+        await screens(page, `history-${lang}-over-time`, [section(page, words.history_heading)]);
+        await screens(page, `history-${lang}-checks`, [section(page, words.checks_heading)]);
+        await screens(page, `history-${lang}-keep`, [section(page, words.print_heading)]);
+      });
+    });
+  }
+
   test('the clinic can turn the history and printing off', async (t) => {
     await withDocument(t, 'history-off', documentWith(THREE), async (page) => {
       await openPlan(page, 'history-off', { modules: 'checklist quiz plan print' });
@@ -426,6 +444,22 @@ describe('a page to keep', () => {
       },
       // The strict policy refuses nothing the widget does: any refusal would be a console error.
     );
+  });
+
+  test('the iframe page prints its own document: the summary alone', async (t) => {
+    const namespace = 'print-frame';
+    await withDocument(t, namespace, documentWith(THREE), async (page) => {
+      const query = new URLSearchParams({ namespace, 'clinic-name': 'Harbour Counselling' });
+      await page.goto(new URL(`embed.html?${query}`, build.server.url).href);
+      await page.locator('.rw-plan .rw-recommendations').waitFor();
+      await page.evaluate(stubPrint);
+      await page.getByRole('button', { name: ui.print_button, exact: true }).click();
+      const { text, pages } = await printed(page, 'plan-frame');
+      t.diagnostic(`plan-frame.pdf: ${pages} page(s)`);
+      assert.ok(pages >= 1 && pages <= 2, `one or two pages: ${pages}`);
+      assert.ok(text.includes(ui.plan_heading) && text.includes('Harbour Counselling'), text);
+      assert.ok(!text.includes(ui.exit_button), 'no controls');
+    });
   });
 
   test('the printed page in Arabic runs right to left', async (t) => {
