@@ -879,13 +879,33 @@ async fn the_plan_compares_two_checks_shows_them_over_time_and_removes_one_after
 }
 
 #[wasm_bindgen_test]
-async fn the_printed_summary_is_hidden_on_screen_and_lists_answers_only_when_asked() {
+async fn the_printed_summary_is_there_while_printing_hidden_on_screen_with_answers_only_when_asked()
+{
     clear("c-print");
     storage()
         .set_item(&key("c-print"), &checks_document(&[1_795_176_000_000]))
         .unwrap();
     let widget = mount("c-print").await;
     let root = widget.root.clone();
+    assert!(
+        all(&root, ".rw-print").is_empty(),
+        "no summary until asked for"
+    );
+    // One check: nothing to compare, nothing over time.
+    assert!(all(&root, ".rw-compare, .rw-trend").is_empty());
+    // The browser's print window, stubbed: headless Chromium would print nothing.
+    let window = web_sys::window().unwrap();
+    let print = js_sys::Reflect::get(&window, &"print".into()).unwrap();
+    let calls = js_sys::Array::new();
+    let stub = js_sys::Function::new_with_args("", "this.push(1)").bind(&calls);
+    js_sys::Reflect::set(&window, &"print".into(), &stub).unwrap();
+    click(&button(&root, "Print or save as PDF")).await;
+    yew::scheduler::flush().await;
+    assert_eq!(
+        calls.length(),
+        1,
+        "the print window, once the summary is in"
+    );
     let summary = root
         .query_selector(".rw-print")
         .unwrap()
@@ -900,11 +920,16 @@ async fn the_printed_summary_is_hidden_on_screen_and_lists_answers_only_when_ask
         all(&summary, ".rw-print-answers").is_empty(),
         "no answers unless asked"
     );
-    // One check: nothing to compare, nothing over time.
-    assert!(all(&root, ".rw-compare, .rw-trend").is_empty());
     option(&root, "Include my answers to each statement").click();
     yew::scheduler::flush().await;
     let answers = all(&summary, ".rw-print-answers li");
     assert_eq!(answers.len(), reciprocity_widget::english().items.len());
+    // Printing over: the summary goes.
+    window
+        .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert!(all(&root, ".rw-print").is_empty());
+    js_sys::Reflect::set(&window, &"print".into(), &print).unwrap();
     widget.unmount().await;
 }

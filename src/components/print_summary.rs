@@ -1,10 +1,10 @@
 //! A page to keep (the `print` module): "Print or save as PDF" on the plan, and the summary it prints.
 //!
-//! The summary is in the widget all along, hidden (`hidden`, so it stays hidden even without the
-//! stylesheet); the print stylesheet shows it and hides everything else of the widget. The button
-//! marks the widget's element (`data-rw-printing`), so that the loader's page-level print rules leave
-//! out the rest of the clinic's page, and opens the browser's own print window, which prints or saves
-//! a PDF. Nothing is sent anywhere.
+//! The button marks the widget's element (`data-rw-printing`), so that the loader's page-level print
+//! rules leave out the rest of the clinic's page, and puts the summary into the widget, hidden on
+//! screen (`hidden`, so it stays hidden even without the stylesheet); the print stylesheet shows it
+//! and hides everything else of the widget. Once it is rendered, the browser's own print window opens,
+//! which prints or saves a PDF; after printing the summary goes again. Nothing is sent anywhere.
 
 use super::profile_chart::profile_table;
 use super::widget::{use_widget, Widget};
@@ -33,6 +33,31 @@ pub fn PrintPlan(props: &PrintProps) -> Html {
     let widget = use_widget();
     let ui = &widget.content().ui;
     let answers = use_state(|| false);
+    // How many times the button was pressed since the last printing ended (0: not printing, no
+    // summary on the page).
+    let printing = use_state(|| 0u32);
+    {
+        let printing = printing.clone();
+        use_effect_with(*printing, move |presses| {
+            let window = web_sys::window().filter(|_| *presses > 0);
+            // Listening first: a desktop browser's print() returns only after the window closed.
+            let listener = window.as_ref().map(|window| {
+                gloo_events::EventListener::once(window, "afterprint", move |_| printing.set(0))
+            });
+            if let Some(window) = window {
+                // A browser that refuses to print (a sandboxed frame) leaves the page as it was.
+                let _ = window.print();
+            }
+            move || drop(listener)
+        });
+    }
+    let print = {
+        let printing = printing.clone();
+        move |event: MouseEvent| {
+            mark_host(&event);
+            printing.set(*printing + 1);
+        }
+    };
     let toggle = {
         let answers = answers.clone();
         move |event: Event| {
@@ -57,24 +82,22 @@ pub fn PrintPlan(props: &PrintProps) -> Html {
                 </div>
             </section>
             // Apart from the sections, so that nothing looking for a section's words finds its copy here.
-            { summary(&widget, props, *answers) }
+            if *printing > 0 {
+                { summary(&widget, props, *answers) }
+            }
         </>
     }
 }
 
-/// Marks the widget's element (the host of the shadow root the button is in) and opens the print
-/// window. Inside no shadow root (a test mount) there is no page around to leave out.
-fn print(event: MouseEvent) {
+/// Marks the widget's element (the host of the shadow root the button is in) for the loader's print
+/// rules. Inside no shadow root (a test mount) there is no page around to leave out.
+fn mark_host(event: &MouseEvent) {
     let host = event
         .target_dyn_into::<web_sys::Element>()
         .and_then(|button| js_sys::Reflect::get(&button.get_root_node(), &"host".into()).ok())
         .and_then(|host| host.dyn_into::<web_sys::Element>().ok());
     if let Some(host) = host {
         let _ = host.set_attribute(PRINTING, "");
-    }
-    if let Some(window) = web_sys::window() {
-        // A browser that refuses to print (a sandboxed frame) leaves the page as it was.
-        let _ = window.print();
     }
 }
 

@@ -384,8 +384,10 @@ describe('a page to keep', () => {
         await keep.getByText(ui.print_intro).waitFor();
         const answersBox = keep.getByRole('checkbox', { name: ui.print_include_answers, exact: true });
         assert.equal(await answersBox.isChecked(), false, 'answers left out unless asked for');
+        assert.equal(await page.locator('.rw-print').count(), 0, 'no summary until asked for');
         await keep.getByRole('button', { name: ui.print_button, exact: true }).click();
-        assert.equal(await page.evaluate(() => window.__printCalls), 1, 'the browser’s own print window');
+        await eventually(async () => assert.equal(await page.evaluate(() => window.__printCalls), 1, 'the browser’s own print window'));
+        await page.locator('.rw-print').waitFor({ state: 'attached' });
         assert.equal(await page.locator('reciprocity-widget').getAttribute('data-rw-printing'), '', 'the widget is marked');
 
         const { text, pages } = await printed(page, 'plan-en');
@@ -434,13 +436,17 @@ describe('a page to keep', () => {
         assert.ok(flat.includes(statement), `a statement: ${statement}`);
         assert.ok(flat.includes(content.scale[2]), 'its answer, in words');
 
-        // After printing, the mark goes: the page prints as itself again (with the widget's summary
-        // in its place, as when a visitor prints the page from the browser's menu).
+        // After printing, the mark and the summary go: the page prints as itself again, the widget
+        // without its controls, as when a visitor prints the page from the browser's menu.
         await keep.getByRole('button', { name: ui.print_button, exact: true }).click();
+        await page.locator('.rw-print').waitFor({ state: 'attached' });
         await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
         assert.equal(await page.locator('reciprocity-widget').getAttribute('data-rw-printing'), null);
+        await page.locator('.rw-print').waitFor({ state: 'detached' });
         const plain = await printed(page, 'page-after-printing');
         assert.ok(plain.text.includes('Welcome to the clinic'), 'the host page prints again once the widget is done');
+        assert.ok(plain.text.includes(ui.recommended_heading), 'with the plan as on screen');
+        assert.ok(!plain.text.includes(ui.print_button) && !plain.text.includes(ui.exit_button), 'without its controls');
       },
       // The strict policy refuses nothing the widget does: any refusal would be a console error.
     );
