@@ -48,13 +48,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
 fi
 
 # fonts-lohit-deva: a Devanagari font, so the Hindi screenshots and axe's checks see real letters (a
-# visitor's phone or computer has one already; the widget downloads no font).
-if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! dpkg -s fonts-lohit-deva >/dev/null 2>&1; }; then
-  log "installing Debian chromium, chromium-driver and a Devanagari font"
+# visitor's phone or computer has one already; the widget downloads no font). poppler-utils: pdftotext
+# and pdftoppm, with which the print test reads and draws the PDF of the printed plan.
+if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! dpkg -s fonts-lohit-deva >/dev/null 2>&1 || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ]; }; then
+  log "installing Debian chromium, chromium-driver, a Devanagari font and poppler-utils"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-lohit-deva >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-lohit-deva poppler-utils >/dev/null
 fi
 
 log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

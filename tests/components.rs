@@ -893,3 +893,155 @@ async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_bo
     assert_eq!(all(&root, ".rw-together-kept").len(), 1);
     widget.unmount().await;
 }
+
+/// A schema 7 document on the plan with finished checks started at `starts` (oldest first), every give
+/// statement answered `give` and every receive statement `receive`, differently in each check.
+fn checks_document(starts: &[u64]) -> String {
+    let content = reciprocity_widget::english();
+    let attempts: Vec<serde_json::Value> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, started)| {
+            let (give, receive) = (5 - i as i64 % 4, 2 + i as i64 % 3);
+            let answers: serde_json::Map<String, serde_json::Value> = content
+                .items
+                .iter()
+                .map(|item| {
+                    let value = if item.side == reciprocity_widget::core::content::Side::Give {
+                        give
+                    } else {
+                        receive
+                    };
+                    (item.id.to_owned(), serde_json::json!({ "value": value }))
+                })
+                .collect();
+            serde_json::json!({
+                "started": started,
+                "finished": started + 600_000,
+                "context": "friend",
+                "answers": answers,
+                "skip_sensitive": false,
+            })
+        })
+        .collect();
+    serde_json::json!({ "schema": 7, "view": "plan", "quiz": { "attempts": attempts } }).to_string()
+}
+
+#[wasm_bindgen_test]
+async fn the_plan_compares_two_checks_shows_them_over_time_and_removes_one_after_asking() {
+    clear("c-history");
+    // 3 March, 15 July and 20 November 2026, at noon UTC.
+    let starts = [1_772_539_200_000, 1_784_116_800_000, 1_795_176_000_000];
+    storage()
+        .set_item(&key("c-history"), &checks_document(&starts))
+        .unwrap();
+    let widget = mount("c-history").await;
+    let root = widget.root.clone();
+    assert_eq!(text(&root, ".rw-view-heading"), "My plan");
+
+    // Compared: the previous and the latest, the columns named by their dates.
+    let headers: Vec<String> = all(&root, ".rw-compare thead th")
+        .iter()
+        .map(|th| th.text_content().unwrap())
+        .collect();
+    assert_eq!(headers.len(), 3);
+    assert!(
+        headers[1].contains("July") && headers[2].contains("November"),
+        "{headers:?}"
+    );
+    assert_eq!(all(&root, ".rw-compare-pick select").len(), 2);
+    // Over time: a chart hidden from screen readers and a table of three rows, per form.
+    let charts = all(&root, "svg.rw-trend-chart");
+    assert_eq!(charts.len(), 6);
+    assert!(charts
+        .iter()
+        .all(|c| c.get_attribute("aria-hidden").as_deref() == Some("true")));
+    assert_eq!(all(&root, ".rw-trend tbody tr").len(), 6 * 3);
+    // The checks, newest first, each with "Remove".
+    assert_eq!(all(&root, ".rw-check-list > li").len(), 3);
+
+    // Removing asks first; the answer is kept only on "Yes".
+    let oldest = all(&root, ".rw-check-list > li").pop().unwrap();
+    click(&button(&oldest, "Remove")).await;
+    assert!(text(&root, ".rw-check-list .rw-confirm").contains("March"));
+    click(&button(&root, "Cancel")).await;
+    assert!(all(&root, ".rw-confirm").is_empty());
+    assert_eq!(
+        saved("c-history")["quiz"]["attempts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let oldest = all(&root, ".rw-check-list > li").pop().unwrap();
+    click(&button(&oldest, "Remove")).await;
+    click(&button(&root, "Yes, remove it")).await;
+    yew::scheduler::flush().await;
+    let attempts = saved("c-history")["quiz"]["attempts"].clone();
+    assert_eq!(attempts.as_array().unwrap().len(), 2);
+    assert_eq!(attempts[0]["started"], starts[1]);
+    assert!(
+        text(&root, ".rw-status").contains("was removed"),
+        "{}",
+        text(&root, ".rw-status")
+    );
+    assert_eq!(all(&root, ".rw-check-list > li").len(), 2);
+    assert_eq!(all(&root, ".rw-trend tbody tr").len(), 6 * 2);
+    widget.unmount().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_printed_summary_is_there_while_printing_hidden_on_screen_with_answers_only_when_asked()
+{
+    clear("c-print");
+    storage()
+        .set_item(&key("c-print"), &checks_document(&[1_795_176_000_000]))
+        .unwrap();
+    let widget = mount("c-print").await;
+    let root = widget.root.clone();
+    assert!(
+        all(&root, ".rw-print").is_empty(),
+        "no summary until asked for"
+    );
+    // One check: nothing to compare, nothing over time.
+    assert!(all(&root, ".rw-compare, .rw-trend").is_empty());
+    // The browser's print window, stubbed: headless Chromium would print nothing.
+    let window = web_sys::window().unwrap();
+    let print = js_sys::Reflect::get(&window, &"print".into()).unwrap();
+    let calls = js_sys::Array::new();
+    let stub = js_sys::Function::new_with_args("", "this.push(1)").bind(&calls);
+    js_sys::Reflect::set(&window, &"print".into(), &stub).unwrap();
+    click(&button(&root, "Print or save as PDF")).await;
+    yew::scheduler::flush().await;
+    assert_eq!(
+        calls.length(),
+        1,
+        "the print window, once the summary is in"
+    );
+    let summary = root
+        .query_selector(".rw-print")
+        .unwrap()
+        .expect("a summary");
+    assert!(summary.has_attribute("hidden"), "hidden on screen");
+    assert_eq!(all(&summary, ".rw-print-table tbody tr").len(), 6);
+    assert!(
+        !all(&summary, ".rw-print-step li").is_empty(),
+        "the steps' actions"
+    );
+    assert!(
+        all(&summary, ".rw-print-answers").is_empty(),
+        "no answers unless asked"
+    );
+    option(&root, "Include my answers to each statement").click();
+    yew::scheduler::flush().await;
+    let answers = all(&summary, ".rw-print-answers li");
+    assert_eq!(answers.len(), reciprocity_widget::english().items.len());
+    // Printing over: the summary goes.
+    window
+        .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert!(all(&root, ".rw-print").is_empty());
+    js_sys::Reflect::set(&window, &"print".into(), &print).unwrap();
+    widget.unmount().await;
+}

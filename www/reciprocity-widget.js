@@ -90,6 +90,32 @@ async function instanceFor() {
   return glue;
 }
 
+// Printing from the plan's "Print or save as PDF": the widget marks its element with PRINTING and opens
+// the print window. The clinic's page would print around it, so the first mark installs, once, a
+// page-level stylesheet whose print rules show only the marked widget (and the elements it sits in,
+// flattened so that nothing of the page's layout crops it). A constructed stylesheet, because a strict
+// Content-Security-Policy allows it where it refuses an injected <style>. The mark goes after printing.
+const PRINTING = 'data-rw-printing';
+let printRules = false;
+function printOnlyTheWidget() {
+  if (printRules) return;
+  printRules = true;
+  const sheet = new CSSStyleSheet();
+  const mark = `[${PRINTING}]`;
+  const reset = 'display:block;position:static;overflow:visible;height:auto;min-height:0;max-height:none;margin:0;padding:0;border:0;background:none'
+    .split(';')
+    .map((rule) => `${rule}!important`)
+    .join(';');
+  sheet.replaceSync(
+    `@media print{@page{margin:14mm}body:has(${mark}) :not(:has(${mark}),${mark}){display:none!important}` +
+      `:has(${mark}),${mark}{${reset}}}`,
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  addEventListener('afterprint', () => {
+    for (const element of document.querySelectorAll(mark)) element.removeAttribute(PRINTING);
+  });
+}
+
 function attributePairs(element) {
   return Array.from(element.attributes, (a) => [a.name, a.value]);
 }
@@ -102,7 +128,7 @@ start().then(
 
     class ReciprocityWidget extends HTMLElement {
       static get observedAttributes() {
-        return observed;
+        return [...observed, PRINTING];
       }
 
       #handle = null;
@@ -121,7 +147,11 @@ start().then(
         this.#handle = null;
       }
 
-      attributeChangedCallback(_name, before, after) {
+      attributeChangedCallback(name, before, after) {
+        if (name === PRINTING) {
+          if (after !== null) printOnlyTheWidget();
+          return;
+        }
         // Settings are read once per mount; a change mounts afresh (progress lives in storage).
         if (before !== after && this.#handle) this.#render();
       }

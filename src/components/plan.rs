@@ -1,16 +1,20 @@
 //! My plan: the give/receive profile of the latest check, the direction in gentle words, the steps that
-//! fit, and how this check compares with the one before.
+//! fit, how two checks compare (the last two, or any two with the `history` module, which also shows
+//! the checks over time and lets the visitor remove one), and a page to print (`print`).
 
 use super::action_list::ActionList;
+use super::history::{checks, over_time, CompareChecks, PastChecks};
 use super::hooks::focus::Focus;
-use super::profile_chart::{ProfileChart, ScoreText};
+use super::print_summary::PrintPlan;
+use super::profile_chart::ProfileChart;
 use super::safety_note::SafetyNote;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::document::View;
-use crate::core::scoring::{direction_paragraphs, learn_links, profile, recommend, Profile};
+use crate::core::scoring::{direction_paragraphs, learn_links, profile, recommend};
 use crate::core::state::Action;
 use crate::web::format_date;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
@@ -24,9 +28,14 @@ pub fn Plan() -> Html {
         move |_| widget.send_then_focus(Action::Navigate(View::Quiz), Focus::Legend)
     };
     let help = html! { <p class="rw-help">{ ui.help_line }</p> };
+    // The finished checks with their profiles and dates, worked out again only when the checks or the
+    // language change (not on every tick of the checklist).
+    let history = use_memo((state.doc.quiz.clone(), content.lang), move |(quiz, _)| {
+        Rc::new(checks(content, quiz))
+    });
+    let history: Rc<_> = (*history).clone();
 
-    let mut finished = state.doc.quiz.finished();
-    let Some(latest) = finished.next() else {
+    let Some(latest) = state.doc.quiz.finished().next() else {
         let text = if state.current().is_some() {
             &ui.plan_in_progress
         } else {
@@ -45,7 +54,6 @@ pub fn Plan() -> Html {
         };
     };
     let now = profile(content, latest);
-    let before = finished.next().map(|a| profile(content, a));
     let recommendations = recommend(content, &now);
     // Two or three passages of "Learn more" that fit these answers and who the check was about.
     let links = learn_links(content, &now, latest.context);
@@ -141,8 +149,17 @@ pub fn Plan() -> Html {
                 </section>
             }
 
-            if let Some(before) = before {
-                <Comparison before={before} now={now.clone()} />
+            if history.len() > 1 {
+                <CompareChecks checks={history.clone()} pick={widget.config.history} />
+                if widget.config.history {
+                    { over_time(&widget, &history) }
+                }
+            }
+            if widget.config.history {
+                <PastChecks checks={history.clone()} />
+            }
+            if widget.config.print {
+                <PrintPlan profile={now.clone()} recommendations={recommendations.clone()} date={date.clone()} />
             }
 
             <div class="rw-buttons">
@@ -158,44 +175,5 @@ pub fn Plan() -> Html {
             </div>
             { help }
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ComparisonProps {
-    before: Profile,
-    now: Profile,
-}
-
-/// Last time and now, per form, as a table.
-#[component]
-fn Comparison(props: &ComparisonProps) -> Html {
-    let widget = use_widget();
-    let content = widget.content();
-    let ui = &content.ui;
-    html! {
-        <section class="rw-plan-section" aria-labelledby={widget.id("compare")}>
-            <h3 id={widget.id("compare")}>{ ui.compare_heading }</h3>
-            <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.compare_heading}>
-                <table class="rw-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ ui.form_column }</th>
-                            <th scope="col">{ ui.last_time }</th>
-                            <th scope="col">{ ui.now }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        for (then, now) in props.before.forms.iter().zip(props.now.forms.iter()) {
-                            <tr>
-                                <th scope="row">{ content.form(now.form).map(|f| f.name).unwrap_or_default() }</th>
-                                <td><ScoreText score={then.clone()} /></td>
-                                <td><ScoreText score={now.clone()} /></td>
-                            </tr>
-                        }
-                    </tbody>
-                </table>
-            </div>
-        </section>
     }
 }

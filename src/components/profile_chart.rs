@@ -2,14 +2,14 @@
 //! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
 
 use super::widget::use_widget;
-use crate::core::content::{fill, Text, UiText};
+use crate::core::content::{fill, Content, Text, UiText};
+use crate::core::history::{Mirror, WIDTH};
 use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
 use yew::prelude::*;
 
-/// Drawing units (the SVG scales to the width of the widget). Whole numbers on purpose: formatting an
-/// `f64` pulls Rust's float printer (~10 KB) into the wasm.
-const WIDTH: i32 = 320;
+/// Drawing units (the SVG scales to the width of the widget; as wide as the charts over time). Whole
+/// numbers on purpose: formatting an `f64` pulls Rust's float printer (~10 KB) into the wasm.
 const BAR_MAX: i32 = 250;
 const BAR_HEIGHT: i32 = 12;
 const ROW_HEIGHT: i32 = 56;
@@ -33,9 +33,9 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
     let name = |form: &FormScore| content.form(form.form).map(|f| f.name).unwrap_or_default();
     // Drawn from the start of the line: the left, or the right in a right-to-left language, where the
     // bars grow leftwards. A text starts at its `x` either way (SVG text takes the widget's direction).
-    let rtl = content.dir == "rtl";
-    let text_x = |x: i32| if rtl { WIDTH - x } else { x }.to_string();
-    let rect_x = |x: i32, width: i32| if rtl { WIDTH - x - width } else { x }.to_string();
+    let mirror = Mirror(content.dir == "rtl");
+    let text_x = |x: i32| mirror.x(x).to_string();
+    let rect_x = |x: i32, width: i32| mirror.x(if mirror.0 { x + width } else { x }).to_string();
     // A bar of `value` on the 1–5 scale; the number sits just after its end.
     let bar = |value: Option<f64>, y: i32, class: &'static str| match value {
         Some(v) => {
@@ -86,33 +86,62 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
             // Focusable and named: on a narrow screen the table may scroll sideways, and a keyboard user
             // must be able to scroll it.
             <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.table_caption}>
-                <table class="rw-table">
-                    <caption>{ ui.table_caption }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ ui.form_column }</th>
-                            <th scope="col">{ ui.give_label }</th>
-                            <th scope="col">{ ui.receive_label }</th>
-                            <th scope="col">{ ui.gap_label }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        for form in props.profile.forms.iter() {
-                            <tr key={form.form}>
-                                <th scope="row">{ name(form) }</th>
-                                if let (Some(give), Some(receive), Some(gap)) = (form.give, form.receive, form.gap()) {
-                                    <td>{ format_score(give, lang) }</td>
-                                    <td>{ format_score(receive, lang) }</td>
-                                    <td>{ signed(gap, lang) }</td>
-                                } else {
-                                    <td colspan="3">{ missing(ui, form) }</td>
-                                }
-                            </tr>
-                        }
-                    </tbody>
-                </table>
+                { profile_table(content, &props.profile, "rw-table") }
             </div>
         </section>
+    }
+}
+
+/// The profile as a table: per form, what the visitor gives and receives, and the difference (also
+/// the printed page's, under another `class`).
+pub fn profile_table(content: &Content, profile: &Profile, class: &'static str) -> Html {
+    let ui = &content.ui;
+    html! {
+        <table class={class}>
+            <caption>{ ui.table_caption }</caption>
+            { head_row(&[&ui.form_column, &ui.give_label, &ui.receive_label, &ui.gap_label]) }
+            <tbody>
+                for form in profile.forms.iter() {
+                    <tr key={form.form}>
+                        <th scope="row">{ content.form(form.form).map(|f| f.name).unwrap_or_default() }</th>
+                        { score_cells(content, form, true) }
+                    </tr>
+                }
+            </tbody>
+        </table>
+    }
+}
+
+/// A table's head: one row naming the columns.
+pub fn head_row(columns: &[&str]) -> Html {
+    html! {
+        <thead>
+            <tr>
+                for column in columns {
+                    <th scope="col">{ (*column).to_owned() }</th>
+                }
+            </tr>
+        </thead>
+    }
+}
+
+/// A form's cells in a table row: what the visitor gives and receives (and with `gap`, the
+/// difference), or one cell that says why there are no numbers.
+pub fn score_cells(content: &Content, form: &FormScore, gap: bool) -> Html {
+    let lang = &content.lang;
+    match (form.give, form.receive, form.gap()) {
+        (Some(give), Some(receive), Some(difference)) => html! {
+            <>
+                <td>{ format_score(give, lang) }</td>
+                <td>{ format_score(receive, lang) }</td>
+                if gap {
+                    <td>{ signed(difference, lang) }</td>
+                }
+            </>
+        },
+        _ => html! {
+            <td colspan={if gap { "3" } else { "2" }}>{ missing(&content.ui, form) }</td>
+        },
     }
 }
 
@@ -128,32 +157,8 @@ fn signed(gap: f64, lang: &str) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ScoreTextProps {
-    pub score: FormScore,
-}
-
-/// One form's scores in words: "I give 3.5 · I receive 2.0", or "Not enough answers".
-#[component]
-pub fn ScoreText(props: &ScoreTextProps) -> Html {
-    let content = use_widget().content();
-    let ui = &content.ui;
-    match (props.score.give, props.score.receive) {
-        (Some(give), Some(receive)) => html! {
-            { format!(
-                "{} {} · {} {}",
-                ui.give_label,
-                format_score(give, &content.lang),
-                ui.receive_label,
-                format_score(receive, &content.lang)
-            ) }
-        },
-        _ => html! { { missing(ui, &props.score) } },
-    }
-}
-
 /// What a form without numbers says: "doesn't apply lately" is not "not enough answers".
-fn missing(ui: &UiText, score: &FormScore) -> Text {
+pub fn missing(ui: &UiText, score: &FormScore) -> Text {
     if score.not_applicable {
         ui.form_not_applicable
     } else {

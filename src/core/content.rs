@@ -562,9 +562,32 @@ ui_text! {
     /// `{step}`.
     go_to_step,
     compare_heading,
+    compare_same,
+    history_heading,
+    history_intro,
+    history_date_column,
+    checks_heading,
+    /// `{count}`: how many checks are kept at most.
+    checks_kept,
+    /// `{count}`: how many checks are kept at most; `{date}`: the date of the oldest.
+    checks_cap,
+    check_remove,
+    /// `{date}`: the date of the check.
+    check_remove_question,
+    check_remove_confirm,
+    /// Said once the removal is saved and read back. `{date}`: the date of the check.
+    check_removed,
     last_time,
     now,
     retake,
+    print_heading,
+    print_intro,
+    print_include_answers,
+    print_button,
+    /// `{date}`: today.
+    print_made_on,
+    print_ticks_note,
+    print_answers_heading,
     help_line,
     /// `{clinic}`: the clinic's name from the `clinic-name` attribute.
     clinic_intro,

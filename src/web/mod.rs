@@ -57,14 +57,30 @@ pub fn now_ms() -> u64 {
 
 /// A date for the visitor, in their language (e.g. "25 November 2026").
 pub fn format_date(unix_ms: u64, lang: &str) -> String {
+    format_moment(unix_ms, lang, false)
+}
+
+/// A date and time of day for the visitor, in their language's order (e.g. "25 November 2026 at
+/// 14:05"): for telling apart two checks of the same day.
+pub fn format_date_time(unix_ms: u64, lang: &str) -> String {
+    format_moment(unix_ms, lang, true)
+}
+
+fn format_moment(unix_ms: u64, lang: &str, time: bool) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64));
     let options = js_sys::Object::new();
-    for (name, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+    let parts = [
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ];
+    for (name, value) in &parts[..if time { 5 } else { 3 }] {
         // Setting a plain property on a fresh object cannot fail.
-        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+        let _ = js_sys::Reflect::set(&options, &(*name).into(), &(*value).into());
     }
-    date.to_locale_date_string(&intl_locale(lang), &options)
-        .into()
+    date.to_locale_string(&intl_locale(lang), &options).into()
 }
 
 /// A score for the visitor, with one decimal and their language's decimal mark ("3.5", "3,5").

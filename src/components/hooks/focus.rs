@@ -45,6 +45,12 @@ pub enum Focus {
     LearnLink(&'static str),
     /// In Learn: a section's or passage's heading, or a question, by its id.
     LearnPart(&'static str),
+    /// The heading of the plan's list of checks, after one was removed.
+    Checks,
+    /// A check's "Remove" on the plan, by the check's id (after cancelling the question).
+    RemoveCheck(u64),
+    /// "Cancel" of the question whether to remove a check.
+    RemoveCancel,
 }
 
 impl Focus {
@@ -68,6 +74,9 @@ impl Focus {
             Focus::LearnButton => "learn-button",
             Focus::LearnLink(id) => return AttrValue::from(format!("learn-link-{id}")),
             Focus::LearnPart(id) => return AttrValue::from(format!("learn-{id}")),
+            Focus::Checks => "checks",
+            Focus::RemoveCheck(id) => return AttrValue::from(format!("remove-{id}")),
+            Focus::RemoveCancel => "remove-cancel",
         };
         AttrValue::Static(name)
     }

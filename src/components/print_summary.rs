@@ -1,0 +1,186 @@
+//! A page to keep (the `print` module): "Print or save as PDF" on the plan, and the summary it prints.
+//!
+//! The button marks the widget's element (`data-rw-printing`), so that the loader's page-level print
+//! rules leave out the rest of the clinic's page, and puts the summary into the widget, hidden on
+//! screen (`hidden`, so it stays hidden even without the stylesheet); the print stylesheet shows it
+//! and hides everything else of the widget. Once it is rendered, the browser's own print window opens,
+//! which prints or saves a PDF; after printing the summary goes again. Nothing is sent anywhere.
+
+use super::profile_chart::profile_table;
+use super::widget::{use_widget, Widget};
+use crate::core::content::fill;
+use crate::core::print::answered;
+use crate::core::scoring::{direction_paragraphs, Profile, Recommendation};
+use crate::web::{format_date, now_ms};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The attribute on the widget's element while it is being printed (the loader removes it after).
+const PRINTING: &str = "data-rw-printing";
+
+#[derive(Properties, PartialEq)]
+pub struct PrintProps {
+    pub profile: Profile,
+    pub recommendations: Vec<Recommendation>,
+    /// The date of the check.
+    pub date: String,
+}
+
+/// The plan's "A page to keep": whether to include the answers, the button, and the printed summary.
+#[component]
+pub fn PrintPlan(props: &PrintProps) -> Html {
+    let widget = use_widget();
+    let ui = &widget.content().ui;
+    let answers = use_state(|| false);
+    // How many times the button was pressed since the last printing ended (0: not printing, no
+    // summary on the page).
+    let printing = use_state(|| 0u32);
+    {
+        let printing = printing.clone();
+        use_effect_with(*printing, move |presses| {
+            let window = web_sys::window().filter(|_| *presses > 0);
+            // Listening first: a desktop browser's print() returns only after the window closed.
+            let listener = window.as_ref().map(|window| {
+                gloo_events::EventListener::once(window, "afterprint", move |_| printing.set(0))
+            });
+            if let Some(window) = window {
+                // A browser that refuses to print (a sandboxed frame) leaves the page as it was.
+                let _ = window.print();
+            }
+            move || drop(listener)
+        });
+    }
+    let print = {
+        let printing = printing.clone();
+        move |event: MouseEvent| {
+            mark_host(&event);
+            printing.set(*printing + 1);
+        }
+    };
+    let toggle = {
+        let answers = answers.clone();
+        move |event: Event| {
+            answers.set(
+                event
+                    .target_dyn_into::<HtmlInputElement>()
+                    .is_some_and(|input| input.checked()),
+            )
+        }
+    };
+    html! {
+        <>
+            <section class="rw-plan-section rw-keep" aria-labelledby={widget.id("keep")}>
+                <h3 id={widget.id("keep")}>{ ui.print_heading }</h3>
+                <p>{ ui.print_intro }</p>
+                <label class="rw-check">
+                    <input type="checkbox" checked={*answers} onchange={toggle} />
+                    <span>{ ui.print_include_answers }</span>
+                </label>
+                <div class="rw-buttons">
+                    <button type="button" class="rw-button" onclick={print}>{ ui.print_button }</button>
+                </div>
+            </section>
+            // Apart from the sections, so that nothing looking for a section's words finds its copy here.
+            if *printing > 0 {
+                { summary(&widget, props, *answers) }
+            }
+        </>
+    }
+}
+
+/// Marks the widget's element (the host of the shadow root the button is in) for the loader's print
+/// rules. Inside no shadow root (a test mount) there is no page around to leave out.
+fn mark_host(event: &MouseEvent) {
+    let host = event
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|button| js_sys::Reflect::get(&button.get_root_node(), &"host".into()).ok())
+        .and_then(|host| host.dyn_into::<web_sys::Element>().ok());
+    if let Some(host) = host {
+        let _ = host.set_attribute(PRINTING, "");
+    }
+}
+
+/// What is printed: who shared it, the date, the direction, the profile as a table, the suggested
+/// steps with their actions ticked or not, the clinic's booking link, where to find help, and last,
+/// the answers when the visitor asked for them.
+fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
+    let content = widget.content();
+    let ui = &content.ui;
+    let done = &widget.state.doc.checklist.done;
+    let relationship = widget.relationship();
+    let latest = widget.state.doc.quiz.finished().next();
+    // One line each, its parts joined: who shared the page, then when the check was and about whom.
+    let mut top = vec![ui.widget_label.to_string()];
+    if let Some(clinic) = &widget.config.clinic_name {
+        top.push(fill(ui.clinic_intro, &[("clinic", clinic)]));
+    }
+    let mut when = vec![fill(ui.plan_taken_on, &[("date", &props.date)])];
+    if let Some(about) = latest
+        .and_then(|a| a.context)
+        .and_then(|r| content.context(r))
+    {
+        when.push(fill(
+            ui.checklist_relationship_current,
+            &[("relationship", &about.label)],
+        ));
+    }
+    when.push(fill(
+        ui.print_made_on,
+        &[("date", &format_date(now_ms(), &content.lang))],
+    ));
+    let h3 = |text| html! { <h3>{ text }</h3> };
+    html! {
+        <div class="rw-print" hidden=true>
+            <p class="rw-print-top">{ top.join(" · ") }</p>
+            <h2>{ ui.plan_heading }</h2>
+            <p>{ when.join(" · ") }</p>
+            { h3(ui.direction_heading) }
+            for paragraph in direction_paragraphs(content, &props.profile) {
+                <p>{ paragraph }</p>
+            }
+            { h3(ui.chart_title) }
+            { profile_table(content, &props.profile, "rw-print-table") }
+            if !props.recommendations.is_empty() {
+                { h3(ui.recommended_heading) }
+                <p>{ ui.print_ticks_note }</p>
+                for rec in props.recommendations.iter() {
+                    if let Some(step) = content.step(rec.step) {
+                        <div class="rw-print-step">
+                            <h4>{ format!("{} · {}", step.letter, step.title) }</h4>
+                            <ul>
+                                for action in step.actions_in_order(relationship, rec.protects_giver()) {
+                                    <li>
+                                        <span>{ if done.contains(action.id) { "☑" } else { "☐" } }</span>
+                                        <span>
+                                            { action.text_for(relationship) }
+                                            if action.ask_safe {
+                                                { " " }{ ui.action_when_safe }
+                                            }
+                                        </span>
+                                    </li>
+                                }
+                            </ul>
+                        </div>
+                    }
+                }
+            }
+            if let Some(cta) = &widget.config.cta {
+                <p>
+                    <strong>{ cta.label.clone().unwrap_or_else(|| ui.cta_default.to_string()) }</strong>
+                    { " " }<a href={cta.url.clone()}>{ cta.url.clone() }</a>
+                </p>
+            }
+            <p>{ ui.plan_reflection_note }</p>
+            <p>{ ui.help_line }</p>
+            if let (true, Some(latest)) = (answers, latest) {
+                { h3(ui.print_answers_heading) }
+                <ol class="rw-print-answers">
+                    for (statement, answer) in answered(content, latest) {
+                        <li>{ statement }{ " " }<strong>{ answer }</strong></li>
+                    }
+                </ol>
+            }
+        </div>
+    }
+}
