@@ -13,6 +13,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ARTIFACTS,
+  ROOT,
   clinicPage,
   content,
   eventually,
@@ -30,6 +31,10 @@ import {
 import { STRICT_CSP } from './server.mjs';
 
 const ui = content.ui;
+/** How many checks the widget keeps: `MAX_ATTEMPTS` in src/core/document.rs, read so the two stay in step. */
+const MAX_CHECKS = Number(
+  (await readFile(path.join(ROOT, 'src/core/document.rs'), 'utf8')).match(/pub const MAX_ATTEMPTS: usize = (\d+);/)[1],
+);
 const PRINTS = path.join(ARTIFACTS, 'print');
 const contents = Object.fromEntries(
   await Promise.all(
@@ -182,7 +187,7 @@ describe('the plan over time', () => {
         (await checks.locator('.rw-check-date').allInnerTexts()).map((s) => s.trim()),
         [...dates].reverse(),
       );
-      await checks.getByText(fill(ui.checks_kept, { count: '12' })).waitFor();
+      await checks.getByText(fill(ui.checks_kept, { count: String(MAX_CHECKS) })).waitFor();
       assert.equal(await checks.getByRole('button', { name: ui.check_remove, exact: true }).count(), 3);
 
       await screens(page, 'history-compare', [compare]);
@@ -254,20 +259,20 @@ describe('the plan over time', () => {
     });
   });
 
-  test('at the cap of twelve checks the list says the oldest goes when a new check starts', async (t) => {
-    const twelve = Array.from({ length: 12 }, (_, i) => check(day(i + 1, 10), { give: 1 + (i % 5), receive: 5 - (i % 5) }));
-    await withDocument(t, 'history-cap', documentWith(twelve), async (page) => {
+  test('at the cap of kept checks the list says the oldest goes when a new check starts', async (t) => {
+    const full = Array.from({ length: MAX_CHECKS }, (_, i) => check(day(i + 1, 10), { give: 1 + (i % 5), receive: 5 - (i % 5) }));
+    await withDocument(t, 'history-cap', documentWith(full), async (page) => {
       await openPlan(page, 'history-cap');
       const checks = section(page, ui.checks_heading);
-      await checks.getByText(fill(ui.checks_cap, { count: '12', date: dateIn(twelve[0].finished) })).waitFor();
-      assert.equal((await dotsOf(page.locator('svg.rw-trend-chart').first().locator('path.rw-dot-give'))).length, 12);
-      await screens(page, 'history-twelve', [section(page, ui.history_heading)]);
+      await checks.getByText(fill(ui.checks_cap, { count: String(MAX_CHECKS), date: dateIn(full[0].finished) })).waitFor();
+      assert.equal((await dotsOf(page.locator('svg.rw-trend-chart').first().locator('path.rw-dot-give'))).length, MAX_CHECKS);
+      await screens(page, 'history-full', [section(page, ui.history_heading)]);
       // Starting a new check lets the oldest go, as said.
       await page.getByRole('button', { name: ui.retake, exact: true }).click();
       await eventually(async () => {
         const starts = (await stored(page, 'history-cap')).quiz.attempts.map((a) => a.started);
-        assert.equal(starts.length, 12);
-        assert.ok(!starts.includes(twelve[0].started), 'the oldest was let go');
+        assert.equal(starts.length, MAX_CHECKS);
+        assert.ok(!starts.includes(full[0].started), 'the oldest was let go');
       });
     });
   });
