@@ -4,7 +4,8 @@
 //! ticked in the checklist too: there is one list of done actions.
 
 use super::widget::use_widget;
-use crate::core::content::Step;
+use crate::core::content::{ChecklistAction, Step, Text};
+use crate::core::relationship::Relationship;
 use crate::core::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -22,6 +23,24 @@ pub struct ActionListProps {
 impl PartialEq for ActionListProps {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.step, other.step) && self.giver_first == other.giver_first
+    }
+}
+
+/// An action's wording for `relationship`, with "When it feels safe to do so." where the action asks
+/// for it (the checklist, the plan and the practice log say it alike).
+pub fn action_words(
+    action: &ChecklistAction,
+    relationship: Option<Relationship>,
+    when_safe: Text,
+) -> Html {
+    html! {
+        <>
+            { action.text_for(relationship) }
+            if action.ask_safe {
+                { " " }
+                <em class="rw-when-safe">{ when_safe }</em>
+            }
+        </>
     }
 }
 
@@ -50,13 +69,7 @@ pub fn ActionList(props: &ActionListProps) -> Html {
                                 }
                             }
                         />
-                        <span>
-                            { action.text_for(relationship) }
-                            if action.ask_safe {
-                                { " " }
-                                <em class="rw-when-safe">{ when_safe }</em>
-                            }
-                        </span>
+                        <span>{ action_words(action, relationship, when_safe) }</span>
                     </label>
                 </li>
             }

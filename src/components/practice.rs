@@ -2,6 +2,7 @@
 //! mark each one practised, with a private note per day. The week is said in words as well as marks.
 //! Nothing here counts streaks or scores, and no message says a day was missed: gaps are normal.
 
+use super::action_list::action_words;
 use super::relationship_choice::RelationshipChoice;
 use super::safety_note::SafetyNote;
 use super::widget::use_widget;
@@ -79,13 +80,7 @@ pub fn Practice() -> Html {
                 for (ritual, action) in content.rituals_for(relationship) {
                     <li key={ritual.id} class="rw-ritual">
                         <h4>{ ritual.name }</h4>
-                        <p>
-                            { action.text_for(relationship) }
-                            if action.ask_safe {
-                                { " " }
-                                <em class="rw-when-safe">{ when_safe }</em>
-                            }
-                        </p>
+                        <p>{ action_words(action, relationship, when_safe) }</p>
                         <div class="rw-days" role="group" aria-label={fill(ui.practice_days_label, &[("ritual", ritual.name.get())])}>
                             for (day, short, long) in days.iter() {
                                 <button
