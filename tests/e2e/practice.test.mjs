@@ -28,7 +28,9 @@ import {
 } from './harness.mjs';
 
 const ui = content.ui;
-const arabic = JSON.parse(await readFile(path.join(ROOT, 'content/ar.json'), 'utf8'));
+const [arabic, french, hindi] = await Promise.all(
+  ['ar', 'fr', 'hi'].map(async (lang) => JSON.parse(await readFile(path.join(ROOT, `content/${lang}.json`), 'utf8'))),
+);
 
 requireBuilt('reciprocity-widget.js');
 
@@ -252,5 +254,22 @@ describe('the practice log', () => {
       assert.doesNotMatch(await page.locator('.rw-week-nav h3').textContent(), /[٠-٩]/, 'Western digits, like every number');
       await screens(page, 'practice-ar', [page.locator('.rw-week-nav'), family]);
     }, { contextOptions: PARIS });
+  });
+
+  test('the practice log in French and Hindi, with the section menu of four at 320 px', async (t) => {
+    for (const [lang, words] of [['fr', french], ['hi', hindi]]) {
+      await withContext(t, build.browser, async ({ page }) => {
+        await page.clock.install({ time: paris('2026-11-25T12:00:00', '+01:00') });
+        await openPractice(page, `practice-screens-${lang}`, { lang, words });
+        await page.getByRole('button', { name: words.contexts.find((c) => c.id === 'friend').label, exact: true }).click();
+        const appreciation = card(page, 'appreciation', words);
+        await appreciation.locator('.rw-day').nth(1).click();
+        const note = appreciation.locator('.rw-practice-note input');
+        await note.fill(lang === 'hi' ? 'शाम को बात हुई' : 'Un bon moment');
+        await note.press('Tab');
+        assert.equal(await page.locator('.rw-practice .rw-ritual-week').first().textContent() !== '', true);
+        await screens(page, `practice-${lang}`, [page.locator('.rw-widget nav'), page.locator('.rw-week-nav'), appreciation]);
+      }, { contextOptions: PARIS });
+    }
   });
 });
