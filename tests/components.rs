@@ -761,6 +761,31 @@ fn the_codec_in_the_browser_reads_every_schema_and_round_trips() {
         assert_eq!(decode(&encode(&doc)), Ok(doc.clone()));
         assert_eq!(decode(&encode_pretty(&doc)), Ok(doc));
     }
+    // The text is what the browser's `JSON.stringify` writes for it (as it wrote it before), compact
+    // and laid out, with the characters JSON escapes in the visitor's words.
+    let mut doc = decode(include_str!("fixtures/schema-6.json")).unwrap();
+    doc.practice.set("2026-11-23", "lets-reset", true, 5);
+    let note = "\"quoted\" \\ / \u{0}\u{1f}\t\n\u{7f} é \u{2028} 😀";
+    doc.practice.set_note("2026-11-23", "lets-reset", note, 6);
+    let stringify = |text: &str, space: Option<u32>| {
+        let value = js_sys::JSON::parse(text).unwrap();
+        match space {
+            Some(space) => js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &wasm_bindgen::JsValue::NULL,
+                &space.into(),
+            ),
+            None => js_sys::JSON::stringify(&value),
+        }
+        .unwrap()
+        .as_string()
+        .unwrap()
+    };
+    let text = encode(&doc);
+    assert!(text.contains("\\\"quoted\\\""), "{text}");
+    assert_eq!(text, stringify(&text, None));
+    assert_eq!(encode_pretty(&doc), stringify(&text, Some(2)));
+    assert_eq!(decode(&text), Ok(doc));
     let retired = decode(include_str!("fixtures/schema-4.json")).unwrap();
     assert_eq!(retired.quiz.attempts[0].retired.len(), 3);
     assert!(matches!(

@@ -4,15 +4,18 @@
 //! [`Tree`], the untyped document the migrations work on.
 //!
 //! In the browser, the parsed value is walked into a [`Tree`] by hand and typed values are read out of
-//! the tree with [`read`], which reads it as serde-wasm-bindgen read the same value before; written
-//! values go through serde-wasm-bindgen to `JSON.stringify`.
+//! the tree with [`read`], which reads it as serde-wasm-bindgen read the same value before; values are
+//! written as text by [`write`], the text serde_json writes.
 
 use super::sorted::SortedMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;
 
+#[cfg(test)]
+mod arbitrary;
 pub mod read;
+pub mod write;
 
 /// Nesting deeper than this is refused before parsing: no saved document comes close (it nests about
 /// six levels), and a deeply nested value must not exhaust the stack of the decoder.
@@ -258,17 +261,10 @@ mod platform {
 mod platform {
     use super::Tree;
     use serde::{Deserialize, Serialize};
-    use wasm_bindgen::JsValue;
 
     pub fn parse(text: &str) -> Result<Tree, String> {
         let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())?;
         Ok(super::from_js(&value))
-    }
-
-    /// Plain objects and numbers, `null` for a missing value: what `JSON.stringify` writes as the
-    /// same text serde_json would.
-    fn serializer() -> serde_wasm_bindgen::Serializer {
-        serde_wasm_bindgen::Serializer::json_compatible()
     }
 
     pub fn from_tree<T: for<'de> Deserialize<'de>>(tree: &Tree) -> Result<T, String> {
@@ -276,19 +272,7 @@ mod platform {
     }
 
     pub fn to_text<T: Serialize>(value: &T, pretty: bool) -> String {
-        let Ok(value) = value.serialize(&serializer()) else {
-            return String::new();
-        };
-        let text = if pretty {
-            js_sys::JSON::stringify_with_replacer_and_space(
-                &value,
-                &JsValue::NULL,
-                &JsValue::from(2),
-            )
-        } else {
-            js_sys::JSON::stringify(&value)
-        };
-        text.ok().and_then(|t| t.as_string()).unwrap_or_default()
+        super::write::write(value, pretty).unwrap_or_default()
     }
 }
 

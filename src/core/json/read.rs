@@ -77,7 +77,7 @@ impl de::Error for Error {
 static NULL: Tree = Tree::Null;
 
 /// The largest integer a JavaScript number holds exactly.
-const MAX_SAFE: u64 = (1 << 53) - 1;
+pub(super) const MAX_SAFE: u64 = (1 << 53) - 1;
 
 /// The number as an integer, when it is one JavaScript holds exactly (`Number.isSafeInteger`). A
 /// tree holds every whole number as `UInt` or `Int` (`from_js` and the parser make them so): a
@@ -449,14 +449,11 @@ impl<'de> de::VariantAccess<'de> for &Tree {
 
 #[cfg(test)]
 mod tests {
+    use super::super::arbitrary::document;
     use super::super::{from_tree, parse};
     use super::*;
-    use crate::core::document::{
-        Answer, Attempt, Checklist, Document, Mark, Practice, Quiz, Settings, Together,
-        TogetherRecord, View,
-    };
+    use crate::core::document::{Answer, Checklist, Document, Settings, View};
     use crate::core::learn::Learn;
-    use crate::core::relationship::Relationship;
     use proptest::prelude::*;
 
     fn tree(text: &str) -> Tree {
@@ -664,163 +661,6 @@ mod tests {
         }
         let text = r#"{"lang": "en", "sections": [{"id": "a", "heading": "A", "passages": []}], "faq": [{"id": "q", "question": "Q"}]}"#;
         assert_eq!(read::<Learn>(&tree(text)), Err(Error::Missing("answer")));
-    }
-
-    fn answer() -> impl Strategy<Value = Answer> {
-        prop_oneof![
-            (-3i8..=5).prop_map(Answer::Value),
-            Just(Answer::PreferNot),
-            Just(Answer::NotApplicable)
-        ]
-    }
-
-    fn answers() -> impl Strategy<Value = crate::core::sorted::SortedMap<String, Answer>> {
-        proptest::collection::vec(("[a-z-]{1,8}", answer()), 0..5)
-            .prop_map(|a| a.into_iter().collect())
-    }
-
-    fn times() -> impl Strategy<Value = crate::core::sorted::SortedMap<String, u64>> {
-        proptest::collection::vec(("[a-z-]{1,8}", 0..=MAX_SAFE), 0..5)
-            .prop_map(|a| a.into_iter().collect())
-    }
-
-    fn relationship() -> impl Strategy<Value = Option<Relationship>> {
-        proptest::option::of(proptest::sample::select(Relationship::ALL.to_vec()))
-    }
-
-    fn attempt() -> impl Strategy<Value = Attempt> {
-        (
-            (
-                0..=MAX_SAFE,
-                proptest::option::of(0..=MAX_SAFE),
-                relationship(),
-            ),
-            (0usize..50, 0..=MAX_SAFE, 0..=MAX_SAFE),
-            (
-                answers(),
-                times(),
-                proptest::option::of(any::<bool>()),
-                answers(),
-            ),
-        )
-            .prop_map(
-                |(
-                    (started, finished, context),
-                    (question, moved, changed),
-                    (answers, answered, skip_sensitive, retired),
-                )| Attempt {
-                    started,
-                    finished,
-                    context,
-                    question,
-                    moved,
-                    answers,
-                    answered,
-                    changed,
-                    skip_sensitive,
-                    retired,
-                },
-            )
-    }
-
-    /// Any document, every field of it (valid or not for the codec's checks).
-    fn document() -> impl Strategy<Value = Document> {
-        let views = vec![
-            View::Checklist,
-            View::Quiz,
-            View::Plan,
-            View::Practice,
-            View::Together,
-        ];
-        let ids = || proptest::collection::vec(0..=MAX_SAFE, 0..3);
-        let mark = (
-            ("\\PC{0,10}", "[a-z]{1,6}", any::<bool>()),
-            ("\\PC{0,10}", 0..=MAX_SAFE),
-        )
-            .prop_map(|((day, ritual, done), (note, at))| Mark {
-                day,
-                ritual,
-                done,
-                note,
-                at,
-            });
-        let record = (
-            (0..=MAX_SAFE, 0..=MAX_SAFE, relationship(), any::<bool>()),
-            (answers(), answers()),
-        )
-            .prop_map(
-                |((started, kept, context, skip_sensitive), (first, second))| TogetherRecord {
-                    started,
-                    kept,
-                    context,
-                    skip_sensitive,
-                    first,
-                    second,
-                },
-            );
-        let settings = (
-            (proptest::option::of(any::<bool>()), 0..=MAX_SAFE),
-            (relationship(), 0..=MAX_SAFE),
-            (proptest::option::of("\\PC{0,8}"), 0..=MAX_SAFE),
-        )
-            .prop_map(
-                |(
-                    (clear_on_exit, changed),
-                    (relationship, relationship_at),
-                    (language, language_at),
-                )| {
-                    Settings {
-                        clear_on_exit,
-                        changed,
-                        relationship,
-                        relationship_at,
-                        language,
-                        language_at,
-                    }
-                },
-            );
-        (
-            (
-                0u32..10,
-                proptest::sample::select(views),
-                0..=MAX_SAFE,
-                0..=MAX_SAFE,
-            ),
-            (proptest::collection::vec("\\PC{0,8}", 0..4), times()),
-            (proptest::collection::vec(attempt(), 0..3), ids()),
-            settings,
-            proptest::collection::vec(mark, 0..3),
-            (proptest::collection::vec(record, 0..2), ids()),
-        )
-            .prop_map(
-                |(
-                    (schema, view, view_at, since),
-                    (done, changed),
-                    (attempts, removed),
-                    settings,
-                    marks,
-                    (kept, kept_removed),
-                )| Document {
-                    schema,
-                    view,
-                    view_at,
-                    since,
-                    checklist: Checklist {
-                        done: done.into_iter().collect(),
-                        changed,
-                    },
-                    quiz: Quiz {
-                        attempts,
-                        removed: removed.into_iter().collect(),
-                    },
-                    settings,
-                    practice: Practice { marks },
-                    together: Together {
-                        kept,
-                        removed: kept_removed.into_iter().collect(),
-                    },
-                },
-            )
     }
 
     /// The places in `tree`, as paths of list indices and object keys.
