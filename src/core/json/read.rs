@@ -11,8 +11,10 @@
 //!   `null` is `None` for an `Option` and refused elsewhere; enums are `"variant"` or
 //!   `{"variant": payload}`.
 //!
-//! Its errors say what kind of thing went wrong, not where, and never format the value found: that keeps
-//! serde's descriptions of values (and the float formatting they bring) out of the download.
+//! It has one error, which says only that the tree is not of the shape expected: nothing describes the
+//! value found or where it is. serde's descriptions of values (and the float formatting they bring)
+//! stay out of the download, and so does the code that would carry a message through every field of
+//! every struct: a document is refused or not, and why is for the native tests (serde_json's messages).
 
 use super::Tree;
 use crate::core::sorted::{self, SortedMap};
@@ -24,51 +26,43 @@ pub fn read<T: for<'de> de::Deserialize<'de>>(tree: &Tree) -> Result<T, Error> {
     T::deserialize(tree)
 }
 
-/// Why a tree is not a value of the type asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Error {
-    /// A value of the wrong kind, or out of the type's range.
-    Invalid(&'static str),
-    /// A field without a default is not there.
-    Missing(&'static str),
-}
+/// A tree is not a value of the type asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Error;
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self {
-            Error::Invalid(what) => f.write_str(what),
-            Error::Missing(field) => write!(f, "missing field `{field}`"),
-        }
+        f.write_str("not of the shape expected")
     }
 }
 
 impl std::error::Error for Error {}
 
 impl de::Error for Error {
-    // None of these formats its arguments.
+    // None of these looks at its arguments.
     fn custom<T: fmt::Display>(_: T) -> Self {
-        Error::Invalid("invalid value")
+        Error
     }
     fn invalid_type(_: de::Unexpected, _: &dyn de::Expected) -> Self {
-        Error::Invalid("invalid type")
+        Error
     }
     fn invalid_value(_: de::Unexpected, _: &dyn de::Expected) -> Self {
-        Error::Invalid("invalid value")
+        Error
     }
     fn invalid_length(_: usize, _: &dyn de::Expected) -> Self {
-        Error::Invalid("invalid length")
+        Error
     }
     fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self {
-        Error::Invalid("unknown variant")
+        Error
     }
     fn unknown_field(_: &str, _: &'static [&'static str]) -> Self {
-        Error::Invalid("unknown field")
+        Error
     }
-    fn missing_field(field: &'static str) -> Self {
-        Error::Missing(field)
+    fn missing_field(_: &'static str) -> Self {
+        Error
     }
     fn duplicate_field(_: &'static str) -> Self {
-        Error::Invalid("duplicate field")
+        Error
     }
 }
 
@@ -90,8 +84,8 @@ fn safe_integer(tree: &Tree) -> Option<i64> {
     }
 }
 
-fn invalid_type<T>() -> Result<T, Error> {
-    Err(Error::Invalid("invalid type"))
+fn refused<T>() -> Result<T, Error> {
+    Err(Error)
 }
 
 /// A field's or key's name, to read as a string.
@@ -129,21 +123,21 @@ impl<'de> de::Deserializer<'de> for &Tree {
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self {
             Tree::Bool(b) => visitor.visit_bool(*b),
-            _ => invalid_type(),
+            _ => refused(),
         }
     }
 
     fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match safe_integer(self) {
             Some(n) => visitor.visit_i64(n),
-            None => invalid_type(),
+            None => refused(),
         }
     }
 
     fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match safe_integer(self) {
             Some(n) if n >= 0 => visitor.visit_u64(n as u64),
-            _ => invalid_type(),
+            _ => refused(),
         }
     }
 
@@ -171,7 +165,7 @@ impl<'de> de::Deserializer<'de> for &Tree {
             Tree::UInt(n) => visitor.visit_f64(n as f64),
             Tree::Int(n) => visitor.visit_f64(n as f64),
             Tree::Float(f) => visitor.visit_f64(f),
-            _ => invalid_type(),
+            _ => refused(),
         }
     }
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -181,7 +175,7 @@ impl<'de> de::Deserializer<'de> for &Tree {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self {
             Tree::Text(s) => visitor.visit_str(s),
-            _ => invalid_type(),
+            _ => refused(),
         }
     }
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -204,7 +198,7 @@ impl<'de> de::Deserializer<'de> for &Tree {
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self {
             Tree::Null => visitor.visit_unit(),
-            _ => invalid_type(),
+            _ => refused(),
         }
     }
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -226,7 +220,7 @@ impl<'de> de::Deserializer<'de> for &Tree {
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self {
             Tree::List(items) => visitor.visit_seq(Items(items.iter())),
-            _ => invalid_type(),
+            _ => refused(),
         }
     }
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -255,7 +249,7 @@ impl<'de> de::Deserializer<'de> for &Tree {
         let entries = match self {
             Tree::Object(entries) => Entries::Object(entries.into_iter()),
             Tree::List(items) => Entries::Pairs(items.iter()),
-            _ => return invalid_type(),
+            _ => return refused(),
         };
         visitor.visit_map(Map {
             entries,
@@ -273,7 +267,7 @@ impl<'de> de::Deserializer<'de> for &Tree {
             Tree::Object(entries) => Some(entries),
             // An array has none of the fields.
             Tree::List(_) => None,
-            _ => return invalid_type(),
+            _ => return refused(),
         };
         visitor.visit_map(Fields {
             object,
@@ -292,10 +286,9 @@ impl<'de> de::Deserializer<'de> for &Tree {
             Tree::Text(tag) => (tag, &NULL),
             Tree::Object(entries) if entries.len() == 1 => match entries.iter().next() {
                 Some((tag, payload)) => (tag, payload),
-                None => return invalid_type(),
+                None => return refused(),
             },
-            Tree::Object(_) => return Err(Error::Invalid("invalid length")),
-            _ => return invalid_type(),
+            _ => return refused(),
         };
         visitor.visit_enum(Variant { tag, payload })
     }
@@ -426,7 +419,7 @@ impl<'de> de::VariantAccess<'de> for &Tree {
     fn unit_variant(self) -> Result<(), Error> {
         match self {
             Tree::Null => Ok(()),
-            _ => invalid_type(),
+            _ => refused(),
         }
     }
 
@@ -497,12 +490,12 @@ mod tests {
     #[test]
     fn missing_fields_take_their_defaults_and_required_ones_are_refused() {
         assert_eq!(doc(r#"{"schema": 7}"#), Ok(Document::default()));
-        assert_eq!(doc(r#"{}"#), Err(Error::Missing("schema")));
+        assert_eq!(doc(r#"{}"#), Err(Error));
         assert_eq!(
             doc(
                 r#"{"schema": 7, "practice": {"marks": [{"day": "d", "ritual": "r", "done": true}]}}"#
             ),
-            Err(Error::Missing("at"))
+            Err(Error)
         );
         // An `Option` without a default is `None` when missing.
         let text = r#"{"schema": 7, "together": {"kept": [{"started": 1, "kept": 2, "first": {}, "second": {}}]}}"#;
@@ -660,7 +653,7 @@ mod tests {
             assert_eq!(read::<Learn>(&tree(text)), Ok(by_serde_json), "{lang}");
         }
         let text = r#"{"lang": "en", "sections": [{"id": "a", "heading": "A", "passages": []}], "faq": [{"id": "q", "question": "Q"}]}"#;
-        assert_eq!(read::<Learn>(&tree(text)), Err(Error::Missing("answer")));
+        assert_eq!(read::<Learn>(&tree(text)), Err(Error));
     }
 
     /// The places in `tree`, as paths of list indices and object keys.
