@@ -1,12 +1,21 @@
 //! The saved document's JSON, through whichever JSON the platform has: in the browser its own
-//! `JSON.parse` / `JSON.stringify` with serde-wasm-bindgen (so the download carries no JSON parser or
-//! printer of its own), natively serde_json (so the codec and its migrations stay tested natively, and
-//! fuzzed). Both meet in [`Tree`], the untyped document the migrations work on.
+//! `JSON.parse` / `JSON.stringify` (so the download carries no JSON parser or printer of its own),
+//! natively serde_json (so the codec and its migrations stay tested natively, and fuzzed). Both meet in
+//! [`Tree`], the untyped document the migrations work on.
+//!
+//! In the browser, the parsed value is walked into a [`Tree`] by hand and typed values are read out of
+//! the tree with [`read`], which reads it as serde-wasm-bindgen read the same value before; values are
+//! written as text by [`write`], the text serde_json writes.
 
 use super::sorted::SortedMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;
+
+#[cfg(test)]
+mod arbitrary;
+pub mod read;
+pub mod write;
 
 /// Nesting deeper than this is refused before parsing: no saved document comes close (it nests about
 /// six levels), and a deeply nested value must not exhaust the stack of the decoder.
@@ -110,7 +119,7 @@ impl<'de> Visitor<'de> for TreeVisitor {
         })
     }
     fn visit_f64<E>(self, f: f64) -> Result<Tree, E> {
-        // serde-wasm-bindgen hands whole numbers over as floats too: keep them whole.
+        // A whole number written as a float (`2.0`, `1e3`) is an integer, as in the browser.
         Ok(if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
             if f >= 0.0 {
                 Tree::UInt(f as u64)
@@ -178,6 +187,42 @@ pub fn parse(text: &str) -> Result<Tree, String> {
     platform::parse(text)
 }
 
+/// A value `JSON.parse` or `Response.json()` made (null, a boolean, number or string, an array or a
+/// plain object) as a [`Tree`]. A number is an integer when it is a safe one (`Number.isSafeInteger`),
+/// as when serde-wasm-bindgen handed it over. Anything else reads as `null`.
+pub fn from_js(value: &wasm_bindgen::JsValue) -> Tree {
+    use wasm_bindgen::JsCast;
+    if let Some(b) = value.as_bool() {
+        Tree::Bool(b)
+    } else if let Some(f) = value.as_f64() {
+        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
+            if f >= 0.0 {
+                Tree::UInt(f as u64)
+            } else {
+                Tree::Int(f as i64)
+            }
+        } else {
+            Tree::Float(f)
+        }
+    } else if let Some(s) = value.as_string() {
+        Tree::Text(s)
+    } else if js_sys::Array::is_array(value) {
+        let items: &js_sys::Array = value.unchecked_ref();
+        Tree::List(items.iter().map(|item| from_js(&item)).collect())
+    } else if value.is_object() {
+        let mut entries = SortedMap::new();
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            if let Some(key) = entry.get(0).as_string() {
+                entries.insert(key, from_js(&entry.get(1)));
+            }
+        }
+        Tree::Object(entries)
+    } else {
+        Tree::Null
+    }
+}
+
 /// Reads a value of type `T` out of `tree`.
 pub fn from_tree<T: for<'de> Deserialize<'de>>(tree: &Tree) -> Result<T, String> {
     platform::from_tree(tree)
@@ -216,38 +261,18 @@ mod platform {
 mod platform {
     use super::Tree;
     use serde::{Deserialize, Serialize};
-    use wasm_bindgen::JsValue;
 
     pub fn parse(text: &str) -> Result<Tree, String> {
         let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
-    }
-
-    /// Plain objects and numbers, `null` for a missing value: what `JSON.stringify` writes as the
-    /// same text serde_json would.
-    fn serializer() -> serde_wasm_bindgen::Serializer {
-        serde_wasm_bindgen::Serializer::json_compatible()
+        Ok(super::from_js(&value))
     }
 
     pub fn from_tree<T: for<'de> Deserialize<'de>>(tree: &Tree) -> Result<T, String> {
-        let value = tree.serialize(&serializer()).map_err(|e| e.to_string())?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        super::read::read(tree).map_err(|e| e.to_string())
     }
 
     pub fn to_text<T: Serialize>(value: &T, pretty: bool) -> String {
-        let Ok(value) = value.serialize(&serializer()) else {
-            return String::new();
-        };
-        let text = if pretty {
-            js_sys::JSON::stringify_with_replacer_and_space(
-                &value,
-                &JsValue::NULL,
-                &JsValue::from(2),
-            )
-        } else {
-            js_sys::JSON::stringify(&value)
-        };
-        text.ok().and_then(|t| t.as_string()).unwrap_or_default()
+        super::write::write(value, pretty).unwrap_or_default()
     }
 }
 

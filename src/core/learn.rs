@@ -3,9 +3,9 @@
 //! Unlike the rest of the words (`content/<lang>.json`, compiled in by `build.rs`), this text is not
 //! part of the first download: it lives in `content/learn/<lang>.json`, which the build copies next to
 //! the widget's files, and the browser fetches it the first time a visitor opens Learn (see
-//! `web/learn.rs`). The browser parses it (`Response::json()`) and serde-wasm-bindgen turns the result
-//! into the types below; the native tests read the same file with serde_json and check it with
-//! [`Learn::validate`].
+//! `web/learn.rs`). The browser parses it (`Response::json()`) and the result is read into the types
+//! below through a `json::Tree`, as the saved document is; the native tests read the same file with
+//! serde_json and check it with [`Learn::validate`].
 //!
 //! Every paragraph, list item and answer carries the passage of the article it traces to (`source`,
 //! for reviewers; not shown). Every section, passage and question has a stable `id`, so other parts of

@@ -1,8 +1,8 @@
 //! Fetching the "Learn more" text (`learn/<lang>.json`, next to the widget's other files) the first time
 //! a visitor opens it, and keeping it until the page closes.
 //!
-//! The browser parses the JSON (`Response::json()`), so the wasm carries no JSON parser for it;
-//! serde-wasm-bindgen turns the parsed value into the core's [`Learn`].
+//! The browser parses the JSON (`Response::json()`), so the wasm carries no JSON parser for it; the
+//! parsed value is read into the core's [`Learn`] through a `json::Tree`, as the saved document is.
 
 use crate::core::learn::Learn;
 use std::cell::RefCell;
@@ -49,5 +49,5 @@ pub async fn load(url: &str) -> Result<&'static Learn, String> {
 
 async fn fetch(url: &str) -> Result<Learn, String> {
     let json = super::fetch_json(url).await?;
-    serde_wasm_bindgen::from_value(json).map_err(|e| e.to_string())
+    crate::core::json::from_tree(&crate::core::json::from_js(&json))
 }
