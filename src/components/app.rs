@@ -13,6 +13,7 @@ use super::hooks::theme_check::{probes, use_theme_check};
 use super::intro::Intro;
 use super::learn::LearnView;
 use super::learn_button::LearnButton;
+use super::markup::dynamic;
 use super::nav::Nav;
 use super::notices::Notices;
 use super::panel::Panel;
@@ -30,6 +31,7 @@ use crate::core::notices::NoticeAction;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use yew::prelude::*;
+use yew::virtual_dom::{Listeners, VTag};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -207,45 +209,59 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_exit = exit.exit.clone();
 
+    // The widget's box; its class in plain strings, not `classes!`: no class set (and its hash table)
+    // in the wasm.
+    let inside = html! {
+        <>
+            <Toolbar
+                exit_url={exit_url}
+                presses={exit.presses}
+                exit_status={exit.status.clone()}
+                on_exit={on_exit}
+                open={*panel}
+                on_toggle={toggle_panel}
+            />
+            if *panel == Some(Panel::Support) {
+                <SupportPanel on_close={close_panel.clone()} />
+            }
+            if *panel == Some(Panel::Data) {
+                <DataPanel saved={saved.clone()} on_close={close_panel} />
+            }
+            <Intro />
+            <Notices notices={saved.notices.0.clone()} on_dismiss={dismiss} />
+            <Nav />
+            <div class="rw-view">
+                <h2 class="rw-view-heading" tabindex="-1" data-focus={Focus::ViewHeading.attr()}>
+                    { heading }
+                </h2>
+                { body }
+            </div>
+            <p class="rw-status" role="status">{ (*status).clone() }</p>
+            if exit.exiting {
+                <div class="rw-exit-overlay" role="alert">{ ui.exit_loading }</div>
+            }
+            { probes() }
+        </>
+    };
+    let section = VTag::__new_other(
+        AttrValue::Static("section"),
+        root,
+        None,
+        dynamic![
+            "lang" = content.lang,
+            "dir" = content.dir,
+            "aria-label" = ui.widget_label,
+            "class" = if own_colours {
+                "rw-widget rw-own-colours"
+            } else {
+                "rw-widget"
+            },
+        ],
+        Listeners::None,
+        inside,
+    );
+
     html! {
-        <ContextProvider<Widget> context={widget}>
-            <section
-                // Plain strings rather than `classes!`: no class set (and its hash table) in the wasm.
-                class={if own_colours { "rw-widget rw-own-colours" } else { "rw-widget" }}
-                ref={root}
-                lang={content.lang}
-                dir={content.dir}
-                aria-label={ui.widget_label}
-            >
-                <Toolbar
-                    exit_url={exit_url}
-                    presses={exit.presses}
-                    exit_status={exit.status.clone()}
-                    on_exit={on_exit}
-                    open={*panel}
-                    on_toggle={toggle_panel}
-                />
-                if *panel == Some(Panel::Support) {
-                    <SupportPanel on_close={close_panel.clone()} />
-                }
-                if *panel == Some(Panel::Data) {
-                    <DataPanel saved={saved.clone()} on_close={close_panel} />
-                }
-                <Intro />
-                <Notices notices={saved.notices.0.clone()} on_dismiss={dismiss} />
-                <Nav />
-                <div class="rw-view">
-                    <h2 class="rw-view-heading" tabindex="-1" data-focus={Focus::ViewHeading.attr()}>
-                        { heading }
-                    </h2>
-                    { body }
-                </div>
-                <p class="rw-status" role="status">{ (*status).clone() }</p>
-                if exit.exiting {
-                    <div class="rw-exit-overlay" role="alert">{ ui.exit_loading }</div>
-                }
-                { probes() }
-            </section>
-        </ContextProvider<Widget>>
+        <ContextProvider<Widget> context={widget}>{ Html::from(section) }</ContextProvider<Widget>>
     }
 }

@@ -1,12 +1,14 @@
 //! The give/receive profile as an SVG bar chart, with a real table beside it that says the same in text
 //! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
 
+use super::markup::{dynamic, tag};
 use super::widget::use_widget;
 use crate::core::content::{fill, Content, Text, UiText};
 use crate::core::history::{Mirror, WIDTH};
 use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 /// Drawing units (the SVG scales to the width of the widget; as wide as the charts over time). Whole
 /// numbers on purpose: formatting an `f64` pulls Rust's float printer (~10 KB) into the wasm.
@@ -42,7 +44,19 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
             let width = (f64::from(BAR_MAX) * v / 5.0).round() as i32;
             html! {
                 <>
-                    <rect class={class} x={rect_x(0, width)} y={y.to_string()} width={width.to_string()} height={BAR_HEIGHT.to_string()} rx="2" />
+                    { tag(
+                        "rect",
+                        dynamic![
+                            "x" = rect_x(0, width),
+                            "y" = y.to_string(),
+                            "width" = width.to_string(),
+                            "height" = BAR_HEIGHT.to_string(),
+                            "rx" = "2",
+                            "class" = class,
+                        ],
+                        Listeners::None,
+                        Html::default(),
+                    ) }
                     <text class="rw-chart-value" x={text_x(width + 6)} y={(y + BAR_HEIGHT - 2).to_string()}>
                         { format_score(v, lang) }
                     </text>
@@ -96,20 +110,25 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
 /// the printed page's, under another `class`).
 pub fn profile_table(content: &Content, profile: &Profile, class: &'static str) -> Html {
     let ui = &content.ui;
-    html! {
-        <table class={class}>
-            <caption>{ ui.table_caption }</caption>
-            { head_row(&[&ui.form_column, &ui.give_label, &ui.receive_label, &ui.gap_label]) }
-            <tbody>
-                for form in profile.forms.iter() {
-                    <tr key={form.form}>
-                        <th scope="row">{ content.form(form.form).map(|f| f.name).unwrap_or_default() }</th>
-                        { score_cells(content, form, true) }
-                    </tr>
-                }
-            </tbody>
-        </table>
-    }
+    tag(
+        "table",
+        dynamic!["class" = class],
+        Listeners::None,
+        html! {
+            <>
+                <caption>{ ui.table_caption }</caption>
+                { head_row(&[&ui.form_column, &ui.give_label, &ui.receive_label, &ui.gap_label]) }
+                <tbody>
+                    for form in profile.forms.iter() {
+                        <tr key={form.form}>
+                            <th scope="row">{ content.form(form.form).map(|f| f.name).unwrap_or_default() }</th>
+                            { score_cells(content, form, true) }
+                        </tr>
+                    }
+                </tbody>
+            </>
+        },
+    )
 }
 
 /// A table's head: one row naming the columns.

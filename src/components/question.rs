@@ -5,6 +5,7 @@
 //! saved state.
 
 use super::hooks::focus::Focus;
+use super::markup::choice;
 use super::progress::Progress;
 use super::widget::use_widget;
 use crate::core::content::{fill, Id, Question as ContentQuestion, Text};
@@ -13,6 +14,7 @@ use crate::core::relationship::Relationship;
 use crate::core::sorted::SortedMap;
 use crate::core::state::Action;
 use crate::web::format_count;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 static NEXT_GROUP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -96,22 +98,17 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     };
     let progress = position(index + 1);
 
-    let choose = |value: Answer| {
-        let on_answer = props.on_answer.clone();
-        move |_: Event| on_answer.emit((item_id, value))
-    };
+    let name = AttrValue::from(name);
     let option = |value: Answer, label: Text, class: &'static str| {
-        html! {
-            <label class={class}>
-                <input
-                    type="radio"
-                    name={name.clone()}
-                    checked={answer == Some(value)}
-                    onchange={choose(value)}
-                />
-                <span>{ label }</span>
-            </label>
-        }
+        let on_answer = props.on_answer.clone();
+        choice(
+            class,
+            "radio",
+            Some(name.clone()),
+            answer == Some(value),
+            label.into_prop_value(),
+            Callback::from(move |_: Event| on_answer.emit((item_id, value))),
+        )
     };
     let back = {
         let (on_move, sentence) = (props.on_move.clone(), position(index));

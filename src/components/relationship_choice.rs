@@ -3,11 +3,14 @@
 //! plain buttons, so nothing changes while a keyboard moves between them; the labels are the check's.
 
 use super::hooks::focus::{use_pending_focus, Focus};
+use super::markup::{dynamic, tag};
 use super::widget::use_widget;
 use crate::core::content::{fill, Text};
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct RelationshipChoiceProps {
@@ -76,22 +79,24 @@ pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
                     <p class="rw-hint" id={hint_id}>{ hint }</p>
                     <div class="rw-buttons">
                         for relationship in Relationship::ALL {
-                            <button
-                                type="button"
-                                class={if current == Some(relationship) { "rw-button rw-button-quiet rw-current" } else { "rw-button rw-button-quiet" }}
-                                aria-current={(current == Some(relationship)).then_some("true")}
-                                data-focus={Focus::Relationship(relationship.id()).attr()}
-                                onclick={
+                            { tag(
+                                "button",
+                                dynamic![
+                                    "type" = "button",
+                                    "aria-current" = (current == Some(relationship)).then_some("true"),
+                                    "data-focus" = Focus::Relationship(relationship.id()).attr(),
+                                    "class" = if current == Some(relationship) { "rw-button rw-button-quiet rw-current" } else { "rw-button rw-button-quiet" },
+                                ],
+                                Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new({
                                     let (widget, changing, focus) = (widget.clone(), changing.clone(), focus.clone());
                                     move |_: MouseEvent| {
                                         focus.set(Focus::RelationshipChange);
                                         changing.set(false);
                                         widget.send(Action::SetRelationship(relationship));
                                     }
-                                }
-                            >
-                                { label(relationship) }
-                            </button>
+                                })])),
+                                label(relationship).into_prop_value(),
+                            ) }
                         }
                         if current.is_some() {
                             <button type="button" class="rw-button rw-button-quiet" onclick={cancel}>{ ui.cancel }</button>

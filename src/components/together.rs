@@ -10,6 +10,7 @@
 //! function each: every `html!` element costs wasm, and these repeat.
 
 use super::hooks::focus::{use_pending_focus, Focus};
+use super::markup::{self, button};
 use super::question::{Move, QuestionScreen};
 use super::safety_note::SafetyNote;
 use super::widget::{use_widget, Widget};
@@ -22,6 +23,7 @@ use crate::core::together::{
     describe_differences, differences, record_profiles, Ending, Event, Person, Phase, Session,
 };
 use crate::web::{format_date, format_score, now_ms};
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 #[component]
@@ -341,18 +343,6 @@ pub fn Together() -> Html {
     }
 }
 
-/// A button (one copy of its markup for the whole view).
-fn button(
-    class: &'static str,
-    label: Text,
-    target: Option<Focus>,
-    onclick: Callback<MouseEvent>,
-) -> Html {
-    html! {
-        <button type="button" class={class} data-focus={target.map(Focus::attr)} {onclick}>{ label }</button>
-    }
-}
-
 /// A radio button or checkbox with its label.
 fn choice(
     kind: &'static str,
@@ -361,12 +351,14 @@ fn choice(
     label: Text,
     onchange: Callback<web_sys::Event>,
 ) -> Html {
-    html! {
-        <label class="rw-option">
-            <input type={kind} name={name} checked={checked} {onchange} />
-            <span>{ label }</span>
-        </label>
-    }
+    markup::choice(
+        "rw-option",
+        kind,
+        name.map(AttrValue::from),
+        checked,
+        label.into_prop_value(),
+        onchange,
+    )
 }
 
 /// A heading of `level` (3, else 4) with `id`; `focus`: the top of a screen, where focus goes.

@@ -3,10 +3,12 @@
 
 use super::hooks::focus::Focus;
 use super::language_choice::LanguageChoice;
+use super::markup::{dynamic, tag};
 use super::panel::Panel;
 use super::widget::use_widget;
 use crate::core::quick_exit::PRESSES;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -44,7 +46,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { ui.exit_button }
                 <span class="rw-exit-indicators" aria-hidden="true">
                     for n in 0..PRESSES {
-                        <span class={if n < props.presses { "rw-exit-indicator rw-on" } else { "rw-exit-indicator" }}></span>
+                        { tag(
+                            "span",
+                            dynamic!["class" = if n < props.presses { "rw-exit-indicator rw-on" } else { "rw-exit-indicator" }],
+                            Listeners::None,
+                            Html::default(),
+                        ) }
                     }
                 </span>
             </a>
