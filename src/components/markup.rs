@@ -1,17 +1,30 @@
-//! Elements built by plain functions instead of `html!`, where the macro would cost more than the
-//! element.
+//! Elements built by plain functions instead of `html!`, for the shapes the views repeat.
 //!
-//! `html!` turns an attribute whose class is not a literal (`class={if on { "a b" } else { "a" }}`)
-//! into a `Classes` set, which brings the set, its hash table and its joining into the wasm. These
-//! functions set the class as the plain string it is. They build the virtual DOM `html!` would (the
-//! same tag, the attributes in its order: `class` last, the same listeners and children), so the page
-//! is the same; and they take a `Callback`, not a closure, so that one copy serves every caller.
+//! `html!` writes out each element's construction where it stands (a few hundred bytes of wasm per
+//! element), and turns a class that is not a literal (`class={if on { "a b" } else { "a" }}`) into a
+//! `Classes` set, which brings the set, its hash table and its joining into the wasm. These functions
+//! build the same virtual DOM from one copy of the code (the same tag, the attributes in the order
+//! `html!` sets them: `class` last, the same listeners and children), so the page is the same; they set
+//! a class as the plain string it is, and take a `Callback`, not a closure, so that one copy serves
+//! every caller.
 
 use super::hooks::focus::Focus;
 use crate::core::content::Text;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText};
+
+/// Attributes known when the code is written, for [`el`] and [`words`].
+pub type Attrs = &'static [(&'static str, AttributeOrProperty)];
+
+/// A list of fixed attributes, kept in the wasm's data: `attrs!["role" = "status", "class" =
+/// "rw-status"]`, in the order `html!` sets them (`class` last).
+macro_rules! attrs {
+    ($($key:literal = $value:literal),* $(,)?) => {
+        &[$(($key, ::yew::virtual_dom::AttributeOrProperty::Static($value))),*]
+    };
+}
+pub(crate) use attrs;
 
 /// Attributes some of whose values are made at run time, for [`tag`]: `dynamic!["id" = id, "class" =
 /// class]`, in the order `html!` sets them (`class` last). A value of `None` leaves its attribute out.
@@ -49,6 +62,99 @@ pub fn tag(
     .into()
 }
 
+/// An element with fixed attributes.
+#[inline(never)]
+pub fn el(name: &'static str, attrs: Attrs, children: Html) -> Html {
+    tag(name, Attributes::Static(attrs), Listeners::None, children)
+}
+
+/// An element with fixed attributes whose content is `text`.
+#[inline(never)]
+pub fn words(name: &'static str, attrs: Attrs, text: Text) -> Html {
+    el(name, attrs, text.into_prop_value())
+}
+
+/// An element with fixed attributes whose content is a string made at run time.
+#[inline(never)]
+pub fn say(name: &'static str, attrs: Attrs, text: String) -> Html {
+    el(name, attrs, string(text))
+}
+
+/// A text node of a string made at run time.
+#[inline(never)]
+pub fn string(text: String) -> Html {
+    VNode::VText(VText::new(AttrValue::from(text)))
+}
+
+/// Nodes one after another, as `<>…</>` puts them.
+#[inline(never)]
+pub fn nodes(children: Vec<Html>) -> Html {
+    VNode::VList(std::rc::Rc::new(VList::with_children(children, None)))
+}
+
+/// An element with one attribute made at run time (`<h3 id={…}>`), in the attributes' place.
+#[inline(never)]
+pub fn el_with(
+    name: &'static str,
+    key: &'static [&'static str; 1],
+    value: AttrValue,
+    children: Html,
+) -> Html {
+    tag(
+        name,
+        Attributes::Dynamic {
+            keys: key,
+            values: Box::new([Some(AttributeOrProperty::Attribute(value))]),
+        },
+        Listeners::None,
+        children,
+    )
+}
+
+/// `<section aria-labelledby={id} class><h3 id={id}>heading</h3>children</section>`: a section named
+/// by its heading.
+#[inline(never)]
+pub fn section(class: &'static str, id: String, heading: Text, children: Html) -> Html {
+    let id = AttrValue::from(id);
+    let heading = el_with("h3", &["id"], id.clone(), heading.into_prop_value());
+    tag(
+        "section",
+        dynamic!["aria-labelledby" = id, "class" = class],
+        Listeners::None,
+        nodes(vec![heading, children]),
+    )
+}
+
+/// A section of the plan (see [`section`]).
+pub fn plan_section(id: String, heading: Text, children: Html) -> Html {
+    section("rw-plan-section", id, heading, children)
+}
+
+/// `<button type="button" aria-describedby data-focus class onclick>label</button>`; the attributes
+/// given as `None` are left out.
+#[inline(never)]
+pub fn button_with(
+    class: &'static str,
+    label: Html,
+    described_by: Option<AttrValue>,
+    focus: Option<Focus>,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    tag(
+        "button",
+        dynamic![
+            "type" = "button",
+            "aria-describedby" = described_by,
+            "data-focus" = focus.map(Focus::attr),
+            "class" = class,
+        ],
+        Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(
+            onclick,
+        )])),
+        label,
+    )
+}
+
 /// `<button type="button" data-focus class onclick>label</button>`; no `data-focus` without `focus`.
 #[inline(never)]
 pub fn button(
@@ -57,17 +163,66 @@ pub fn button(
     focus: Option<Focus>,
     onclick: Callback<MouseEvent>,
 ) -> Html {
+    button_with(class, label.into_prop_value(), None, focus, onclick)
+}
+
+/// `<div tabindex="0" role="region" aria-label={label} class="rw-table-wrap">table</div>`: a table that
+/// may scroll sideways on a narrow screen, reachable and named for the keyboard.
+#[inline(never)]
+pub fn table_wrap(label: Text, table: Html) -> Html {
     tag(
-        "button",
+        "div",
         dynamic![
-            "type" = "button",
-            "data-focus" = focus.map(Focus::attr),
-            "class" = class,
+            "tabindex" = "0",
+            "role" = "region",
+            "aria-label" = label,
+            "class" = "rw-table-wrap",
         ],
-        Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(
-            onclick,
-        )])),
-        label.into_prop_value(),
+        Listeners::None,
+        table,
+    )
+}
+
+/// `<div class="rw-buttons">children</div>`.
+#[inline(never)]
+pub fn buttons(children: Html) -> Html {
+    el("div", attrs!["class" = "rw-buttons"], children)
+}
+
+/// A question with a button to go ahead (of `yes_class`) and "Cancel" (focused by `cancel_focus`):
+/// `<div role="group" aria-labelledby={id} class="rw-confirm"><p id={id}>question</p>…</div>`.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+pub fn confirm(
+    id: String,
+    question: Html,
+    yes_class: &'static str,
+    yes: Text,
+    on_yes: Callback<MouseEvent>,
+    cancel: Text,
+    cancel_focus: Focus,
+    on_cancel: Callback<MouseEvent>,
+) -> Html {
+    let id = AttrValue::from(id);
+    let children = vec![
+        el_with("p", &["id"], id.clone(), question),
+        button(yes_class, yes, None, on_yes),
+        button(
+            "rw-button rw-button-quiet",
+            cancel,
+            Some(cancel_focus),
+            on_cancel,
+        ),
+    ];
+    tag(
+        "div",
+        dynamic![
+            "role" = "group",
+            "aria-labelledby" = id,
+            "class" = "rw-confirm"
+        ],
+        Listeners::None,
+        nodes(children),
     )
 }
 
@@ -92,19 +247,10 @@ pub fn choice(
             onchange,
         )])),
     );
-    let span = VTag::__new_other(
-        AttrValue::Static("span"),
-        NodeRef::default(),
-        None,
-        Attributes::Static(&[]),
-        Listeners::None,
-        label,
-    );
-    let children = VList::with_children(vec![input.into(), span.into()], None);
     tag(
         "label",
         dynamic!["class" = class],
         Listeners::None,
-        VNode::VList(std::rc::Rc::new(children)),
+        nodes(vec![input.into(), el("span", attrs![], label)]),
     )
 }
