@@ -169,12 +169,11 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
                 </tbody>
             }
         });
-    let table = html! {
-        <table class="rw-table rw-compare">
-            { head_row(&[&ui.form_column, &first.when, &second.when]) }
-            { for forms }
-        </table>
-    };
+    let table = nodes(vec![
+        head_row(&[&ui.form_column, &first.when, &second.when]),
+        nodes(forms.collect()),
+    ]);
+    let table = el("table", attrs!["class" = "rw-table rw-compare"], table);
     plan_section(
         widget.id("compare"),
         ui.compare_heading,

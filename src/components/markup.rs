@@ -183,6 +183,30 @@ pub fn table_wrap(label: Text, table: Html) -> Html {
     )
 }
 
+/// `<p id class="rw-hint">text</p>`: a hint that a control names with `aria-describedby`.
+#[inline(never)]
+pub fn hint(id: AttrValue, text: Text) -> Html {
+    tag(
+        "p",
+        dynamic!["id" = id, "class" = "rw-hint"],
+        Listeners::None,
+        text.into_prop_value(),
+    )
+}
+
+/// `<fieldset aria-describedby={hint_id} class="rw-fieldset">legend<p id={hint_id}
+/// class="rw-hint">hint</p>children</fieldset>`: a question with its hint and choices.
+#[inline(never)]
+pub fn fieldset(legend: Html, hint_id: String, hint_text: Text, children: Html) -> Html {
+    let id = AttrValue::from(hint_id);
+    tag(
+        "fieldset",
+        dynamic!["aria-describedby" = id.clone(), "class" = "rw-fieldset"],
+        Listeners::None,
+        nodes(vec![legend, hint(id, hint_text), children]),
+    )
+}
+
 /// `<div class="rw-buttons">children</div>`.
 #[inline(never)]
 pub fn buttons(children: Html) -> Html {
