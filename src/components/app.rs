@@ -13,7 +13,7 @@ use super::hooks::theme_check::{probes, use_theme_check};
 use super::intro::Intro;
 use super::learn::LearnView;
 use super::learn_button::LearnButton;
-use super::markup::dynamic;
+use super::markup::{attrs, dynamic, el, nodes, sentence, words};
 use super::nav::Nav;
 use super::notices::Notices;
 use super::panel::Panel;
@@ -230,15 +230,17 @@ pub fn App(props: &AppProps) -> Html {
             <Intro />
             <Notices notices={saved.notices.0.clone()} on_dismiss={dismiss} />
             <Nav />
-            <div class="rw-view">
-                <h2 class="rw-view-heading" tabindex="-1" data-focus={Focus::ViewHeading.attr()}>
-                    { heading }
-                </h2>
-                { body }
-            </div>
-            <p class="rw-status" role="status">{ (*status).clone() }</p>
+            { el("div", attrs!["class" = "rw-view"], nodes(vec![
+                words(
+                    "h2",
+                    attrs!["tabindex" = "-1", "data-focus" = "view-heading", "class" = "rw-view-heading"],
+                    heading,
+                ),
+                body,
+            ])) }
+            { sentence("p", attrs!["role" = "status", "class" = "rw-status"], (*status).clone()) }
             if exit.exiting {
-                <div class="rw-exit-overlay" role="alert">{ ui.exit_loading }</div>
+                { words("div", attrs!["role" = "alert", "class" = "rw-exit-overlay"], ui.exit_loading) }
             }
             { probes() }
         </>

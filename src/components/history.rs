@@ -4,7 +4,7 @@
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{
-    attrs, button_with, confirm, dynamic, el, el_with, nodes, plan_section, say, string,
+    attrs, button_with, confirm, dynamic, el, el_with, nodes, plan_section, sentence, string,
     table_wrap, tag, words,
 };
 use super::profile_chart::{head_row, missing, score_cells};
@@ -185,7 +185,7 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
 /// says why once, across both rows.
 fn compared(content: &Content, score: &FormScore, give: bool) -> Html {
     match (score.give, score.receive) {
-        (Some(given), Some(received)) => say(
+        (Some(given), Some(received)) => sentence(
             "td",
             attrs![],
             format_score(if give { given } else { received }, &content.lang),
@@ -292,7 +292,7 @@ fn trend(
     let rows = checks.iter().zip(scores).map(|(check, score)| {
         html! {
             <tr key={check.id}>
-                { say("th", attrs!["scope" = "row"], check.when.clone()) }
+                { sentence("th", attrs!["scope" = "row"], check.when.clone()) }
                 { score_cells(content, score, false) }
             </tr>
         }
@@ -402,7 +402,7 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
             Some(about) => about.label.into_prop_value(),
             None => Html::default(),
         };
-        let date = say(
+        let date = sentence(
             "span",
             attrs!["class" = "rw-check-date"],
             check.when.clone(),
@@ -437,7 +437,7 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
     html! {
         <section class="rw-plan-section" aria-labelledby={widget.id("checks")} ref={root}>
             <h3 id={widget.id("checks")} tabindex="-1" data-focus={Focus::Checks.attr()}>{ ui.checks_heading }</h3>
-            { say("p", attrs!["class" = "rw-hint"], note) }
+            { sentence("p", attrs!["class" = "rw-hint"], note) }
             <ul class="rw-check-list">
                 for check in checks.iter().rev() {
                     { item(check) }

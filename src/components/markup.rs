@@ -76,7 +76,7 @@ pub fn words(name: &'static str, attrs: Attrs, text: Text) -> Html {
 
 /// An element with fixed attributes whose content is a string made at run time.
 #[inline(never)]
-pub fn say(name: &'static str, attrs: Attrs, text: String) -> Html {
+pub fn sentence(name: &'static str, attrs: Attrs, text: String) -> Html {
     el(name, attrs, string(text))
 }
 

@@ -6,7 +6,8 @@ use super::action_list::ActionList;
 use super::history::{checks, over_time, CompareChecks, PastChecks};
 use super::hooks::focus::Focus;
 use super::markup::{
-    attrs, button, button_with, buttons, dynamic, el, nodes, plan_section, say, string, tag, words,
+    attrs, button, button_with, buttons, dynamic, el, nodes, plan_section, sentence, string, tag,
+    words,
 };
 use super::print_summary::PrintPlan;
 use super::profile_chart::ProfileChart;
@@ -83,7 +84,7 @@ pub fn Plan() -> Html {
             let reasons = rec
                 .reasons_in_words(content)
                 .into_iter()
-                .map(|reason| say("li", attrs![], reason))
+                .map(|reason| sentence("li", attrs![], reason))
                 .collect();
             let link = if widget.shows(View::Checklist) {
                 let widget = widget.clone();
@@ -141,7 +142,7 @@ pub fn Plan() -> Html {
 
     let direction = direction_paragraphs(content, &now)
         .into_iter()
-        .map(|paragraph| say("p", attrs![], paragraph))
+        .map(|paragraph| sentence("p", attrs![], paragraph))
         .collect();
     let cta = match &widget.config.cta {
         // Checked to be http(s) when the attribute was read; opens the clinic's own page.
@@ -165,7 +166,7 @@ pub fn Plan() -> Html {
 
     html! {
         <div class="rw-plan">
-            { say("p", attrs![], fill(ui.plan_taken_on, &[("date", &date)])) }
+            { sentence("p", attrs![], fill(ui.plan_taken_on, &[("date", &date)])) }
             { words("p", attrs!["class" = "rw-note"], ui.plan_reflection_note) }
             // Before any suggestion: for a visitor the other person frightens, controls or hurts, none
             // of what follows applies.

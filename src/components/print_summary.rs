@@ -7,7 +7,7 @@
 //! which prints or saves a PDF; after printing the summary goes again. Nothing is sent anywhere.
 
 use super::markup::{
-    attrs, button, buttons, choice, dynamic, el, nodes, say, section, string, tag, words,
+    attrs, button, buttons, choice, dynamic, el, nodes, section, sentence, string, tag, words,
 };
 use super::profile_chart::profile_table;
 use super::widget::{use_widget, Widget};
@@ -140,15 +140,15 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
         &[("date", &format_date(now_ms(), &content.lang))],
     ));
     let mut page = vec![
-        say("p", attrs!["class" = "rw-print-top"], top.join(" · ")),
+        sentence("p", attrs!["class" = "rw-print-top"], top.join(" · ")),
         words("h2", attrs![], ui.plan_heading),
-        say("p", attrs![], when.join(" · ")),
+        sentence("p", attrs![], when.join(" · ")),
         words("h3", attrs![], ui.direction_heading),
     ];
     page.extend(
         direction_paragraphs(content, &props.profile)
             .into_iter()
-            .map(|paragraph| say("p", attrs![], paragraph)),
+            .map(|paragraph| sentence("p", attrs![], paragraph)),
     );
     page.push(words("h3", attrs![], ui.chart_title));
     page.push(profile_table(content, &props.profile, "rw-print-table"));
@@ -180,7 +180,7 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
                     el("li", attrs![], nodes(cells))
                 })
                 .collect();
-            let title = say("h4", attrs![], format!("{} · {}", step.letter, step.title));
+            let title = sentence("h4", attrs![], format!("{} · {}", step.letter, step.title));
             let list = el("ul", attrs![], nodes(actions));
             page.push(el(
                 "div",
@@ -204,7 +204,7 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
             "p",
             attrs![],
             nodes(vec![
-                say("strong", attrs![], label),
+                sentence("strong", attrs![], label),
                 " ".into_prop_value(),
                 link,
             ]),

@@ -11,8 +11,8 @@
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{
-    self, attrs, button, buttons, confirm, dynamic, el, fieldset, nodes, say, string, table_wrap,
-    tag, words,
+    self, attrs, button, buttons, confirm, dynamic, el, fieldset, nodes, sentence, string,
+    table_wrap, tag, words,
 };
 use super::profile_chart::head_row;
 use super::question::{Move, QuestionScreen};
@@ -472,8 +472,8 @@ fn results(
     // A form: its give and its receive, or why there are none. (Short cells: the table fits a phone.)
     let scores = |score: &FormScore| match (score.give, score.receive) {
         (Some(give), Some(receive)) => nodes(vec![
-            say("td", attrs![], format_score(give, lang)),
-            say("td", attrs![], format_score(receive, lang)),
+            sentence("td", attrs![], format_score(give, lang)),
+            sentence("td", attrs![], format_score(receive, lang)),
         ]),
         _ => wide_cell(if score.not_applicable {
             ui.form_not_applicable
@@ -524,7 +524,7 @@ fn results(
     } else {
         let mut paragraphs: Vec<Html> = stories
             .into_iter()
-            .map(|story| say("p", attrs![], story))
+            .map(|story| sentence("p", attrs![], story))
             .collect();
         paragraphs.push(words(
             "p",
