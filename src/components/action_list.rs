@@ -3,11 +3,13 @@
 //! feels safe to do so.". Used by the checklist and by the plan, so an action ticked on the plan is
 //! ticked in the checklist too: there is one list of done actions.
 
+use super::markup::{attrs, nodes, words};
 use super::widget::use_widget;
 use crate::core::content::{ChecklistAction, Step, Text};
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
 use web_sys::HtmlInputElement;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -33,14 +35,12 @@ pub fn action_words(
     relationship: Option<Relationship>,
     when_safe: Text,
 ) -> Html {
-    html! {
-        <>
-            { action.text_for(relationship) }
-            if action.ask_safe {
-                { " " }
-                <em class="rw-when-safe">{ when_safe }</em>
-            }
-        </>
+    let text = action.text_for(relationship).into_prop_value();
+    if action.ask_safe {
+        let when_safe = words("em", attrs!["class" = "rw-when-safe"], when_safe);
+        nodes(vec![text, " ".into_prop_value(), when_safe])
+    } else {
+        nodes(vec![text])
     }
 }
 

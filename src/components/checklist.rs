@@ -2,6 +2,7 @@
 //! relationship, which the visitor can mark as done.
 
 use super::hooks::focus::{use_pending_focus, Focus};
+use super::markup::{attrs, confirm, dynamic, el, nodes, tag, words};
 use super::progress::Progress;
 use super::relationship_choice::RelationshipChoice;
 use super::step_card::StepCard;
@@ -9,7 +10,9 @@ use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::state::Action;
 use crate::web::format_count;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 #[component]
 pub fn Checklist() -> Html {
@@ -37,7 +40,7 @@ pub fn Checklist() -> Html {
     let ask = {
         let (confirming, reset_done) = (confirming.clone(), reset_done.clone());
         let focus = focus.clone();
-        move |_| {
+        move |_: MouseEvent| {
             confirming.set(true);
             reset_done.set(false);
             // The safe choice gets focus, so a stray Enter does not wipe progress.
@@ -47,7 +50,7 @@ pub fn Checklist() -> Html {
     let cancel = {
         let confirming = confirming.clone();
         let focus = focus.clone();
-        move |_| {
+        move |_: MouseEvent| {
             confirming.set(false);
             focus.set(Focus::ResetAsk);
         }
@@ -55,7 +58,7 @@ pub fn Checklist() -> Html {
     let reset = {
         let (confirming, reset_done, widget) =
             (confirming.clone(), reset_done.clone(), widget.clone());
-        move |_| {
+        move |_: MouseEvent| {
             confirming.set(false);
             reset_done.set(true);
             // The confirm buttons disappear: put focus back at the top of the checklist.
@@ -63,9 +66,41 @@ pub fn Checklist() -> Html {
         }
     };
 
+    let done_note = if *reset_done {
+        words("p", attrs![], ui.checklist_reset_done)
+    } else {
+        Html::default()
+    };
+    let reset = if *confirming {
+        confirm(
+            widget.id("reset-question"),
+            ui.checklist_reset_question.into_prop_value(),
+            "rw-button",
+            ui.checklist_reset_confirm,
+            Callback::from(reset),
+            ui.cancel,
+            Focus::ResetCancel,
+            Callback::from(cancel),
+        )
+    } else {
+        // `disabled` until there is something to start again from.
+        tag(
+            "button",
+            dynamic![
+                "type" = "button",
+                "data-focus" = Focus::ResetAsk.attr(),
+                "disabled" = (!any_ticked).then_some("disabled"),
+                "class" = "rw-button rw-button-quiet",
+            ],
+            Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(
+                Callback::from(ask),
+            )])),
+            ui.checklist_reset.into_prop_value(),
+        )
+    };
     html! {
         <div class="rw-checklist" ref={root}>
-            <p>{ ui.checklist_intro }</p>
+            { words("p", attrs![], ui.checklist_intro) }
             <RelationshipChoice />
             <Progress done={done} total={total} label={overall} id={widget.id("checklist-overall")} />
             <ol class="rw-steps">
@@ -73,26 +108,7 @@ pub fn Checklist() -> Html {
                     <StepCard key={step.id} step={step.id} />
                 }
             </ol>
-            <div class="rw-reset">
-                if *reset_done {
-                    <p>{ ui.checklist_reset_done }</p>
-                }
-                if *confirming {
-                    <div class="rw-confirm" role="group" aria-labelledby={widget.id("reset-question")}>
-                        <p id={widget.id("reset-question")}>{ ui.checklist_reset_question }</p>
-                        <button type="button" class="rw-button" onclick={reset}>
-                            { ui.checklist_reset_confirm }
-                        </button>
-                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel} data-focus={Focus::ResetCancel.attr()}>
-                            { ui.cancel }
-                        </button>
-                    </div>
-                } else {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={!any_ticked} data-focus={Focus::ResetAsk.attr()}>
-                        { ui.checklist_reset }
-                    </button>
-                }
-            </div>
+            { el("div", attrs!["class" = "rw-reset"], nodes(vec![done_note, reset])) }
         </div>
     }
 }

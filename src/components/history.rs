@@ -5,7 +5,7 @@
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{
     attrs, button_with, confirm, dynamic, el, el_with, nodes, plan_section, sentence, string,
-    table_wrap, tag, words,
+    svg_text, table_wrap, tag, words,
 };
 use super::profile_chart::{head_row, missing, score_cells};
 use super::widget::{use_widget, Widget};
@@ -339,17 +339,7 @@ fn path(class: &'static str, d: String) -> Html {
 
 /// `<text x y text-anchor class="rw-chart-label">text</text>`: a label of a chart.
 fn chart_label(x: String, y: String, anchor: Option<&'static str>, text: Html) -> Html {
-    tag(
-        "text",
-        dynamic![
-            "x" = x,
-            "y" = y,
-            "text-anchor" = anchor,
-            "class" = "rw-chart-label",
-        ],
-        Listeners::None,
-        text,
-    )
+    svg_text("rw-chart-label", x, y, anchor, text)
 }
 
 /// The finished checks, newest first, each with who it was about and a way to remove it (after a

@@ -207,6 +207,23 @@ pub fn fieldset(legend: Html, hint_id: String, hint_text: Text, children: Html) 
     )
 }
 
+/// `<text x y text-anchor class>text</text>`: words on a chart.
+#[inline(never)]
+pub fn svg_text(
+    class: &'static str,
+    x: String,
+    y: String,
+    anchor: Option<&'static str>,
+    text: Html,
+) -> Html {
+    tag(
+        "text",
+        dynamic!["x" = x, "y" = y, "text-anchor" = anchor, "class" = class],
+        Listeners::None,
+        text,
+    )
+}
+
 /// `<div class="rw-buttons">children</div>`.
 #[inline(never)]
 pub fn buttons(children: Html) -> Html {

@@ -1,5 +1,6 @@
 //! What the visitor should know about their saved progress (storage blocked, full, unreadable, newer).
 
+use super::markup::{attrs, button, el, nodes, sentence};
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::persistence::Notice;
@@ -26,20 +27,25 @@ pub fn Notices(props: &NoticesProps) -> Html {
         Notice::NotSaving => ui.notice_not_saving.to_string(),
     };
     // The region is always present so that a notice added later is announced.
-    html! {
-        <div class="rw-notices" role="alert">
-            for (index, notice) in props.notices.iter().enumerate() {
-                <div class="rw-notice">
-                    <p>{ text(notice) }</p>
-                    <button
-                        type="button"
-                        class="rw-button rw-button-quiet"
-                        onclick={props.on_dismiss.reform(move |_| index)}
-                    >
-                        { ui.dismiss }
-                    </button>
-                </div>
-            }
-        </div>
-    }
+    let notices = props
+        .notices
+        .iter()
+        .enumerate()
+        .map(|(index, notice)| {
+            let dismiss = props.on_dismiss.reform(move |_: MouseEvent| index);
+            el(
+                "div",
+                attrs!["class" = "rw-notice"],
+                nodes(vec![
+                    sentence("p", attrs![], text(notice)),
+                    button("rw-button rw-button-quiet", ui.dismiss, None, dismiss),
+                ]),
+            )
+        })
+        .collect();
+    el(
+        "div",
+        attrs!["role" = "alert", "class" = "rw-notices"],
+        nodes(notices),
+    )
 }

@@ -1,7 +1,9 @@
 //! A progress bar with its words: native `<progress>` (a real progressbar to assistive technology) named
 //! by the same sentence sighted visitors read.
 
+use super::markup::{attrs, dynamic, el, nodes, tag};
 use yew::prelude::*;
+use yew::virtual_dom::{Listeners, VNode, VText};
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
@@ -15,14 +17,26 @@ pub struct ProgressProps {
 
 #[component]
 pub fn Progress(props: &ProgressProps) -> Html {
-    html! {
-        <div class="rw-progress">
-            <span class="rw-progress-label" id={props.id.clone()}>{ props.label.clone() }</span>
-            <progress
-                max={props.total.max(1).to_string()}
-                value={props.done.min(props.total).to_string()}
-                aria-labelledby={props.id.clone()}
-            />
-        </div>
-    }
+    let label = tag(
+        "span",
+        dynamic!["id" = props.id.clone(), "class" = "rw-progress-label"],
+        Listeners::None,
+        VNode::VText(VText::new(props.label.clone())),
+    );
+    let bar = tag(
+        "progress",
+        // `value` after the others, where html! puts it on elements other than inputs.
+        dynamic![
+            "max" = props.total.max(1).to_string(),
+            "aria-labelledby" = props.id.clone(),
+            "value" = props.done.min(props.total).to_string(),
+        ],
+        Listeners::None,
+        Html::default(),
+    );
+    el(
+        "div",
+        attrs!["class" = "rw-progress"],
+        nodes(vec![label, bar]),
+    )
 }

@@ -5,7 +5,7 @@
 //! saved state.
 
 use super::hooks::focus::Focus;
-use super::markup::choice;
+use super::markup::{attrs, button, choice, el, nodes, words};
 use super::progress::Progress;
 use super::widget::use_widget;
 use crate::core::content::{fill, Id, Question as ContentQuestion, Text};
@@ -110,48 +110,53 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             Callback::from(move |_: Event| on_answer.emit((item_id, value))),
         )
     };
-    let back = {
-        let (on_move, sentence) = (props.on_move.clone(), position(index));
-        move |_| on_move.emit(Move::Back(sentence.clone()))
-    };
-    let next = {
+    let step = |step: Move| {
         let on_move = props.on_move.clone();
-        let step = if is_last {
+        Callback::from(move |_: MouseEvent| on_move.emit(step.clone()))
+    };
+    let back = if index > 0 {
+        button(
+            "rw-button rw-button-quiet",
+            ui.back,
+            None,
+            step(Move::Back(position(index))),
+        )
+    } else {
+        Html::default()
+    };
+    let next = button(
+        "rw-button",
+        if is_last { props.finish_label } else { ui.next },
+        None,
+        step(if is_last {
             Move::Finish
         } else {
             Move::Next(position(index + 2))
-        };
-        move |_| on_move.emit(step.clone())
-    };
+        }),
+    );
 
     html! {
         <div class="rw-question">
-            <div class="rw-question-top">
-                <p class="rw-about">{ context.thinking_about }</p>
-                { props.children.clone() }
-            </div>
+            { el("div", attrs!["class" = "rw-question-top"], nodes(vec![
+                words("p", attrs!["class" = "rw-about"], context.thinking_about),
+                props.children.clone(),
+            ])) }
             <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />
             <fieldset class="rw-fieldset" key={item_id}>
-                <legend tabindex="-1" data-focus={Focus::Legend.attr()}>{ text }</legend>
-                <div class="rw-options">
-                    for (value, label) in options {
-                        { option(Answer::Value(value), label, "rw-option") }
-                    }
-                </div>
+                { words("legend", attrs!["tabindex" = "-1", "data-focus" = "legend"], text) }
+                { el("div", attrs!["class" = "rw-options"], nodes(
+                    options
+                        .into_iter()
+                        .map(|(value, label)| option(Answer::Value(value), label, "rw-option"))
+                        .collect(),
+                )) }
                 // "Doesn't apply to us lately" is not "never": kept apart, and never counted.
                 if may_not_apply {
                     { option(Answer::NotApplicable, ui.not_applicable, "rw-option rw-option-skip") }
                 }
                 { option(Answer::PreferNot, ui.prefer_not, "rw-option rw-option-skip") }
             </fieldset>
-            <div class="rw-buttons rw-quiz-nav">
-                if index > 0 {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={back}>{ ui.back }</button>
-                }
-                <button type="button" class="rw-button" onclick={next}>
-                    { if is_last { props.finish_label } else { ui.next } }
-                </button>
-            </div>
+            { el("div", attrs!["class" = "rw-buttons rw-quiz-nav"], nodes(vec![back, next])) }
         </div>
     }
 }
@@ -194,7 +199,9 @@ pub fn Question() -> Html {
     };
     let change_context = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::ChangeContext, Focus::Legend)
+        Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(Action::ChangeContext, Focus::Legend)
+        })
     };
     html! {
         <QuestionScreen
@@ -207,7 +214,7 @@ pub fn Question() -> Html {
             on_answer={on_answer}
             on_move={on_move}
         >
-            <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context }</button>
+            { button("rw-link", ui.change_context, None, change_context) }
         </QuestionScreen>
     }
 }

@@ -3,6 +3,7 @@
 use super::content_note::ContentNote;
 use super::context_picker::ContextPicker;
 use super::hooks::focus::Focus;
+use super::markup::{attrs, button, buttons, el, nodes, sentence, words};
 use super::question::Question;
 use super::widget::use_widget;
 use crate::core::content::fill;
@@ -32,30 +33,41 @@ pub fn Quiz() -> Html {
     let Some(last) = state.doc.quiz.finished().next() else {
         return html! {
             <>
-                <p>{ ui.quiz_intro }</p>
+                { words("p", attrs![], ui.quiz_intro) }
                 <ContextPicker />
             </>
         };
     };
 
     let date = format_date(last.finished.unwrap_or(last.started), &content.lang);
-    let see_plan = {
+    let go = |action: Action| {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Navigate(View::Plan), Focus::ViewHeading)
+        Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(action.clone(), Focus::ViewHeading)
+        })
     };
-    let retake = {
-        let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Retake, Focus::ViewHeading)
+    let see_plan = if widget.shows(View::Plan) {
+        button(
+            "rw-button",
+            ui.see_plan,
+            None,
+            go(Action::Navigate(View::Plan)),
+        )
+    } else {
+        Html::default()
     };
-    html! {
-        <div class="rw-quiz-finished">
-            <p>{ fill(ui.quiz_finished, &[("date", &date)]) }</p>
-            <div class="rw-buttons">
-                if widget.shows(View::Plan) {
-                    <button type="button" class="rw-button" onclick={see_plan}>{ ui.see_plan }</button>
-                }
-                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake }</button>
-            </div>
-        </div>
-    }
+    let retake = button(
+        "rw-button rw-button-quiet",
+        ui.retake,
+        None,
+        go(Action::Retake),
+    );
+    el(
+        "div",
+        attrs!["class" = "rw-quiz-finished"],
+        nodes(vec![
+            sentence("p", attrs![], fill(ui.quiz_finished, &[("date", &date)])),
+            buttons(nodes(vec![see_plan, retake])),
+        ]),
+    )
 }

@@ -3,7 +3,7 @@
 //! plain buttons, so nothing changes while a keyboard moves between them; the labels are the check's.
 
 use super::hooks::focus::{use_pending_focus, Focus};
-use super::markup::{dynamic, tag};
+use super::markup::{self, attrs, button, button_with, dynamic, el, el_with, nodes, string, tag};
 use super::widget::use_widget;
 use crate::core::content::{fill, Text};
 use crate::core::relationship::Relationship;
@@ -43,41 +43,56 @@ pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
         Some(relationship) if !*changing => {
             let change = {
                 let (changing, focus) = (changing.clone(), focus.clone());
-                move |_: MouseEvent| {
+                Callback::from(move |_: MouseEvent| {
                     focus.set(Focus::Relationship(relationship.id()));
                     changing.set(true);
-                }
+                })
             };
-            html! {
-                <div class="rw-relationship-current">
-                    <p id={about_id.clone()}>
-                        { fill(ui.checklist_relationship_current, &[("relationship", label(relationship))]) }
-                    </p>
-                    <button
-                        type="button"
-                        class="rw-button rw-button-quiet"
-                        aria-describedby={about_id}
-                        data-focus={Focus::RelationshipChange.attr()}
-                        onclick={change}
-                    >
-                        { ui.checklist_relationship_change }
-                    </button>
-                </div>
-            }
+            let about_id = AttrValue::from(about_id);
+            let about = fill(
+                ui.checklist_relationship_current,
+                &[("relationship", label(relationship))],
+            );
+            el(
+                "div",
+                attrs!["class" = "rw-relationship-current"],
+                nodes(vec![
+                    el_with("p", &["id"], about_id.clone(), string(about)),
+                    button_with(
+                        "rw-button rw-button-quiet",
+                        ui.checklist_relationship_change.into_prop_value(),
+                        Some(about_id),
+                        Some(Focus::RelationshipChange),
+                        change,
+                    ),
+                ]),
+            )
         }
         _ => {
             let cancel = {
                 let (changing, focus) = (changing.clone(), focus.clone());
-                move |_: MouseEvent| {
+                Callback::from(move |_: MouseEvent| {
                     focus.set(Focus::RelationshipChange);
                     changing.set(false);
-                }
+                })
             };
-            html! {
-                <div class="rw-relationship-choose" role="group" aria-labelledby={question_id.clone()} aria-describedby={hint_id.clone()}>
-                    <p class="rw-relationship-question" id={question_id}>{ question }</p>
-                    <p class="rw-hint" id={hint_id}>{ hint }</p>
-                    <div class="rw-buttons">
+            let (question_id, hint_id) = (AttrValue::from(question_id), AttrValue::from(hint_id));
+            let question = tag(
+                "p",
+                dynamic![
+                    "id" = question_id.clone(),
+                    "class" = "rw-relationship-question"
+                ],
+                Listeners::None,
+                question.into_prop_value(),
+            );
+            let cancel = if current.is_some() {
+                button("rw-button rw-button-quiet", ui.cancel, None, cancel)
+            } else {
+                Html::default()
+            };
+            let choices = html! {
+                <div class="rw-buttons">
                         for relationship in Relationship::ALL {
                             { tag(
                                 "button",
@@ -98,12 +113,20 @@ pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
                                 label(relationship).into_prop_value(),
                             ) }
                         }
-                        if current.is_some() {
-                            <button type="button" class="rw-button rw-button-quiet" onclick={cancel}>{ ui.cancel }</button>
-                        }
+                        { cancel }
                     </div>
-                </div>
-            }
+            };
+            tag(
+                "div",
+                dynamic![
+                    "role" = "group",
+                    "aria-labelledby" = question_id,
+                    "aria-describedby" = hint_id.clone(),
+                    "class" = "rw-relationship-choose",
+                ],
+                Listeners::None,
+                nodes(vec![question, markup::hint(hint_id, hint), choices]),
+            )
         }
     };
     html! {

@@ -2,11 +2,14 @@
 
 use super::action_list::ActionList;
 use super::hooks::focus::Focus;
+use super::markup::{attrs, dynamic, el, nodes, tag, words};
 use super::progress::Progress;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::web::format_count;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 #[derive(Properties, PartialEq)]
 pub struct StepCardProps {
@@ -32,14 +35,32 @@ pub fn StepCard(props: &StepCardProps) -> Html {
         ],
     );
 
-    html! {
-        <li class="rw-step">
-            <section aria-labelledby={heading_id.clone()}>
-                <h3 id={heading_id} tabindex="-1" data-focus={Focus::Step(step.id).attr()}>
-                    <span class="rw-step-letter" aria-hidden="true">{ step.letter }</span>
-                    { step.title }
-                </h3>
-                <p class="rw-step-summary">{ step.summary }</p>
+    let heading_id = AttrValue::from(heading_id);
+    let heading = tag(
+        "h3",
+        dynamic![
+            "id" = heading_id.clone(),
+            "tabindex" = "-1",
+            "data-focus" = Focus::Step(step.id).attr(),
+        ],
+        Listeners::None,
+        nodes(vec![
+            words(
+                "span",
+                attrs!["aria-hidden" = "true", "class" = "rw-step-letter"],
+                step.letter,
+            ),
+            step.title.into_prop_value(),
+        ]),
+    );
+    let section = tag(
+        "section",
+        dynamic!["aria-labelledby" = heading_id],
+        Listeners::None,
+        html! {
+            <>
+                { heading }
+                { words("p", attrs!["class" = "rw-step-summary"], step.summary) }
                 <Progress
                     done={done}
                     total={total}
@@ -47,7 +68,8 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                     id={widget.id(&format!("step-{}-progress", step.id))}
                 />
                 <ActionList step={step} />
-            </section>
-        </li>
-    }
+            </>
+        },
+    );
+    el("li", attrs!["class" = "rw-step"], section)
 }
