@@ -3,7 +3,7 @@
 //! feels safe to do so.". Used by the checklist and by the plan, so an action ticked on the plan is
 //! ticked in the checklist too: there is one list of done actions.
 
-use super::markup::{attrs, nodes, words};
+use super::markup::{attrs, fixed, nodes, words};
 use super::widget::use_widget;
 use crate::core::content::{ChecklistAction, Step, Text};
 use crate::core::relationship::Relationship;
@@ -38,7 +38,7 @@ pub fn action_words(
     let text = action.text_for(relationship).into_prop_value();
     if action.ask_safe {
         let when_safe = words("em", attrs!["class" = "rw-when-safe"], when_safe);
-        nodes(vec![text, " ".into_prop_value(), when_safe])
+        nodes(vec![text, fixed(" "), when_safe])
     } else {
         nodes(vec![text])
     }

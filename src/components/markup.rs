@@ -86,6 +86,12 @@ pub fn string(text: String) -> Html {
     VNode::VText(VText::new(AttrValue::from(text)))
 }
 
+/// A text node of fixed words (`" "`, `" · "`).
+#[inline(never)]
+pub fn fixed(text: &'static str) -> Html {
+    VNode::VText(VText::new(AttrValue::Static(text)))
+}
+
 /// Nodes one after another, as `<>…</>` puts them.
 #[inline(never)]
 pub fn nodes(children: Vec<Html>) -> Html {

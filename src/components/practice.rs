@@ -4,7 +4,7 @@
 
 use super::action_list::action_words;
 use super::markup::{
-    attrs, button, buttons, dynamic, el, el_with, nodes, sentence, string, tag, words,
+    attrs, button, buttons, dynamic, el, el_with, fixed, nodes, sentence, string, tag, words,
 };
 use super::relationship_choice::RelationshipChoice;
 use super::safety_note::SafetyNote;
@@ -113,7 +113,7 @@ pub fn Practice() -> Html {
                 Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(mark)])),
                 nodes(vec![
                     sentence("span", attrs![], short.clone()),
-                    " ".into_prop_value(),
+                    fixed(" "),
                     sentence("span", attrs!["class" = "rw-day-number"], number),
                 ]),
             )

@@ -7,7 +7,8 @@
 //! which prints or saves a PDF; after printing the summary goes again. Nothing is sent anywhere.
 
 use super::markup::{
-    attrs, button, buttons, choice, dynamic, el, nodes, section, sentence, string, tag, words,
+    attrs, button, buttons, choice, dynamic, el, fixed, nodes, section, sentence, string, tag,
+    words,
 };
 use super::profile_chart::profile_table;
 use super::widget::{use_widget, Widget};
@@ -170,7 +171,7 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
                     };
                     let mut text = vec![action.text_for(relationship).into_prop_value()];
                     if action.ask_safe {
-                        text.push(" ".into_prop_value());
+                        text.push(fixed(" "));
                         text.push(ui.action_when_safe.into_prop_value());
                     }
                     let cells = vec![
@@ -203,11 +204,7 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
         page.push(el(
             "p",
             attrs![],
-            nodes(vec![
-                sentence("strong", attrs![], label),
-                " ".into_prop_value(),
-                link,
-            ]),
+            nodes(vec![sentence("strong", attrs![], label), fixed(" "), link]),
         ));
     }
     page.push(words("p", attrs![], ui.plan_reflection_note));
@@ -222,7 +219,7 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
                     attrs![],
                     nodes(vec![
                         statement.into_prop_value(),
-                        " ".into_prop_value(),
+                        fixed(" "),
                         el("strong", attrs![], answer.into_prop_value()),
                     ]),
                 )

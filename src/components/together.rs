@@ -11,7 +11,7 @@
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{
-    self, attrs, button, buttons, confirm, dynamic, el, fieldset, nodes, sentence, string,
+    self, attrs, button, buttons, confirm, dynamic, el, fieldset, fixed, nodes, sentence, string,
     table_wrap, tag, words,
 };
 use super::profile_chart::head_row;
@@ -645,7 +645,7 @@ fn kept(
         let date = format_date(record.kept, &content.lang);
         let mut summary = vec![string(fill(ui.together_kept_item, &[("date", &date)]))];
         if let Some(about) = record.context.and_then(|c| content.context(c)) {
-            summary.push(" · ".into_prop_value());
+            summary.push(fixed(" · "));
             summary.push(about.label.into_prop_value());
         }
         let profiles = record_profiles(content, record);

@@ -3,7 +3,7 @@
 
 use super::hooks::focus::Focus;
 use super::language_choice::LanguageChoice;
-use super::markup::{attrs, dynamic, el, nodes, tag};
+use super::markup::{attrs, dynamic, el, fixed, nodes, tag};
 use super::panel::Panel;
 use super::widget::use_widget;
 use crate::core::quick_exit::PRESSES;
@@ -51,10 +51,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             )
         })
         .collect();
-    let hidden = nodes(vec![
-        ui.exit_hidden_prefix.into_prop_value(),
-        " ".into_prop_value(),
-    ]);
+    let hidden = nodes(vec![ui.exit_hidden_prefix.into_prop_value(), fixed(" ")]);
     let exit = tag(
         "a",
         dynamic![
