@@ -3,7 +3,7 @@
 //! feels safe to do so.". Used by the checklist and by the plan, so an action ticked on the plan is
 //! ticked in the checklist too: there is one list of done actions.
 
-use super::markup::{attrs, fixed, nodes, words};
+use super::markup::{attrs, choice, el, fixed, keyed, nodes, words};
 use super::widget::use_widget;
 use crate::core::content::{ChecklistAction, Step, Text};
 use crate::core::relationship::Relationship;
@@ -11,6 +11,7 @@ use crate::core::state::Action;
 use web_sys::HtmlInputElement;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 #[derive(Properties)]
 pub struct ActionListProps {
@@ -50,29 +51,34 @@ pub fn ActionList(props: &ActionListProps) -> Html {
     let done = &widget.state.doc.checklist.done;
     let relationship = widget.relationship();
     let when_safe = widget.content().ui.action_when_safe;
-    html! {
-        <ul class="rw-actions">
-            for action in props.step.actions_in_order(relationship, props.giver_first) {
-                <li key={action.id}>
-                    <label class="rw-check">
-                        <input
-                            type="checkbox"
-                            checked={done.contains(action.id)}
-                            onchange={
-                                let widget = widget.clone();
-                                let id = action.id;
-                                move |event: Event| {
-                                    let done = event
-                                        .target_dyn_into::<HtmlInputElement>()
-                                        .is_some_and(|input| input.checked());
-                                    widget.send(Action::SetDone { action: id.to_owned(), done });
-                                }
-                            }
-                        />
-                        <span>{ action_words(action, relationship, when_safe) }</span>
-                    </label>
-                </li>
-            }
-        </ul>
-    }
+    let actions = props
+        .step
+        .actions_in_order(relationship, props.giver_first)
+        .into_iter()
+        .map(|action| {
+            let widget = widget.clone();
+            let id = action.id;
+            let tick = Callback::from(move |event: Event| {
+                let done = event
+                    .target_dyn_into::<HtmlInputElement>()
+                    .is_some_and(|input| input.checked());
+                widget.send(Action::SetDone {
+                    action: id.to_owned(),
+                    done,
+                });
+            });
+            let words = action_words(action, relationship, when_safe);
+            let choice = choice(
+                "rw-check",
+                "checkbox",
+                None,
+                done.contains(action.id),
+                words,
+                tick,
+            );
+            keyed("li", Key::from(action.id), attrs![], choice)
+        })
+        .collect();
+    // Matched by key.
+    el("ul", attrs!["class" = "rw-actions"], nodes(actions))
 }

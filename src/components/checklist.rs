@@ -2,7 +2,7 @@
 //! relationship, which the visitor can mark as done.
 
 use super::hooks::focus::{use_pending_focus, Focus};
-use super::markup::{attrs, confirm, dynamic, el, nodes, tag, words};
+use super::markup::{attrs, confirm, dynamic, el, el_ref, nodes, on, tag, words};
 use super::progress::Progress;
 use super::relationship_choice::RelationshipChoice;
 use super::step_card::StepCard;
@@ -12,7 +12,6 @@ use crate::core::state::Action;
 use crate::web::format_count;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::Listeners;
 
 #[component]
 pub fn Checklist() -> Html {
@@ -92,23 +91,25 @@ pub fn Checklist() -> Html {
                 "disabled" = (!any_ticked).then_some("disabled"),
                 "class" = "rw-button rw-button-quiet",
             ],
-            Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(
-                Callback::from(ask),
-            )])),
+            on!(onclick, Callback::from(ask)),
             ui.checklist_reset.into_prop_value(),
         )
     };
-    html! {
-        <div class="rw-checklist" ref={root}>
+    let steps = html! {
+        <ol class="rw-steps">
+            for step in content.steps.iter() {
+                <StepCard key={step.id} step={step.id} />
+            }
+        </ol>
+    };
+    let children = html! {
+        <>
             { words("p", attrs![], ui.checklist_intro) }
             <RelationshipChoice />
             <Progress done={done} total={total} label={overall} id={widget.id("checklist-overall")} />
-            <ol class="rw-steps">
-                for step in content.steps.iter() {
-                    <StepCard key={step.id} step={step.id} />
-                }
-            </ol>
+            { steps }
             { el("div", attrs!["class" = "rw-reset"], nodes(vec![done_note, reset])) }
-        </div>
-    }
+        </>
+    };
+    el_ref("div", root, attrs!["class" = "rw-checklist"], children)
 }

@@ -1,14 +1,14 @@
 //! "Who is this check about?": the choice that adapts the wording of every statement.
 
 use super::hooks::focus::Focus;
-use super::markup::{attrs, button, buttons, dynamic, el, fieldset, nodes, words};
+use super::markup::{attrs, button, buttons, dynamic, el, fieldset, nodes, on, words};
 use super::widget::use_widget;
 use crate::core::document::View;
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::{Listeners, VTag};
+use yew::virtual_dom::VTag;
 
 #[component]
 pub fn ContextPicker() -> Html {
@@ -54,9 +54,7 @@ pub fn ContextPicker() -> Html {
                 NodeRef::default(),
                 None,
                 dynamic!["type" = "radio", "name" = name.clone()],
-                Listeners::Pending(Box::new([yew::html::onchange::Wrapper::__macro_new(
-                    onchange,
-                )])),
+                on!(onchange, onchange),
             );
             el(
                 "label",

@@ -4,7 +4,7 @@
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::hooks::persistence::{Keeping, SavedProgress};
 use super::markup::{
-    attrs, button, buttons, choice, confirm, dynamic, el, nodes, sentence, string, tag, words,
+    attrs, button, buttons, choice, confirm, dynamic, el, nodes, on, sentence, string, tag, words,
 };
 use super::panel::Panel;
 use super::widget::use_widget;
@@ -246,9 +246,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         NodeRef::default(),
         None,
         Attributes::Static(attrs!["type" = "file", "accept" = ".json,application/json"]),
-        Listeners::Pending(Box::new([yew::html::onchange::Wrapper::__macro_new(
-            choose_file,
-        )])),
+        on!(onchange, choose_file),
     );
     let file = el(
         "label",

@@ -4,8 +4,8 @@
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{
-    attrs, button_with, confirm, dynamic, el, el_with, nodes, plan_section, sentence, string,
-    svg_text, table_wrap, tag, words,
+    attrs, button_with, confirm, dynamic, el, el_with, element, keyed, nodes, on, plan_section,
+    sentence, string, svg_text, table_wrap, tag, words,
 };
 use super::profile_chart::{head_row, missing, score_cells};
 use super::widget::{use_widget, Widget};
@@ -22,7 +22,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::Listeners;
+use yew::virtual_dom::{Key, Listeners};
 
 /// A finished check, as the history shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,16 +115,32 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
         });
         let id = AttrValue::from(id);
         let label = el_with("label", &["for"], id.clone(), label.into_prop_value());
-        html! {
-            <div class="rw-field">
-                { label }
-                <select {id} {onchange}>
-                    for (i, check) in checks.iter().enumerate().rev() {
-                        <option key={check.id} selected={i == selected}>{ check.when.clone() }</option>
-                    }
-                </select>
-            </div>
-        }
+        let options = checks
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, check)| {
+                element(
+                    "option",
+                    NodeRef::default(),
+                    Some(Key::from(check.id)),
+                    dynamic!["selected" = (i == selected).then_some("selected")],
+                    Listeners::None,
+                    string(check.when.clone()),
+                )
+            })
+            .collect();
+        let select = tag(
+            "select",
+            dynamic!["id" = id],
+            on!(onchange, Callback::from(onchange)),
+            nodes(options),
+        );
+        el(
+            "div",
+            attrs!["class" = "rw-field"],
+            nodes(vec![label, select]),
+        )
     };
     let pick = if props.pick {
         let same = if a == b {
@@ -161,13 +177,12 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
                 el("tr", attrs![], nodes(cells))
             };
             let head = words("th", attrs!["scope" = "rowgroup", "colspan" = "3"], name);
-            html! {
-                <tbody key={now.form}>
-                    { el("tr", attrs![], head) }
-                    { row(ui.give_label, true) }
-                    { row(ui.receive_label, false) }
-                </tbody>
-            }
+            let rows = vec![
+                el("tr", attrs![], head),
+                row(ui.give_label, true),
+                row(ui.receive_label, false),
+            ];
+            keyed("tbody", Key::from(now.form), attrs![], nodes(rows))
         });
     let table = nodes(vec![
         head_row(&[&ui.form_column, &first.when, &second.when]),
@@ -289,17 +304,20 @@ fn trend(
         Some("end"),
         checks.last().filter(|_| count > 1),
     ));
-    let rows = checks.iter().zip(scores).map(|(check, score)| {
-        html! {
-            <tr key={check.id}>
-                { sentence("th", attrs!["scope" = "row"], check.when.clone()) }
-                { score_cells(content, score, false) }
-            </tr>
-        }
-    });
+    let rows = checks
+        .iter()
+        .zip(scores)
+        .map(|(check, score)| {
+            let cells = vec![
+                sentence("th", attrs!["scope" = "row"], check.when.clone()),
+                score_cells(content, score, false),
+            ];
+            keyed("tr", Key::from(check.id), attrs![], nodes(cells))
+        })
+        .collect();
     let table = nodes(vec![
         head_row(&[&ui.history_date_column, &ui.give_label, &ui.receive_label]),
-        html! { <tbody>{ for rows }</tbody> },
+        el("tbody", attrs![], nodes(rows)),
     ]);
     el(
         "div",
@@ -417,22 +435,31 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
                 ask(Some(id), Focus::RemoveCancel),
             )
         };
-        html! {
-            <li key={id}>
-                { el_with("p", &["id"], about_id, nodes(vec![date, who])) }
-                { action }
-            </li>
-        }
+        let about = el_with("p", &["id"], about_id, nodes(vec![date, who]));
+        keyed("li", Key::from(id), attrs![], nodes(vec![about, action]))
     };
-    html! {
-        <section class="rw-plan-section" aria-labelledby={widget.id("checks")} ref={root}>
-            <h3 id={widget.id("checks")} tabindex="-1" data-focus={Focus::Checks.attr()}>{ ui.checks_heading }</h3>
-            { sentence("p", attrs!["class" = "rw-hint"], note) }
-            <ul class="rw-check-list">
-                for check in checks.iter().rev() {
-                    { item(check) }
-                }
-            </ul>
-        </section>
-    }
+    let heading_id = AttrValue::from(widget.id("checks"));
+    let heading = tag(
+        "h3",
+        dynamic![
+            "id" = heading_id.clone(),
+            "tabindex" = "-1",
+            "data-focus" = "checks",
+        ],
+        Listeners::None,
+        ui.checks_heading.into_prop_value(),
+    );
+    let items = checks.iter().rev().map(item).collect();
+    element(
+        "section",
+        root,
+        None,
+        dynamic!["aria-labelledby" = heading_id, "class" = "rw-plan-section"],
+        Listeners::None,
+        nodes(vec![
+            heading,
+            sentence("p", attrs!["class" = "rw-hint"], note),
+            el("ul", attrs!["class" = "rw-check-list"], nodes(items)),
+        ]),
+    )
 }

@@ -5,14 +5,15 @@
 use super::hooks::focus::{focus_now, Focus};
 use super::hooks::learn::Load;
 use super::markup::{
-    attrs, button, button_with, buttons, dynamic, el, el_with, nodes, sentence, string, tag, words,
+    attrs, button, button_with, buttons, dynamic, el, el_with, element, nodes, sentence, string,
+    tag, words,
 };
 use super::widget::{use_widget, Widget};
 use crate::core::content::Text;
 use crate::core::learn::{Learn, FAQ_ID};
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::{Attributes, Listeners, VTag};
+use yew::virtual_dom::{Attributes, Key, Listeners, VTag};
 
 #[derive(Properties, PartialEq)]
 pub struct LearnProps {
@@ -160,20 +161,28 @@ fn learn_text(
                     .collect();
                 body.push(el("ul", attrs!["class" = "rw-learn-list"], nodes(items)));
             }
-            html! {
-                <div class="rw-learn-passage" key={passage.id.as_str()} data-passage={passage.id.clone()}>
-                    { nodes(body) }
-                </div>
-            }
+            element(
+                "div",
+                NodeRef::default(),
+                Some(Key::from(passage.id.as_str())),
+                dynamic![
+                    "data-passage" = passage.id.clone(),
+                    "class" = "rw-learn-passage"
+                ],
+                Listeners::None,
+                nodes(body),
+            )
         });
-        html! {
-            <section class="rw-learn-section" key={section.id.as_str()} aria-labelledby={id.clone()}>
-                { part_heading("h3", Some(id), &section.id, section.heading.clone()) }
-                { sensitive }
-                // The passages in a list of their own, matched by key.
-                { nodes(passages.collect()) }
-            </section>
-        }
+        let heading = part_heading("h3", Some(id.clone()), &section.id, section.heading.clone());
+        element(
+            "section",
+            NodeRef::default(),
+            Some(Key::from(section.id.as_str())),
+            dynamic!["aria-labelledby" = id, "class" = "rw-learn-section"],
+            Listeners::None,
+            // The passages in a list of their own, matched by key.
+            nodes(vec![heading, sensitive, nodes(passages.collect())]),
+        )
     });
     let faq = learn.faq.iter().map(|question| {
         let summary = tag(
@@ -182,31 +191,42 @@ fn learn_text(
             Listeners::None,
             string(question.question.clone()),
         );
-        html! {
-            <details class="rw-faq-item" key={question.id.as_str()} open={at == Some(question.id.as_str())}>
-                { summary }
-                { sentence("p", attrs![], question.answer.clone()) }
-            </details>
-        }
+        let open = at == Some(question.id.as_str());
+        element(
+            "details",
+            NodeRef::default(),
+            Some(Key::from(question.id.as_str())),
+            dynamic!["open" = open.then_some("open"), "class" = "rw-faq-item"],
+            Listeners::None,
+            nodes(vec![
+                summary,
+                sentence("p", attrs![], question.answer.clone()),
+            ]),
+        )
     });
-    let faq = html! {
-        <section class="rw-learn-section rw-faq" aria-labelledby={faq_id.clone()}>
-            { part_heading("h3", Some(faq_id), FAQ_ID, ui.learn_faq_heading.to_string()) }
-            for question in faq {
-                { question }
-            }
-        </section>
-    };
-    html! {
-        <>
-            { contents }
-            for section in sections {
-                { section }
-            }
-            { faq }
-            { words("p", attrs!["class" = "rw-note"], ui.learn_safety) }
-        </>
-    }
+    let heading = part_heading(
+        "h3",
+        Some(faq_id.clone()),
+        FAQ_ID,
+        ui.learn_faq_heading.to_string(),
+    );
+    let faq = tag(
+        "section",
+        dynamic![
+            "aria-labelledby" = faq_id,
+            "class" = "rw-learn-section rw-faq"
+        ],
+        Listeners::None,
+        // The questions in a list of their own, matched by key.
+        nodes(vec![heading, nodes(faq.collect())]),
+    );
+    nodes(vec![
+        contents,
+        // The sections in a list of their own, matched by key.
+        nodes(sections.collect()),
+        faq,
+        words("p", attrs!["class" = "rw-note"], ui.learn_safety),
+    ])
 }
 
 /// A heading of Learn (`<h3 id>`, or `<h4>` without an id) that the table of contents and the plan's

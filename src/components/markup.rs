@@ -12,7 +12,9 @@ use super::hooks::focus::Focus;
 use crate::core::content::Text;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText};
+use yew::virtual_dom::{
+    AttributeOrProperty, Attributes, Key, Listeners, VList, VNode, VTag, VText,
+};
 
 /// Attributes known when the code is written, for [`el`] and [`words`].
 pub type Attrs = &'static [(&'static str, AttributeOrProperty)];
@@ -43,6 +45,27 @@ pub fn value(value: impl IntoPropValue<Option<AttrValue>>) -> Option<AttributeOr
     value.into_prop_value().map(AttributeOrProperty::Attribute)
 }
 
+/// `<name ref key attributes listeners>children</name>`.
+#[inline(never)]
+pub fn element(
+    name: &'static str,
+    node_ref: NodeRef,
+    key: Option<Key>,
+    attributes: Attributes,
+    listeners: Listeners,
+    children: Html,
+) -> Html {
+    VTag::__new_other(
+        AttrValue::Static(name),
+        node_ref,
+        key,
+        attributes,
+        listeners,
+        children,
+    )
+    .into()
+}
+
 /// `<name attributes listeners>children</name>`.
 #[inline(never)]
 pub fn tag(
@@ -51,16 +74,51 @@ pub fn tag(
     listeners: Listeners,
     children: Html,
 ) -> Html {
-    VTag::__new_other(
-        AttrValue::Static(name),
+    element(
+        name,
         NodeRef::default(),
         None,
         attributes,
         listeners,
         children,
     )
-    .into()
 }
+
+/// An element of a keyed list, with fixed attributes.
+#[inline(never)]
+pub fn keyed(name: &'static str, key: Key, attrs: Attrs, children: Html) -> Html {
+    element(
+        name,
+        NodeRef::default(),
+        Some(key),
+        Attributes::Static(attrs),
+        Listeners::None,
+        children,
+    )
+}
+
+/// An element with fixed attributes whose DOM node `node_ref` holds (focus is moved inside it).
+#[inline(never)]
+pub fn el_ref(name: &'static str, node_ref: NodeRef, attrs: Attrs, children: Html) -> Html {
+    element(
+        name,
+        node_ref,
+        None,
+        Attributes::Static(attrs),
+        Listeners::None,
+        children,
+    )
+}
+
+/// The one listener of an element that a `Callback` handles: `on!(onclick, callback)`.
+macro_rules! on {
+    ($event:ident, $callback:expr $(,)?) => {
+        ::yew::virtual_dom::Listeners::Pending(::std::boxed::Box::new([
+            ::yew::html::$event::Wrapper::__macro_new($callback),
+        ]))
+    };
+}
+pub(crate) use on;
 
 /// An element with fixed attributes.
 #[inline(never)]
@@ -154,9 +212,7 @@ pub fn button_with(
             "data-focus" = focus.map(Focus::attr),
             "class" = class,
         ],
-        Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(
-            onclick,
-        )])),
+        on!(onclick, onclick),
         label,
     )
 }
@@ -290,9 +346,7 @@ pub fn choice(
         NodeRef::default(),
         None,
         dynamic!["type" = kind, "name" = name],
-        Listeners::Pending(Box::new([yew::html::onchange::Wrapper::__macro_new(
-            onchange,
-        )])),
+        on!(onchange, onchange),
     );
     tag(
         "label",

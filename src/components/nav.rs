@@ -1,7 +1,7 @@
 //! The three sections. Plain buttons with `aria-current`: one press switches (and leaves "Learn more"
 //! if it is open), focus stays on the button.
 
-use super::markup::{attrs, dynamic, el, nodes, tag};
+use super::markup::{attrs, dynamic, el, nodes, on, tag};
 use super::widget::use_widget;
 use crate::core::content::Text;
 use crate::core::document::View;
@@ -50,7 +50,7 @@ pub fn Nav() -> Html {
                     "aria-current" = current,
                     "class" = "rw-nav-button",
                 ],
-                Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(go)])),
+                on!(onclick, go),
                 label.into_prop_value(),
             );
             el("li", attrs![], button)

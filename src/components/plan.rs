@@ -6,8 +6,8 @@ use super::action_list::ActionList;
 use super::history::{checks, over_time, CompareChecks, PastChecks};
 use super::hooks::focus::Focus;
 use super::markup::{
-    attrs, button, button_with, buttons, dynamic, el, nodes, plan_section, sentence, string, tag,
-    words,
+    attrs, button, button_with, buttons, dynamic, el, keyed, nodes, plan_section, sentence, string,
+    tag, words,
 };
 use super::print_summary::PrintPlan;
 use super::profile_chart::ProfileChart;
@@ -21,7 +21,7 @@ use crate::web::format_date;
 use std::rc::Rc;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::Listeners;
+use yew::virtual_dom::{Key, Listeners};
 
 #[component]
 pub fn Plan() -> Html {
@@ -101,22 +101,36 @@ pub fn Plan() -> Html {
             } else {
                 Html::default()
             };
-            Some(html! {
-                <li key={step.id} class="rw-recommendation">
-                    { el("h4", attrs![], nodes(vec![
-                        words("span", attrs!["aria-hidden" = "true", "class" = "rw-step-letter"], step.letter),
-                        step.title.into_prop_value(),
-                    ])) }
-                    { words("p", attrs!["class" = "rw-step-summary"], step.summary) }
-                    { el("ul", attrs!["class" = "rw-reasons"], nodes(reasons)) }
-                    <ActionList step={step} giver_first={rec.protects_giver()} />
-                    { link }
-                </li>
-            })
+            let title = nodes(vec![
+                words(
+                    "span",
+                    attrs!["aria-hidden" = "true", "class" = "rw-step-letter"],
+                    step.letter,
+                ),
+                step.title.into_prop_value(),
+            ]);
+            let item = vec![
+                el("h4", attrs![], title),
+                words("p", attrs!["class" = "rw-step-summary"], step.summary),
+                el("ul", attrs!["class" = "rw-reasons"], nodes(reasons)),
+                html! { <ActionList step={step} giver_first={rec.protects_giver()} /> },
+                link,
+            ];
+            Some(keyed(
+                "li",
+                Key::from(step.id),
+                attrs!["class" = "rw-recommendation"],
+                nodes(item),
+            ))
         });
         nodes(vec![
             words("p", attrs![], ui.recommended_intro),
-            html! { <ol class="rw-recommendations">{ for steps }</ol> },
+            // Matched by key.
+            el(
+                "ol",
+                attrs!["class" = "rw-recommendations"],
+                nodes(steps.collect()),
+            ),
         ])
     };
 
@@ -126,16 +140,20 @@ pub fn Plan() -> Html {
         let links = links.into_iter().map(|(id, name)| {
             let learn = widget.learn.clone();
             let open = Callback::from(move |_: MouseEvent| learn.open(Some(id)));
-            html! {
-                <li key={id}>{ button("rw-link", name, Some(Focus::LearnLink(id)), open) }</li>
-            }
+            let link = button("rw-link", name, Some(Focus::LearnLink(id)), open);
+            keyed("li", Key::from(id), attrs![], link)
         });
         plan_section(
             widget.id("plan-learn"),
             ui.plan_learn_heading,
             nodes(vec![
                 words("p", attrs![], ui.plan_learn_intro),
-                html! { <ul class="rw-learn-links">{ for links }</ul> },
+                // Matched by key.
+                el(
+                    "ul",
+                    attrs!["class" = "rw-learn-links"],
+                    nodes(links.collect()),
+                ),
             ]),
         )
     };

@@ -4,7 +4,8 @@
 
 use super::action_list::action_words;
 use super::markup::{
-    attrs, button, buttons, dynamic, el, el_with, fixed, nodes, sentence, string, tag, words,
+    attrs, button, buttons, dynamic, el, el_with, fixed, keyed, nodes, on, sentence, string, tag,
+    words,
 };
 use super::relationship_choice::RelationshipChoice;
 use super::safety_note::SafetyNote;
@@ -17,7 +18,7 @@ use crate::web::{format_count, format_day, local_day};
 use web_sys::HtmlInputElement;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::Listeners;
+use yew::virtual_dom::{Key, Listeners, VTag};
 
 #[component]
 pub fn Practice() -> Html {
@@ -62,7 +63,7 @@ pub fn Practice() -> Html {
             "aria-disabled" = this_week.then_some("true"),
             "class" = "rw-button rw-button-quiet",
         ],
-        Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(next)])),
+        on!(onclick, next),
         ui.practice_next_week.into_prop_value(),
     );
     let heading_id = AttrValue::from(heading_id);
@@ -110,7 +111,7 @@ pub fn Practice() -> Html {
                     "disabled" = (*day > today).then_some("disabled"),
                     "class" = "rw-day",
                 ],
-                Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(mark)])),
+                on!(onclick, mark),
                 nodes(vec![
                     sentence("span", attrs![], short.clone()),
                     fixed(" "),
@@ -125,22 +126,26 @@ pub fn Practice() -> Html {
             Listeners::None,
             nodes(marks.collect()),
         );
-        html! {
-            <li key={ritual.id} class="rw-ritual">
-                { words("h4", attrs![], ritual.name) }
-                { el("p", attrs![], action_words(action, relationship, when_safe)) }
-                { marks }
-                { week_in_words(&widget, ritual.id, &days) }
-            </li>
-        }
+        let item = vec![
+            words("h4", attrs![], ritual.name),
+            el("p", attrs![], action_words(action, relationship, when_safe)),
+            marks,
+            week_in_words(&widget, ritual.id, &days),
+        ];
+        keyed(
+            "li",
+            Key::from(ritual.id),
+            attrs!["class" = "rw-ritual"],
+            nodes(item),
+        )
     });
-    let rituals = html! {
-        <ul class="rw-rituals" aria-labelledby={heading_id}>
-            for ritual in rituals {
-                { ritual }
-            }
-        </ul>
-    };
+    // Matched by key.
+    let rituals = tag(
+        "ul",
+        dynamic!["aria-labelledby" = heading_id, "class" = "rw-rituals"],
+        Listeners::None,
+        nodes(rituals.collect()),
+    );
     let kept = fill(
         ui.practice_kept,
         &[
@@ -219,15 +224,15 @@ fn NoteField(props: &NoteFieldProps) -> Html {
     }
     let oninput = {
         let draft = draft.clone();
-        move |event: InputEvent| {
+        Callback::from(move |event: InputEvent| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
                 draft.set(input.value());
             }
-        }
+        })
     };
     let onchange = {
         let (ritual, day) = (props.ritual, props.day.clone());
-        move |event: Event| {
+        Callback::from(move |event: Event| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
                 widget.send(Action::NotePractice {
                     ritual: ritual.to_owned(),
@@ -235,19 +240,30 @@ fn NoteField(props: &NoteFieldProps) -> Html {
                     note: input.value(),
                 });
             }
-        }
+        })
     };
-    html! {
-        <label class="rw-practice-note">
-            <span>{ props.label.clone() }</span>
-            <input
-                type="text"
-                maxlength={format_count(MAX_NOTE_CHARS)}
-                autocomplete="off"
-                value={(*draft).clone()}
-                {oninput}
-                {onchange}
-            />
-        </label>
-    }
+    // `value` as html! sets it: the input's property, kept to the draft.
+    let input = VTag::__new_input(
+        Some(AttrValue::from((*draft).clone())),
+        None,
+        NodeRef::default(),
+        None,
+        dynamic![
+            "type" = "text",
+            "maxlength" = format_count(MAX_NOTE_CHARS),
+            "autocomplete" = "off",
+        ],
+        Listeners::Pending(Box::new([
+            yew::html::oninput::Wrapper::__macro_new(oninput),
+            yew::html::onchange::Wrapper::__macro_new(onchange),
+        ])),
+    );
+    el(
+        "label",
+        attrs!["class" = "rw-practice-note"],
+        nodes(vec![
+            sentence("span", attrs![], props.label.clone()),
+            input.into(),
+        ]),
+    )
 }

@@ -2,7 +2,8 @@
 //! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
 
 use super::markup::{
-    attrs, dynamic, el, el_with, nodes, section, sentence, string, svg_text, table_wrap, tag, words,
+    attrs, dynamic, el, el_with, keyed, nodes, section, sentence, string, svg_text, table_wrap,
+    tag, words,
 };
 use super::widget::use_widget;
 use crate::core::content::{fill, Content, Text, UiText};
@@ -11,7 +12,7 @@ use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::Listeners;
+use yew::virtual_dom::{Key, Listeners};
 
 /// Drawing units (the SVG scales to the width of the widget; as wide as the charts over time). Whole
 /// numbers on purpose: formatting an `f64` pulls Rust's float printer (~10 KB) into the wasm.
@@ -79,13 +80,16 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
             ))
         };
         let y = (row_top(row) + 12).to_string();
-        html! {
-            <g key={form.form}>
-                { svg_text("rw-chart-label", text_x(0), y, None, text) }
-                { bar(form.give, row_top(row) + 18, "rw-bar-give") }
-                { bar(form.receive, row_top(row) + 18 + BAR_HEIGHT + 4, "rw-bar-receive") }
-            </g>
-        }
+        let parts = vec![
+            svg_text("rw-chart-label", text_x(0), y, None, text),
+            bar(form.give, row_top(row) + 18, "rw-bar-give"),
+            bar(
+                form.receive,
+                row_top(row) + 18 + BAR_HEIGHT + 4,
+                "rw-bar-receive",
+            ),
+        ];
+        keyed("g", Key::from(form.form), attrs![], nodes(parts))
     });
     let (title_id, desc_id) = (AttrValue::from(title_id), AttrValue::from(desc_id));
     let chart = vec![
@@ -157,15 +161,18 @@ fn rect(class: &'static str, x: String, y: i32, width: i32, height: i32) -> Html
 /// the printed page's, under another `class`).
 pub fn profile_table(content: &Content, profile: &Profile, class: &'static str) -> Html {
     let ui = &content.ui;
-    let rows = profile.forms.iter().map(|form| {
-        let name = content.form(form.form).map(|f| f.name).unwrap_or_default();
-        html! {
-            <tr key={form.form}>
-                { words("th", attrs!["scope" = "row"], name) }
-                { score_cells(content, form, true) }
-            </tr>
-        }
-    });
+    let rows = profile
+        .forms
+        .iter()
+        .map(|form| {
+            let name = content.form(form.form).map(|f| f.name).unwrap_or_default();
+            let cells = vec![
+                words("th", attrs!["scope" = "row"], name),
+                score_cells(content, form, true),
+            ];
+            keyed("tr", Key::from(form.form), attrs![], nodes(cells))
+        })
+        .collect();
     let table = nodes(vec![
         words("caption", attrs![], ui.table_caption),
         head_row(&[
@@ -174,7 +181,7 @@ pub fn profile_table(content: &Content, profile: &Profile, class: &'static str) 
             &ui.receive_label,
             &ui.gap_label,
         ]),
-        html! { <tbody>{ for rows }</tbody> },
+        el("tbody", attrs![], nodes(rows)),
     ]);
     tag("table", dynamic!["class" = class], Listeners::None, table)
 }

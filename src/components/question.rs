@@ -5,7 +5,7 @@
 //! saved state.
 
 use super::hooks::focus::Focus;
-use super::markup::{attrs, button, choice, el, nodes, words};
+use super::markup::{attrs, button, choice, el, keyed, nodes, words};
 use super::progress::Progress;
 use super::widget::use_widget;
 use crate::core::content::{fill, Id, Question as ContentQuestion, Text};
@@ -16,6 +16,7 @@ use crate::core::state::Action;
 use crate::web::format_count;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 static NEXT_GROUP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
@@ -135,6 +136,35 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
         }),
     );
 
+    let options = options
+        .into_iter()
+        .map(|(value, label)| option(Answer::Value(value), label, "rw-option"))
+        .collect();
+    // "Doesn't apply to us lately" is not "never": kept apart, and never counted.
+    let not_applicable = if may_not_apply {
+        option(
+            Answer::NotApplicable,
+            ui.not_applicable,
+            "rw-option rw-option-skip",
+        )
+    } else {
+        Html::default()
+    };
+    let fieldset = keyed(
+        "fieldset",
+        Key::from(item_id),
+        attrs!["class" = "rw-fieldset"],
+        nodes(vec![
+            words(
+                "legend",
+                attrs!["tabindex" = "-1", "data-focus" = "legend"],
+                text,
+            ),
+            el("div", attrs!["class" = "rw-options"], nodes(options)),
+            not_applicable,
+            option(Answer::PreferNot, ui.prefer_not, "rw-option rw-option-skip"),
+        ]),
+    );
     html! {
         <div class="rw-question">
             { el("div", attrs!["class" = "rw-question-top"], nodes(vec![
@@ -142,20 +172,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 props.children.clone(),
             ])) }
             <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />
-            <fieldset class="rw-fieldset" key={item_id}>
-                { words("legend", attrs!["tabindex" = "-1", "data-focus" = "legend"], text) }
-                { el("div", attrs!["class" = "rw-options"], nodes(
-                    options
-                        .into_iter()
-                        .map(|(value, label)| option(Answer::Value(value), label, "rw-option"))
-                        .collect(),
-                )) }
-                // "Doesn't apply to us lately" is not "never": kept apart, and never counted.
-                if may_not_apply {
-                    { option(Answer::NotApplicable, ui.not_applicable, "rw-option rw-option-skip") }
-                }
-                { option(Answer::PreferNot, ui.prefer_not, "rw-option rw-option-skip") }
-            </fieldset>
+            { fieldset }
             { el("div", attrs!["class" = "rw-buttons rw-quiz-nav"], nodes(vec![back, next])) }
         </div>
     }

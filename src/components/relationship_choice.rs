@@ -3,7 +3,9 @@
 //! plain buttons, so nothing changes while a keyboard moves between them; the labels are the check's.
 
 use super::hooks::focus::{use_pending_focus, Focus};
-use super::markup::{self, attrs, button, button_with, dynamic, el, el_with, nodes, string, tag};
+use super::markup::{
+    self, attrs, button, button_with, buttons, dynamic, el, el_ref, el_with, nodes, on, string, tag,
+};
 use super::widget::use_widget;
 use crate::core::content::{fill, Text};
 use crate::core::relationship::Relationship;
@@ -91,31 +93,36 @@ pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
             } else {
                 Html::default()
             };
-            let choices = html! {
-                <div class="rw-buttons">
-                        for relationship in Relationship::ALL {
-                            { tag(
-                                "button",
-                                dynamic![
-                                    "type" = "button",
-                                    "aria-current" = (current == Some(relationship)).then_some("true"),
-                                    "data-focus" = Focus::Relationship(relationship.id()).attr(),
-                                    "class" = if current == Some(relationship) { "rw-button rw-button-quiet rw-current" } else { "rw-button rw-button-quiet" },
-                                ],
-                                Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new({
-                                    let (widget, changing, focus) = (widget.clone(), changing.clone(), focus.clone());
-                                    move |_: MouseEvent| {
-                                        focus.set(Focus::RelationshipChange);
-                                        changing.set(false);
-                                        widget.send(Action::SetRelationship(relationship));
-                                    }
-                                })])),
-                                label(relationship).into_prop_value(),
-                            ) }
-                        }
-                        { cancel }
-                    </div>
-            };
+            let mut choices: Vec<Html> = Relationship::ALL
+                .into_iter()
+                .map(|relationship| {
+                    tag(
+                        "button",
+                        dynamic![
+                            "type" = "button",
+                            "aria-current" = (current == Some(relationship)).then_some("true"),
+                            "data-focus" = Focus::Relationship(relationship.id()).attr(),
+                            "class" = if current == Some(relationship) {
+                                "rw-button rw-button-quiet rw-current"
+                            } else {
+                                "rw-button rw-button-quiet"
+                            },
+                        ],
+                        on!(onclick, {
+                            let (widget, changing, focus) =
+                                (widget.clone(), changing.clone(), focus.clone());
+                            move |_: MouseEvent| {
+                                focus.set(Focus::RelationshipChange);
+                                changing.set(false);
+                                widget.send(Action::SetRelationship(relationship));
+                            }
+                        }),
+                        label(relationship).into_prop_value(),
+                    )
+                })
+                .collect();
+            choices.push(cancel);
+            let choices = buttons(nodes(choices));
             tag(
                 "div",
                 dynamic![
@@ -129,7 +136,5 @@ pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
             )
         }
     };
-    html! {
-        <div class="rw-relationship" ref={root}>{ body }</div>
-    }
+    el_ref("div", root, attrs!["class" = "rw-relationship"], body)
 }

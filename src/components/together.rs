@@ -11,8 +11,8 @@
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{
-    self, attrs, button, buttons, confirm, dynamic, el, fieldset, fixed, nodes, sentence, string,
-    table_wrap, tag, words,
+    self, attrs, button, buttons, confirm, dynamic, el, el_ref, fieldset, fixed, keyed, nodes,
+    sentence, string, table_wrap, tag, words,
 };
 use super::profile_chart::head_row;
 use super::question::{Move, QuestionScreen};
@@ -29,7 +29,7 @@ use crate::core::together::{
 use crate::web::{format_date, format_score, now_ms};
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::Listeners;
+use yew::virtual_dom::{Key, Listeners};
 
 #[component]
 pub fn Together() -> Html {
@@ -370,12 +370,12 @@ pub fn Together() -> Html {
         Phase::Intro | Phase::Ended(_) => kept(&widget, &asking, &asked, &focus),
     };
 
-    html! {
-        <div class="rw-together" ref={root}>
-            { body }
-            { stop }
-        </div>
-    }
+    el_ref(
+        "div",
+        root,
+        attrs!["class" = "rw-together"],
+        nodes(vec![body, stop]),
+    )
 }
 
 /// A radio button or checkbox with its label.
@@ -682,12 +682,13 @@ fn kept(
             attrs!["class" = "rw-together-kept-body"],
             nodes(vec![results, delete]),
         );
-        html! {
-            <details class="rw-faq-item rw-together-kept" key={id.to_string()}>
-                { el("summary", attrs![], nodes(summary)) }
-                { body }
-            </details>
-        }
+        let summary = el("summary", attrs![], nodes(summary));
+        keyed(
+            "details",
+            Key::from(id.to_string()),
+            attrs!["class" = "rw-faq-item rw-together-kept"],
+            nodes(vec![summary, body]),
+        )
     });
     // The heading and the records in one list, as before (so that they are matched by place).
     let mut list = vec![heading(3, &heading_id, ui.together_kept_heading, false)];

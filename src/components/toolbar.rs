@@ -3,7 +3,7 @@
 
 use super::hooks::focus::Focus;
 use super::language_choice::LanguageChoice;
-use super::markup::{attrs, dynamic, el, fixed, nodes, tag};
+use super::markup::{attrs, dynamic, el, fixed, nodes, on, tag};
 use super::panel::Panel;
 use super::widget::use_widget;
 use crate::core::quick_exit::PRESSES;
@@ -59,7 +59,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             "rel" = "noreferrer",
             "class" = "rw-exit",
         ],
-        Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(exit)])),
+        on!(onclick, exit),
         nodes(vec![
             el("span", attrs!["class" = "rw-visually-hidden"], hidden),
             ui.exit_button.into_prop_value(),
@@ -95,7 +95,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     "data-focus" = Focus::Toggle(panel).attr(),
                     "class" = "rw-toolbar-button",
                 ],
-                Listeners::Pending(Box::new([yew::html::onclick::Wrapper::__macro_new(toggle)])),
+                on!(onclick, toggle),
                 label.into_prop_value(),
             )
         }),
