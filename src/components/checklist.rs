@@ -3,7 +3,7 @@
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{attrs, confirm, dynamic, el, el_ref, nodes, on, tag, words};
-use super::progress::Progress;
+use super::progress::progress;
 use super::relationship_choice::RelationshipChoice;
 use super::step_card::StepCard;
 use super::widget::use_widget;
@@ -106,7 +106,7 @@ pub fn Checklist() -> Html {
         <>
             { words("p", attrs![], ui.checklist_intro) }
             <RelationshipChoice />
-            <Progress done={done} total={total} label={overall} id={widget.id("checklist-overall")} />
+            { progress(done, total, overall, widget.id("checklist-overall")) }
             { steps }
             { el("div", attrs!["class" = "rw-reset"], nodes(vec![done_note, reset])) }
         </>

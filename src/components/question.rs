@@ -6,7 +6,7 @@
 
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, choice, el, keyed, nodes, words};
-use super::progress::Progress;
+use super::progress::progress;
 use super::widget::use_widget;
 use crate::core::content::{fill, Id, Question as ContentQuestion, Text};
 use crate::core::document::{Answer, BALANCE, FREQUENCY};
@@ -97,7 +97,6 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             &[("n", &format_count(n)), ("total", &format_count(total))],
         )
     };
-    let progress = position(index + 1);
 
     let name = AttrValue::from(name);
     let option = |value: Answer, label: Text, class: &'static str| {
@@ -171,7 +170,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 words("p", attrs!["class" = "rw-about"], context.thinking_about),
                 props.children.clone(),
             ])) }
-            <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />
+            { progress(index + 1, total, position(index + 1), widget.id("question-progress")) }
             { fieldset }
             { el("div", attrs!["class" = "rw-buttons rw-quiz-nav"], nodes(vec![back, next])) }
         </div>

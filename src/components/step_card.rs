@@ -3,7 +3,7 @@
 use super::action_list::ActionList;
 use super::hooks::focus::Focus;
 use super::markup::{attrs, dynamic, el, nodes, tag, words};
-use super::progress::Progress;
+use super::progress::progress;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::web::format_count;
@@ -61,12 +61,7 @@ pub fn StepCard(props: &StepCardProps) -> Html {
             <>
                 { heading }
                 { words("p", attrs!["class" = "rw-step-summary"], step.summary) }
-                <Progress
-                    done={done}
-                    total={total}
-                    label={progress_label}
-                    id={widget.id(&format!("step-{}-progress", step.id))}
-                />
+                { progress(done, total, progress_label, widget.id(&format!("step-{}-progress", step.id))) }
                 <ActionList step={step} />
             </>
         },
