@@ -10,19 +10,19 @@ use super::hooks::learn::use_learn;
 use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
 use super::hooks::theme_check::{probes, use_theme_check};
-use super::intro::Intro;
+use super::intro::intro;
 use super::learn::LearnView;
-use super::learn_button::LearnButton;
+use super::learn_button::learn_button;
 use super::markup::{attrs, dynamic, el, nodes, sentence, words};
-use super::nav::Nav;
-use super::notices::Notices;
+use super::nav::nav;
+use super::notices::notices;
 use super::panel::Panel;
 use super::plan::Plan;
 use super::practice::Practice;
 use super::quiz::Quiz;
 use super::support_panel::SupportPanel;
 use super::together::Together;
-use super::toolbar::Toolbar;
+use super::toolbar::{toolbar, ToolbarProps};
 use super::widget::Widget;
 use crate::core::config::{EmbedConfig, DEFAULT_EXIT_URL};
 use crate::core::content::Content;
@@ -197,13 +197,16 @@ pub fn App(props: &AppProps) -> Html {
         }
         View::Checklist => (
             ui.checklist_heading,
-            html! { <><LearnButton /><ChecklistView /></> },
+            html! { <>{ learn_button(&widget) }<ChecklistView /></> },
         ),
         View::Quiz => (ui.quiz_heading, html! { <Quiz /> }),
-        View::Plan => (ui.plan_heading, html! { <><LearnButton /><Plan /></> }),
+        View::Plan => (
+            ui.plan_heading,
+            html! { <>{ learn_button(&widget) }<Plan /></> },
+        ),
         View::Practice => (
             ui.practice_heading,
-            html! { <><LearnButton /><Practice /></> },
+            html! { <>{ learn_button(&widget) }<Practice /></> },
         ),
         View::Together => (ui.together_heading, html! { <Together /> }),
     };
@@ -213,23 +216,23 @@ pub fn App(props: &AppProps) -> Html {
     // in the wasm.
     let inside = html! {
         <>
-            <Toolbar
-                exit_url={exit_url}
-                presses={exit.presses}
-                exit_status={exit.status.clone()}
-                on_exit={on_exit}
-                open={*panel}
-                on_toggle={toggle_panel}
-            />
+            { toolbar(&widget, ToolbarProps {
+                exit_url: exit_url.into(),
+                presses: exit.presses,
+                exit_status: exit.status.clone().into(),
+                on_exit,
+                open: *panel,
+                on_toggle: toggle_panel,
+            }) }
             if *panel == Some(Panel::Support) {
                 <SupportPanel on_close={close_panel.clone()} />
             }
             if *panel == Some(Panel::Data) {
                 <DataPanel saved={saved.clone()} on_close={close_panel} />
             }
-            <Intro />
-            <Notices notices={saved.notices.0.clone()} on_dismiss={dismiss} />
-            <Nav />
+            { intro(&widget) }
+            { notices(&widget, &saved.notices.0, &dismiss) }
+            { nav(&widget) }
             { el("div", attrs!["class" = "rw-view"], nodes(vec![
                 words(
                     "h2",

@@ -1,13 +1,13 @@
 //! What reciprocity is, where answers stay, and that this is not a diagnosis.
 
 use super::markup::{attrs, el, nodes, sentence, words};
-use super::widget::use_widget;
+use super::widget::Widget;
 use crate::core::content::fill;
 use yew::prelude::*;
 
-#[component]
-pub fn Intro() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn intro(widget: &Widget) -> Html {
     let content = widget.content();
     let intro = &content.intro;
     let clinic = widget

@@ -2,13 +2,13 @@
 
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button_with, el, hint, nodes};
-use super::widget::use_widget;
+use super::widget::Widget;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 
-#[component]
-pub fn LearnButton() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn learn_button(widget: &Widget) -> Html {
     let ui = &widget.content().ui;
     let teaser = AttrValue::from(widget.id("learn-teaser"));
     let open = {

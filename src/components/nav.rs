@@ -2,7 +2,7 @@
 //! if it is open), focus stays on the button.
 
 use super::markup::{attrs, dynamic, el, nodes, on, tag};
-use super::widget::use_widget;
+use super::widget::Widget;
 use crate::core::content::Text;
 use crate::core::document::View;
 use crate::core::state::Action;
@@ -10,9 +10,9 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Listeners;
 
-#[component]
-pub fn Nav() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn nav(widget: &Widget) -> Html {
     let ui = &widget.content().ui;
     let current = widget.view();
     let label = |view| match view {

@@ -5,13 +5,13 @@ use super::hooks::focus::Focus;
 use super::language_choice::LanguageChoice;
 use super::markup::{attrs, dynamic, el, fixed, nodes, on, tag};
 use super::panel::Panel;
-use super::widget::use_widget;
+use super::widget::Widget;
 use crate::core::quick_exit::PRESSES;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::{Listeners, VNode, VText};
 
-#[derive(Properties, PartialEq)]
+/// What the toolbar shows and does.
 pub struct ToolbarProps {
     /// Where quick exit goes (checked to be http(s)).
     pub exit_url: AttrValue,
@@ -24,9 +24,9 @@ pub struct ToolbarProps {
     pub on_toggle: Callback<Panel>,
 }
 
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let widget = use_widget();
+/// The toolbar. A function rather than a component: it keeps no state, and each component costs the
+/// download a few hundred bytes.
+pub fn toolbar(widget: &Widget, props: ToolbarProps) -> Html {
     let ui = &widget.content().ui;
     let exit = {
         let on_exit = props.on_exit.clone();
