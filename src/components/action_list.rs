@@ -4,7 +4,7 @@
 //! ticked in the checklist too: there is one list of done actions.
 
 use super::markup::{attrs, choice, el, fixed, keyed, nodes, words};
-use super::widget::use_widget;
+use super::widget::Widget;
 use crate::core::content::{ChecklistAction, Step, Text};
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
@@ -12,22 +12,6 @@ use web_sys::HtmlInputElement;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Key;
-
-#[derive(Properties)]
-pub struct ActionListProps {
-    pub step: &'static Step,
-    /// The plan suggested this step for answers that lean towards the visitor giving more: actions
-    /// that ask them to do more for the other person come last.
-    #[prop_or_default]
-    pub giver_first: bool,
-}
-
-/// The step by address: it is compiled-in content, and comparing it field by field would cost code.
-impl PartialEq for ActionListProps {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.step, other.step) && self.giver_first == other.giver_first
-    }
-}
 
 /// An action's wording for `relationship`, with "When it feels safe to do so." where the action asks
 /// for it (the checklist, the plan and the practice log say it alike).
@@ -45,15 +29,16 @@ pub fn action_words(
     }
 }
 
-#[component]
-pub fn ActionList(props: &ActionListProps) -> Html {
-    let widget = use_widget();
+/// The actions of `step`. `giver_first`: the plan suggested this step for answers that lean towards
+/// the visitor giving more, and actions that ask them to do more for the other person come last.
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn action_list(widget: &Widget, step: &'static Step, giver_first: bool) -> Html {
     let done = &widget.state.doc.checklist.done;
     let relationship = widget.relationship();
     let when_safe = widget.content().ui.action_when_safe;
-    let actions = props
-        .step
-        .actions_in_order(relationship, props.giver_first)
+    let actions = step
+        .actions_in_order(relationship, giver_first)
         .into_iter()
         .map(|action| {
             let widget = widget.clone();

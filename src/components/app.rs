@@ -19,7 +19,7 @@ use super::notices::notices;
 use super::panel::Panel;
 use super::plan::Plan;
 use super::practice::Practice;
-use super::quiz::Quiz;
+use super::quiz::quiz;
 use super::support_panel::SupportPanel;
 use super::together::Together;
 use super::toolbar::{toolbar, ToolbarProps};
@@ -199,7 +199,7 @@ pub fn App(props: &AppProps) -> Html {
             ui.checklist_heading,
             html! { <>{ learn_button(&widget) }<ChecklistView /></> },
         ),
-        View::Quiz => (ui.quiz_heading, html! { <Quiz /> }),
+        View::Quiz => (ui.quiz_heading, quiz(&widget)),
         View::Plan => (
             ui.plan_heading,
             html! { <>{ learn_button(&widget) }<Plan /></> },

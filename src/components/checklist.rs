@@ -5,7 +5,7 @@ use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{attrs, confirm, dynamic, el, el_ref, nodes, on, tag, words};
 use super::progress::progress;
 use super::relationship_choice::RelationshipChoice;
-use super::step_card::StepCard;
+use super::step_card::step_card;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::state::Action;
@@ -98,7 +98,7 @@ pub fn Checklist() -> Html {
     let steps = html! {
         <ol class="rw-steps">
             for step in content.steps.iter() {
-                <StepCard key={step.id} step={step.id} />
+                { step_card(&widget, step) }
             }
         </ol>
     };

@@ -3,8 +3,8 @@
 
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, buttons, dynamic, nodes, tag, words};
-use super::safety_note::SafetyNote;
-use super::widget::use_widget;
+use super::safety_note::safety_note;
+use super::widget::Widget;
 use crate::core::content::Text;
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
@@ -12,21 +12,16 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Listeners;
 
-#[derive(Properties, PartialEq)]
-pub struct ContentNoteProps {
-    /// Who the check is about, for the wording.
-    pub context: Relationship,
-}
-
-#[component]
-pub fn ContentNote(props: &ContentNoteProps) -> Html {
-    let widget = use_widget();
+/// The note for a check about `context` (for the wording).
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn content_note(widget: &Widget, context: Relationship) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     // A whole sentence for each relationship (the words around "your partner" change with it in
     // other languages).
     let note = content
-        .context(props.context)
+        .context(context)
         .map_or(Text::EMPTY, |c| c.content_note);
     let choose = |skip: bool, label| {
         let widget = widget.clone();
@@ -58,7 +53,7 @@ pub fn ContentNote(props: &ContentNoteProps) -> Html {
             <>
                 { heading }
                 // Before the first statement, and first on this screen.
-                <SafetyNote level={4} />
+                { safety_note(widget, 4) }
                 { words("p", attrs![], note) }
                 { buttons(choices) }
             </>

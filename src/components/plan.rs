@@ -2,7 +2,7 @@
 //! fit, how two checks compare (the last two, or any two with the `history` module, which also shows
 //! the checks over time and lets the visitor remove one), and a page to print (`print`).
 
-use super::action_list::ActionList;
+use super::action_list::action_list;
 use super::history::{checks, over_time, CompareChecks, PastChecks};
 use super::hooks::focus::Focus;
 use super::markup::{
@@ -11,7 +11,7 @@ use super::markup::{
 };
 use super::print_summary::PrintPlan;
 use super::profile_chart::ProfileChart;
-use super::safety_note::SafetyNote;
+use super::safety_note::safety_note;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::document::View;
@@ -113,7 +113,7 @@ pub fn Plan() -> Html {
                 el("h4", attrs![], title),
                 words("p", attrs!["class" = "rw-step-summary"], step.summary),
                 el("ul", attrs!["class" = "rw-reasons"], nodes(reasons)),
-                html! { <ActionList step={step} giver_first={rec.protects_giver()} /> },
+                action_list(&widget, step, rec.protects_giver()),
                 link,
             ];
             Some(keyed(
@@ -188,7 +188,7 @@ pub fn Plan() -> Html {
             { words("p", attrs!["class" = "rw-note"], ui.plan_reflection_note) }
             // Before any suggestion: for a visitor the other person frightens, controls or hurts, none
             // of what follows applies.
-            <SafetyNote level={3} />
+            { safety_note(&widget, 3) }
             { plan_section(widget.id("direction"), ui.direction_heading, nodes(direction)) }
             <ProfileChart profile={now.clone()} />
             { plan_section(widget.id("recommended"), ui.recommended_heading, recommended) }

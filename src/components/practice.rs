@@ -8,7 +8,7 @@ use super::markup::{
     words,
 };
 use super::relationship_choice::RelationshipChoice;
-use super::safety_note::SafetyNote;
+use super::safety_note::safety_note;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::days::Day;
@@ -160,7 +160,7 @@ pub fn Practice() -> Html {
             { words("p", attrs!["class" = "rw-note"], ui.practice_gaps) }
             <RelationshipChoice wording={Some((ui.practice_relationship_question, ui.practice_relationship_hint))} />
             // Repair and check-in rituals are not for a visitor the other person frightens.
-            <SafetyNote level={3} />
+            { safety_note(&widget, 3) }
             { week }
             { rituals }
             { sentence("p", attrs!["class" = "rw-note"], kept) }

@@ -7,7 +7,7 @@
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, choice, el, keyed, nodes, words};
 use super::progress::progress;
-use super::widget::use_widget;
+use super::widget::{use_widget, Widget};
 use crate::core::content::{fill, Id, Question as ContentQuestion, Text};
 use crate::core::document::{Answer, BALANCE, FREQUENCY};
 use crate::core::relationship::Relationship;
@@ -178,9 +178,9 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
 }
 
 /// The statement on screen in the visitor's own check, whose answers are saved as they go.
-#[component]
-pub fn Question() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn question(widget: &Widget) -> Html {
     let Some(attempt) = widget.state.current() else {
         return Html::default();
     };

@@ -1,20 +1,20 @@
 //! The reciprocity check: who it is about, then one statement per screen, then the plan.
 
-use super::content_note::ContentNote;
+use super::content_note::content_note;
 use super::context_picker::ContextPicker;
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, buttons, el, nodes, sentence, words};
-use super::question::Question;
-use super::widget::use_widget;
+use super::question::question;
+use super::widget::Widget;
 use crate::core::content::fill;
 use crate::core::document::View;
 use crate::core::state::Action;
 use crate::web::format_date;
 use yew::prelude::*;
 
-#[component]
-pub fn Quiz() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn quiz(widget: &Widget) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     let state = &widget.state;
@@ -25,8 +25,8 @@ pub fn Quiz() -> Html {
         let note_due =
             attempt.skip_sensitive.is_none() && attempt.question == 0 && attempt.answers.is_empty();
         return match attempt.context {
-            Some(relationship) if note_due => html! { <ContentNote context={relationship} /> },
-            Some(_) => html! { <Question /> },
+            Some(relationship) if note_due => content_note(widget, relationship),
+            Some(_) => question(widget),
             None => html! { <ContextPicker /> },
         };
     }

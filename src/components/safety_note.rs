@@ -5,23 +5,18 @@
 
 use super::markup::{attrs, button, dynamic, nodes, tag, words};
 use super::panel::Panel;
-use super::widget::use_widget;
+use super::widget::Widget;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::{Listeners, VTag};
 
-#[derive(Properties, PartialEq)]
-pub struct SafetyNoteProps {
-    /// The heading's level where the note sits (3 on the plan, 4 inside the content note).
-    pub level: u8,
-}
-
-#[component]
-pub fn SafetyNote(props: &SafetyNoteProps) -> Html {
-    let widget = use_widget();
+/// The note, its heading of `level` where it sits (3 on the plan, 4 inside the content note).
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn safety_note(widget: &Widget, level: u8) -> Html {
     let ui = &widget.content().ui;
-    let heading_id = widget.id(&format!("safety-{}", props.level));
-    let tag_name = format!("h{}", props.level.clamp(2, 6));
+    let heading_id = widget.id(&format!("safety-{level}"));
+    let tag_name = format!("h{}", level.clamp(2, 6));
     let open = {
         let widget = widget.clone();
         Callback::from(move |_: MouseEvent| widget.open_panel(Panel::Support))

@@ -16,7 +16,7 @@ use super::markup::{
 };
 use super::profile_chart::head_row;
 use super::question::{Move, QuestionScreen};
-use super::safety_note::SafetyNote;
+use super::safety_note::safety_note;
 use super::widget::{use_widget, Widget};
 use crate::core::content::{fill, Id, Text, UiText};
 use crate::core::document::{Answer, Millis, View};
@@ -145,7 +145,7 @@ pub fn Together() -> Html {
                         ui.together_note_stop,
                         ui.together_note_exit,
                     ]),
-                    html! { <SafetyNote level={4} /> },
+                    safety_note(&widget, 4),
                 ]),
             );
             nodes(vec![
