@@ -10,18 +10,19 @@ use super::hooks::learn::use_learn;
 use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
 use super::hooks::theme_check::{probes, use_theme_check};
-use super::intro::Intro;
+use super::intro::intro;
 use super::learn::LearnView;
-use super::learn_button::LearnButton;
-use super::nav::Nav;
-use super::notices::Notices;
+use super::learn_button::learn_button;
+use super::markup::{attrs, dynamic, el, nodes, sentence, words};
+use super::nav::nav;
+use super::notices::notices;
 use super::panel::Panel;
 use super::plan::Plan;
 use super::practice::Practice;
-use super::quiz::Quiz;
+use super::quiz::quiz;
 use super::support_panel::SupportPanel;
 use super::together::Together;
-use super::toolbar::Toolbar;
+use super::toolbar::{toolbar, ToolbarProps};
 use super::widget::Widget;
 use crate::core::config::{EmbedConfig, DEFAULT_EXIT_URL};
 use crate::core::content::Content;
@@ -30,6 +31,7 @@ use crate::core::notices::NoticeAction;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use yew::prelude::*;
+use yew::virtual_dom::{Listeners, VTag};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -195,57 +197,76 @@ pub fn App(props: &AppProps) -> Html {
         }
         View::Checklist => (
             ui.checklist_heading,
-            html! { <><LearnButton /><ChecklistView /></> },
+            html! { <>{ learn_button(&widget) }<ChecklistView /></> },
         ),
-        View::Quiz => (ui.quiz_heading, html! { <Quiz /> }),
-        View::Plan => (ui.plan_heading, html! { <><LearnButton /><Plan /></> }),
+        View::Quiz => (ui.quiz_heading, quiz(&widget)),
+        View::Plan => (
+            ui.plan_heading,
+            html! { <>{ learn_button(&widget) }<Plan /></> },
+        ),
         View::Practice => (
             ui.practice_heading,
-            html! { <><LearnButton /><Practice /></> },
+            html! { <>{ learn_button(&widget) }<Practice /></> },
         ),
         View::Together => (ui.together_heading, html! { <Together /> }),
     };
     let on_exit = exit.exit.clone();
 
+    // The widget's box; its class in plain strings, not `classes!`: no class set (and its hash table)
+    // in the wasm.
+    let inside = html! {
+        <>
+            { toolbar(&widget, ToolbarProps {
+                exit_url: exit_url.into(),
+                presses: exit.presses,
+                exit_status: exit.status.clone().into(),
+                on_exit,
+                open: *panel,
+                on_toggle: toggle_panel,
+            }) }
+            if *panel == Some(Panel::Support) {
+                <SupportPanel on_close={close_panel.clone()} />
+            }
+            if *panel == Some(Panel::Data) {
+                <DataPanel saved={saved.clone()} on_close={close_panel} />
+            }
+            { intro(&widget) }
+            { notices(&widget, &saved.notices.0, &dismiss) }
+            { nav(&widget) }
+            { el("div", attrs!["class" = "rw-view"], nodes(vec![
+                words(
+                    "h2",
+                    attrs!["tabindex" = "-1", "data-focus" = "view-heading", "class" = "rw-view-heading"],
+                    heading,
+                ),
+                body,
+            ])) }
+            { sentence("p", attrs!["role" = "status", "class" = "rw-status"], (*status).clone()) }
+            if exit.exiting {
+                { words("div", attrs!["role" = "alert", "class" = "rw-exit-overlay"], ui.exit_loading) }
+            }
+            { probes() }
+        </>
+    };
+    let section = VTag::__new_other(
+        AttrValue::Static("section"),
+        root,
+        None,
+        dynamic![
+            "lang" = content.lang,
+            "dir" = content.dir,
+            "aria-label" = ui.widget_label,
+            "class" = if own_colours {
+                "rw-widget rw-own-colours"
+            } else {
+                "rw-widget"
+            },
+        ],
+        Listeners::None,
+        inside,
+    );
+
     html! {
-        <ContextProvider<Widget> context={widget}>
-            <section
-                // Plain strings rather than `classes!`: no class set (and its hash table) in the wasm.
-                class={if own_colours { "rw-widget rw-own-colours" } else { "rw-widget" }}
-                ref={root}
-                lang={content.lang}
-                dir={content.dir}
-                aria-label={ui.widget_label}
-            >
-                <Toolbar
-                    exit_url={exit_url}
-                    presses={exit.presses}
-                    exit_status={exit.status.clone()}
-                    on_exit={on_exit}
-                    open={*panel}
-                    on_toggle={toggle_panel}
-                />
-                if *panel == Some(Panel::Support) {
-                    <SupportPanel on_close={close_panel.clone()} />
-                }
-                if *panel == Some(Panel::Data) {
-                    <DataPanel saved={saved.clone()} on_close={close_panel} />
-                }
-                <Intro />
-                <Notices notices={saved.notices.0.clone()} on_dismiss={dismiss} />
-                <Nav />
-                <div class="rw-view">
-                    <h2 class="rw-view-heading" tabindex="-1" data-focus={Focus::ViewHeading.attr()}>
-                        { heading }
-                    </h2>
-                    { body }
-                </div>
-                <p class="rw-status" role="status">{ (*status).clone() }</p>
-                if exit.exiting {
-                    <div class="rw-exit-overlay" role="alert">{ ui.exit_loading }</div>
-                }
-                { probes() }
-            </section>
-        </ContextProvider<Widget>>
+        <ContextProvider<Widget> context={widget}>{ Html::from(section) }</ContextProvider<Widget>>
     }
 }

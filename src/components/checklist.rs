@@ -2,13 +2,15 @@
 //! relationship, which the visitor can mark as done.
 
 use super::hooks::focus::{use_pending_focus, Focus};
-use super::progress::Progress;
+use super::markup::{attrs, confirm, dynamic, el, el_ref, nodes, on, tag, words};
+use super::progress::progress;
 use super::relationship_choice::RelationshipChoice;
-use super::step_card::StepCard;
+use super::step_card::step_card;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::state::Action;
 use crate::web::format_count;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 #[component]
@@ -37,7 +39,7 @@ pub fn Checklist() -> Html {
     let ask = {
         let (confirming, reset_done) = (confirming.clone(), reset_done.clone());
         let focus = focus.clone();
-        move |_| {
+        move |_: MouseEvent| {
             confirming.set(true);
             reset_done.set(false);
             // The safe choice gets focus, so a stray Enter does not wipe progress.
@@ -47,7 +49,7 @@ pub fn Checklist() -> Html {
     let cancel = {
         let confirming = confirming.clone();
         let focus = focus.clone();
-        move |_| {
+        move |_: MouseEvent| {
             confirming.set(false);
             focus.set(Focus::ResetAsk);
         }
@@ -55,7 +57,7 @@ pub fn Checklist() -> Html {
     let reset = {
         let (confirming, reset_done, widget) =
             (confirming.clone(), reset_done.clone(), widget.clone());
-        move |_| {
+        move |_: MouseEvent| {
             confirming.set(false);
             reset_done.set(true);
             // The confirm buttons disappear: put focus back at the top of the checklist.
@@ -63,36 +65,51 @@ pub fn Checklist() -> Html {
         }
     };
 
-    html! {
-        <div class="rw-checklist" ref={root}>
-            <p>{ ui.checklist_intro }</p>
+    let done_note = if *reset_done {
+        words("p", attrs![], ui.checklist_reset_done)
+    } else {
+        Html::default()
+    };
+    let reset = if *confirming {
+        confirm(
+            widget.id("reset-question"),
+            ui.checklist_reset_question.into_prop_value(),
+            "rw-button",
+            ui.checklist_reset_confirm,
+            Callback::from(reset),
+            ui.cancel,
+            Focus::ResetCancel,
+            Callback::from(cancel),
+        )
+    } else {
+        // `disabled` until there is something to start again from.
+        tag(
+            "button",
+            dynamic![
+                "type" = "button",
+                "data-focus" = Focus::ResetAsk.attr(),
+                "disabled" = (!any_ticked).then_some("disabled"),
+                "class" = "rw-button rw-button-quiet",
+            ],
+            on!(onclick, Callback::from(ask)),
+            ui.checklist_reset.into_prop_value(),
+        )
+    };
+    let steps = html! {
+        <ol class="rw-steps">
+            for step in content.steps.iter() {
+                { step_card(&widget, step) }
+            }
+        </ol>
+    };
+    let children = html! {
+        <>
+            { words("p", attrs![], ui.checklist_intro) }
             <RelationshipChoice />
-            <Progress done={done} total={total} label={overall} id={widget.id("checklist-overall")} />
-            <ol class="rw-steps">
-                for step in content.steps.iter() {
-                    <StepCard key={step.id} step={step.id} />
-                }
-            </ol>
-            <div class="rw-reset">
-                if *reset_done {
-                    <p>{ ui.checklist_reset_done }</p>
-                }
-                if *confirming {
-                    <div class="rw-confirm" role="group" aria-labelledby={widget.id("reset-question")}>
-                        <p id={widget.id("reset-question")}>{ ui.checklist_reset_question }</p>
-                        <button type="button" class="rw-button" onclick={reset}>
-                            { ui.checklist_reset_confirm }
-                        </button>
-                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel} data-focus={Focus::ResetCancel.attr()}>
-                            { ui.cancel }
-                        </button>
-                    </div>
-                } else {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={ask} disabled={!any_ticked} data-focus={Focus::ResetAsk.attr()}>
-                        { ui.checklist_reset }
-                    </button>
-                }
-            </div>
-        </div>
-    }
+            { progress(done, total, overall, widget.id("checklist-overall")) }
+            { steps }
+            { el("div", attrs!["class" = "rw-reset"], nodes(vec![done_note, reset])) }
+        </>
+    };
+    el_ref("div", root, attrs!["class" = "rw-checklist"], children)
 }

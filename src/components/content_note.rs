@@ -2,44 +2,61 @@
 //! leave them out. Both choices are equal buttons; neither is preselected.
 
 use super::hooks::focus::Focus;
-use super::safety_note::SafetyNote;
-use super::widget::use_widget;
+use super::markup::{attrs, button, buttons, dynamic, nodes, tag, words};
+use super::safety_note::safety_note;
+use super::widget::Widget;
 use crate::core::content::Text;
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
-#[derive(Properties, PartialEq)]
-pub struct ContentNoteProps {
-    /// Who the check is about, for the wording.
-    pub context: Relationship,
-}
-
-#[component]
-pub fn ContentNote(props: &ContentNoteProps) -> Html {
-    let widget = use_widget();
+/// The note for a check about `context` (for the wording).
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn content_note(widget: &Widget, context: Relationship) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     // A whole sentence for each relationship (the words around "your partner" change with it in
     // other languages).
     let note = content
-        .context(props.context)
+        .context(context)
         .map_or(Text::EMPTY, |c| c.content_note);
-    let choose = |skip: bool| {
+    let choose = |skip: bool, label| {
         let widget = widget.clone();
-        move |_: MouseEvent| widget.send_then_focus(Action::ChooseSensitive { skip }, Focus::Legend)
+        let choose = Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(Action::ChooseSensitive { skip }, Focus::Legend)
+        });
+        button("rw-button", label, None, choose)
     };
-    let heading_id = widget.id("content-note");
-    html! {
-        <section class="rw-content-note" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id} tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.content_note_heading }</h3>
-            // Before the first statement, and first on this screen.
-            <SafetyNote level={4} />
-            <p>{ note }</p>
-            <div class="rw-buttons">
-                <button type="button" class="rw-button" onclick={choose(false)}>{ ui.content_note_include }</button>
-                <button type="button" class="rw-button" onclick={choose(true)}>{ ui.content_note_skip }</button>
-            </div>
-        </section>
-    }
+    let heading_id = AttrValue::from(widget.id("content-note"));
+    let heading = tag(
+        "h3",
+        dynamic![
+            "id" = heading_id.clone(),
+            "tabindex" = "-1",
+            "data-focus" = "legend",
+        ],
+        Listeners::None,
+        ui.content_note_heading.into_prop_value(),
+    );
+    let choices = nodes(vec![
+        choose(false, ui.content_note_include),
+        choose(true, ui.content_note_skip),
+    ]);
+    tag(
+        "section",
+        dynamic!["aria-labelledby" = heading_id, "class" = "rw-content-note"],
+        Listeners::None,
+        html! {
+            <>
+                { heading }
+                // Before the first statement, and first on this screen.
+                { safety_note(widget, 4) }
+                { words("p", attrs![], note) }
+                { buttons(choices) }
+            </>
+        },
+    )
 }

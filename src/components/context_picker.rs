@@ -1,11 +1,14 @@
 //! "Who is this check about?": the choice that adapts the wording of every statement.
 
 use super::hooks::focus::Focus;
+use super::markup::{attrs, button, buttons, dynamic, el, fieldset, nodes, on, words};
 use super::widget::use_widget;
 use crate::core::document::View;
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::VTag;
 
 #[component]
 pub fn ContextPicker() -> Html {
@@ -28,53 +31,79 @@ pub fn ContextPicker() -> Html {
 
     let start = {
         let (chosen, missing, widget) = (chosen.clone(), missing.clone(), widget.clone());
-        move |_| match *chosen {
+        move |_: MouseEvent| match *chosen {
             Some(context) => widget.send_then_focus(Action::ChooseContext(context), Focus::Legend),
             None => missing.set(true),
         }
     };
 
-    html! {
-        <div class="rw-context">
-            <fieldset class="rw-fieldset" aria-describedby={hint_id.clone()}>
-                <legend tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.context_question }</legend>
-                <p class="rw-hint" id={hint_id}>{ ui.context_hint }</p>
-                <div class="rw-options">
-                    for (relationship, context) in Relationship::ALL.into_iter().filter_map(|r| Some((r, content.context(r)?))) {
-                        <label class="rw-option">
-                            <input
-                                type="radio"
-                                name={name.clone()}
-                                value={context.id}
-                                checked={*chosen == Some(relationship)}
-                                onchange={
-                                    let (chosen, missing) = (chosen.clone(), missing.clone());
-                                    move |_| {
-                                        chosen.set(Some(relationship));
-                                        missing.set(false);
-                                    }
-                                }
-                            />
-                            <span>{ context.label }</span>
-                        </label>
-                    }
-                </div>
-            </fieldset>
-            if *missing {
-                <p class="rw-error" role="alert">{ ui.context_required }</p>
-            }
-            <div class="rw-buttons">
-                <button type="button" class="rw-button" onclick={start}>{ ui.start }</button>
-            </div>
-            // Two people who both want to: the same check in turn on this device (see `together.rs`).
-            if widget.shows(View::Together) {
-                <button type="button" class="rw-link rw-together-open" onclick={
-                    let widget = widget.clone();
-                    move |_| widget.send_then_focus(Action::Navigate(View::Together), Focus::ViewHeading)
-                }>
-                    { ui.together_open }
-                </button>
-            }
-        </div>
-    }
+    let name = AttrValue::from(name);
+    let options = Relationship::ALL
+        .into_iter()
+        .filter_map(|r| Some((r, content.context(r)?)))
+        .map(|(relationship, context)| {
+            let (chosen_now, missing) = (chosen.clone(), missing.clone());
+            let onchange = Callback::from(move |_: Event| {
+                chosen_now.set(Some(relationship));
+                missing.set(false);
+            });
+            // `value` as html! sets it: the input's property, not an attribute.
+            let input = VTag::__new_input(
+                IntoPropValue::<Option<AttrValue>>::into_prop_value(context.id),
+                Some(*chosen == Some(relationship)),
+                NodeRef::default(),
+                None,
+                dynamic!["type" = "radio", "name" = name.clone()],
+                on!(onchange, onchange),
+            );
+            el(
+                "label",
+                attrs!["class" = "rw-option"],
+                nodes(vec![input.into(), words("span", attrs![], context.label)]),
+            )
+        })
+        .collect();
+    let missing = if *missing {
+        words(
+            "p",
+            attrs!["role" = "alert", "class" = "rw-error"],
+            ui.context_required,
+        )
+    } else {
+        Html::default()
+    };
+    // Two people who both want to: the same check in turn on this device (see `together.rs`).
+    let together = if widget.shows(View::Together) {
+        let widget = widget.clone();
+        button(
+            "rw-link rw-together-open",
+            ui.together_open,
+            None,
+            Callback::from(move |_: MouseEvent| {
+                widget.send_then_focus(Action::Navigate(View::Together), Focus::ViewHeading)
+            }),
+        )
+    } else {
+        Html::default()
+    };
+    let legend = words(
+        "legend",
+        attrs!["tabindex" = "-1", "data-focus" = "legend"],
+        ui.context_question,
+    );
+    el(
+        "div",
+        attrs!["class" = "rw-context"],
+        nodes(vec![
+            fieldset(
+                legend,
+                hint_id,
+                ui.context_hint,
+                el("div", attrs!["class" = "rw-options"], nodes(options)),
+            ),
+            missing,
+            buttons(button("rw-button", ui.start, None, Callback::from(start))),
+            together,
+        ]),
+    )
 }

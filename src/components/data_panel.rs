@@ -3,6 +3,9 @@
 
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::hooks::persistence::{Keeping, SavedProgress};
+use super::markup::{
+    attrs, button, buttons, choice, confirm, dynamic, el, nodes, on, sentence, string, tag, words,
+};
 use super::panel::Panel;
 use super::widget::use_widget;
 use crate::core::codec::{decode, encode_pretty, DecodeError};
@@ -13,7 +16,9 @@ use crate::core::state::Action;
 use crate::web::{download, today};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Attributes, Listeners, VTag};
 
 #[derive(Properties, PartialEq)]
 pub struct DataPanelProps {
@@ -193,62 +198,120 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         }
     };
 
-    html! {
-        <section class="rw-panel rw-data" id={widget.id("data")} aria-labelledby={heading_id.clone()} ref={panel_ref}>
-            <h2 id={heading_id} tabindex="-1" data-focus={HEADING.attr()}>{ ui.data_heading }</h2>
-            <p>{ statement }</p>
-            <p class="rw-panel-status" role="status">{ (*message).clone() }</p>
-
-            <label class="rw-check">
-                <input type="checkbox" checked={clears} onchange={toggle_clears} />
-                <span>{ ui.exit_clears_label }</span>
-            </label>
-
-            <div class="rw-buttons">
-                <button type="button" class="rw-button rw-button-quiet" onclick={export}>{ ui.data_export }</button>
-                <label class="rw-button rw-button-quiet rw-file">
-                    <input type="file" accept=".json,application/json" onchange={choose_file} />
-                    <span>{ ui.data_import }</span>
-                </label>
-                if saved.keeping == Keeping::Saved {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={forget_device}>
-                        { ui.data_forget_device }
-                    </button>
-                }
-            </div>
-
-            if let Step::ConfirmImport { file, .. } = &*step {
-                <div class="rw-confirm" role="group" aria-labelledby={widget.id("import-question")}>
-                    <p id={widget.id("import-question")}>{ fill(ui.data_import_question, &[("file", file)]) }</p>
-                    <button type="button" class="rw-button" onclick={import}>{ ui.data_import_confirm }</button>
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, HEADING)} data-focus={Focus::ImportCancel.attr()}>
-                        { ui.cancel }
-                    </button>
-                </div>
-            }
-
-            if *step == Step::ConfirmDelete {
-                <div class="rw-confirm" role="group" aria-labelledby={widget.id("delete-question")}>
-                    <p id={widget.id("delete-question")}>{ ui.data_delete_question }</p>
-                    <button type="button" class="rw-button rw-button-danger" onclick={delete}>{ ui.data_delete_confirm }</button>
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::Idle, Focus::Delete)} data-focus={Focus::DeleteCancel.attr()}>{ ui.cancel }</button>
-                </div>
-            } else {
-                <div class="rw-buttons">
-                    <button type="button" class="rw-button rw-button-quiet" onclick={set_step(Step::ConfirmDelete, Focus::DeleteCancel)} data-focus={Focus::Delete.attr()}>
-                        { ui.data_delete }
-                    </button>
-                </div>
-            }
-
-            <h3>{ ui.exit_about_heading }</h3>
-            <p>{ ui.exit_about_text }</p>
-
-            <div class="rw-buttons">
-                <button type="button" class="rw-button rw-button-quiet" onclick={props.on_close.reform(|_| ())}>
-                    { ui.close }
-                </button>
-            </div>
-        </section>
-    }
+    let confirm_import = match &*step {
+        Step::ConfirmImport { file, .. } => confirm(
+            widget.id("import-question"),
+            string(fill(ui.data_import_question, &[("file", file)])),
+            "rw-button",
+            ui.data_import_confirm,
+            Callback::from(import),
+            ui.cancel,
+            Focus::ImportCancel,
+            Callback::from(set_step(Step::Idle, HEADING)),
+        ),
+        _ => Html::default(),
+    };
+    let delete = if *step == Step::ConfirmDelete {
+        confirm(
+            widget.id("delete-question"),
+            ui.data_delete_question.into_prop_value(),
+            "rw-button rw-button-danger",
+            ui.data_delete_confirm,
+            Callback::from(delete),
+            ui.cancel,
+            Focus::DeleteCancel,
+            Callback::from(set_step(Step::Idle, Focus::Delete)),
+        )
+    } else {
+        buttons(button(
+            "rw-button rw-button-quiet",
+            ui.data_delete,
+            Some(Focus::Delete),
+            Callback::from(set_step(Step::ConfirmDelete, Focus::DeleteCancel)),
+        ))
+    };
+    let forget = if saved.keeping == Keeping::Saved {
+        button(
+            "rw-button rw-button-quiet",
+            ui.data_forget_device,
+            None,
+            Callback::from(forget_device),
+        )
+    } else {
+        Html::default()
+    };
+    let file = VTag::__new_input(
+        None,
+        None,
+        NodeRef::default(),
+        None,
+        Attributes::Static(attrs!["type" = "file", "accept" = ".json,application/json"]),
+        on!(onchange, choose_file),
+    );
+    let file = el(
+        "label",
+        attrs!["class" = "rw-button rw-button-quiet rw-file"],
+        nodes(vec![file.into(), words("span", attrs![], ui.data_import)]),
+    );
+    let heading_id = AttrValue::from(heading_id);
+    let heading = tag(
+        "h2",
+        dynamic![
+            "id" = heading_id.clone(),
+            "tabindex" = "-1",
+            "data-focus" = HEADING.attr(),
+        ],
+        Listeners::None,
+        ui.data_heading.into_prop_value(),
+    );
+    let children = vec![
+        heading,
+        sentence("p", attrs![], statement),
+        sentence(
+            "p",
+            attrs!["role" = "status", "class" = "rw-panel-status"],
+            (*message).clone(),
+        ),
+        choice(
+            "rw-check",
+            "checkbox",
+            None,
+            clears,
+            ui.exit_clears_label.into_prop_value(),
+            Callback::from(toggle_clears),
+        ),
+        buttons(nodes(vec![
+            button(
+                "rw-button rw-button-quiet",
+                ui.data_export,
+                None,
+                Callback::from(export),
+            ),
+            file,
+            forget,
+        ])),
+        confirm_import,
+        delete,
+        words("h3", attrs![], ui.exit_about_heading),
+        words("p", attrs![], ui.exit_about_text),
+        buttons(button(
+            "rw-button rw-button-quiet",
+            ui.close,
+            None,
+            props.on_close.reform(|_| ()),
+        )),
+    ];
+    VTag::__new_other(
+        AttrValue::Static("section"),
+        panel_ref,
+        None,
+        dynamic![
+            "id" = widget.id("data"),
+            "aria-labelledby" = heading_id,
+            "class" = "rw-panel rw-data",
+        ],
+        Listeners::None,
+        nodes(children),
+    )
+    .into()
 }

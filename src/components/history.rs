@@ -3,9 +3,13 @@
 //! same; and the list of checks, each of which can be removed after a question.
 
 use super::hooks::focus::{use_pending_focus, Focus};
+use super::markup::{
+    attrs, button_with, confirm, dynamic, el, el_with, element, keyed, nodes, on, plan_section,
+    sentence, string, svg_text, table_wrap, tag, words,
+};
 use super::profile_chart::{head_row, missing, score_cells};
 use super::widget::{use_widget, Widget};
-use crate::core::content::{fill, Content};
+use crate::core::content::{fill, Content, Text};
 use crate::core::document::{Millis, Quiz, MAX_ATTEMPTS};
 use crate::core::history::{
     dots_path, grid_path, line_path, pair, x_of, y_of_point, Mirror, DATE_Y, HEIGHT, WIDTH,
@@ -16,7 +20,9 @@ use crate::core::state::Action;
 use crate::web::{format_count, format_date, format_date_time, format_score};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, Listeners};
 
 /// A finished check, as the history shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,7 +89,7 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
     };
     let (first, second) = (&checks[a], &checks[b]);
     // A list of the checks, newest first; choosing one keeps the other side as it is on screen.
-    let list = |side: usize, label, selected: usize| {
+    let list = |side: usize, label: Text, selected: usize| {
         let (chosen, ids) = (chosen.clone(), ids.clone());
         let onchange = move |event: Event| {
             let Some(list) = event.target_dyn_into::<HtmlSelectElement>() else {
@@ -107,66 +113,99 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
         } else {
             "compare-to"
         });
-        html! {
-            <div class="rw-field">
-                <label for={id.clone()}>{ label }</label>
-                <select {id} {onchange}>
-                    for (i, check) in checks.iter().enumerate().rev() {
-                        <option key={check.id} selected={i == selected}>{ check.when.clone() }</option>
-                    }
-                </select>
-            </div>
-        }
+        let id = AttrValue::from(id);
+        let label = el_with("label", &["for"], id.clone(), label.into_prop_value());
+        let options = checks
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, check)| {
+                element(
+                    "option",
+                    NodeRef::default(),
+                    Some(Key::from(check.id)),
+                    dynamic!["selected" = (i == selected).then_some("selected")],
+                    Listeners::None,
+                    string(check.when.clone()),
+                )
+            })
+            .collect();
+        let select = tag(
+            "select",
+            dynamic!["id" = id],
+            on!(onchange, Callback::from(onchange)),
+            nodes(options),
+        );
+        el(
+            "div",
+            attrs!["class" = "rw-field"],
+            nodes(vec![label, select]),
+        )
     };
-
-    html! {
-        <section class="rw-plan-section" aria-labelledby={widget.id("compare")}>
-            <h3 id={widget.id("compare")}>{ ui.compare_heading }</h3>
-            if props.pick {
-                <div class="rw-compare-pick">
-                    { list(0, ui.last_time, a) }
-                    { list(1, ui.now, b) }
-                </div>
-                if a == b {
-                    <p class="rw-hint">{ ui.compare_same }</p>
-                }
-            }
-            <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.compare_heading}>
-                <table class="rw-table rw-compare">
-                    { head_row(&[&ui.form_column, &first.when, &second.when]) }
-                    // A group of two rows per form (what the visitor gives, what they receive): narrow
-                    // enough for a phone, where two cells of "I give 3.5 · I receive 2.0" were not.
-                    for (then, now) in first.profile.forms.iter().zip(second.profile.forms.iter()) {
-                        <tbody key={now.form}>
-                            <tr>
-                                <th scope="rowgroup" colspan="3">{ content.form(now.form).map(|f| f.name).unwrap_or_default() }</th>
-                            </tr>
-                            <tr>
-                                <th scope="row">{ ui.give_label }</th>
-                                { compared(content, then, true) }
-                                { compared(content, now, true) }
-                            </tr>
-                            <tr>
-                                <th scope="row">{ ui.receive_label }</th>
-                                { compared(content, then, false) }
-                                { compared(content, now, false) }
-                            </tr>
-                        </tbody>
-                    }
-                </table>
-            </div>
-        </section>
-    }
+    let pick = if props.pick {
+        let same = if a == b {
+            words("p", attrs!["class" = "rw-hint"], ui.compare_same)
+        } else {
+            Html::default()
+        };
+        nodes(vec![
+            el(
+                "div",
+                attrs!["class" = "rw-compare-pick"],
+                nodes(vec![list(0, ui.last_time, a), list(1, ui.now, b)]),
+            ),
+            same,
+        ])
+    } else {
+        Html::default()
+    };
+    // A group of two rows per form (what the visitor gives, what they receive): narrow enough for a
+    // phone, where two cells of "I give 3.5 · I receive 2.0" were not.
+    let forms = first
+        .profile
+        .forms
+        .iter()
+        .zip(second.profile.forms.iter())
+        .map(|(then, now)| {
+            let name = content.form(now.form).map(|f| f.name).unwrap_or_default();
+            let row = |label, give| {
+                let cells = vec![
+                    words("th", attrs!["scope" = "row"], label),
+                    compared(content, then, give),
+                    compared(content, now, give),
+                ];
+                el("tr", attrs![], nodes(cells))
+            };
+            let head = words("th", attrs!["scope" = "rowgroup", "colspan" = "3"], name);
+            let rows = vec![
+                el("tr", attrs![], head),
+                row(ui.give_label, true),
+                row(ui.receive_label, false),
+            ];
+            keyed("tbody", Key::from(now.form), attrs![], nodes(rows))
+        });
+    let table = nodes(vec![
+        head_row(&[&ui.form_column, &first.when, &second.when]),
+        nodes(forms.collect()),
+    ]);
+    let table = el("table", attrs!["class" = "rw-table rw-compare"], table);
+    plan_section(
+        widget.id("compare"),
+        ui.compare_heading,
+        nodes(vec![pick, table_wrap(ui.compare_heading, table)]),
+    )
 }
 
 /// One check's cell in the row of what the visitor gives (`give`) or receives; a form without numbers
 /// says why once, across both rows.
 fn compared(content: &Content, score: &FormScore, give: bool) -> Html {
     match (score.give, score.receive) {
-        (Some(given), Some(received)) => html! {
-            <td>{ format_score(if give { given } else { received }, &content.lang) }</td>
-        },
-        _ if give => html! { <td rowspan="2">{ missing(&content.ui, score) }</td> },
+        (Some(given), Some(received)) => sentence(
+            "td",
+            attrs![],
+            format_score(if give { given } else { received }, &content.lang),
+        ),
+        _ if give => words("td", attrs!["rowspan" = "2"], missing(&content.ui, score)),
         _ => Html::default(),
     }
 }
@@ -183,28 +222,39 @@ pub fn over_time(widget: &Widget, checks: &[Check]) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     let mirror = Mirror(content.dir == "rtl");
-    html! {
-        <section class="rw-plan-section" aria-labelledby={widget.id("over-time")}>
-            <h3 id={widget.id("over-time")}>{ ui.history_heading }</h3>
-            <p>{ ui.history_intro }</p>
+    let trends = content
+        .forms
+        .iter()
+        .enumerate()
+        .map(|(place, form)| {
+            let id = widget.id(&format!("trend-{}", form.id));
+            trend(&id, form.name, place, checks, mirror, content)
+        })
+        .collect();
+    let legend = nodes(vec![
+        words("span", attrs!["class" = "rw-key-give"], ui.give_label),
+        words("span", attrs!["class" = "rw-key-receive"], ui.receive_label),
+    ]);
+    plan_section(
+        widget.id("over-time"),
+        ui.history_heading,
+        nodes(vec![
+            words("p", attrs![], ui.history_intro),
             // The tables name the columns; this key is for the charts alone.
-            <p class="rw-legend" aria-hidden="true">
-                <span class="rw-key-give">{ ui.give_label }</span>
-                <span class="rw-key-receive">{ ui.receive_label }</span>
-            </p>
-            <div class="rw-trends">
-                for (place, form) in content.forms.iter().enumerate() {
-                    { trend(&widget.id(&format!("trend-{}", form.id)), form.name.get(), place, checks, mirror, content) }
-                }
-            </div>
-        </section>
-    }
+            el(
+                "p",
+                attrs!["aria-hidden" = "true", "class" = "rw-legend"],
+                legend,
+            ),
+            el("div", attrs!["class" = "rw-trends"], nodes(trends)),
+        ]),
+    )
 }
 
 /// One form over time: its name, the chart and the table.
 fn trend(
     heading: &str,
-    name: &str,
+    name: Text,
     place: usize,
     checks: &[Check],
     mirror: Mirror,
@@ -218,43 +268,96 @@ fn trend(
         .collect();
     let gives: Vec<Option<f64>> = scores.iter().map(|s| s.give).collect();
     let receives: Vec<Option<f64>> = scores.iter().map(|s| s.receive).collect();
-    let x = |i: usize| mirror.x(x_of(i, count));
-    let (first, last) = (checks.first(), checks.last().filter(|_| count > 1));
-    html! {
-        <div class="rw-trend">
-            <h4 id={heading.to_owned()}>{ name }</h4>
-            <svg class="rw-trend-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} aria-hidden="true" focusable="false">
-                <path class="rw-grid" d={grid_path(mirror)} />
-                for point in [1, 3, 5] {
-                    <text class="rw-chart-label" x={mirror.x(0).to_string()} y={(y_of_point(point) + 4).to_string()}>{ point.to_string() }</text>
-                }
-                <path class="rw-line-give" d={line_path(&gives, mirror)} />
-                <path class="rw-line-receive" d={line_path(&receives, mirror)} />
-                // Squares under dots, where the two meet.
-                <path class="rw-dot-receive" d={dots_path(&receives, mirror)} />
-                <path class="rw-dot-give" d={dots_path(&gives, mirror)} />
-                // The first and the last date, under their checks (a date starts at the first check
-                // and ends at the last, on whichever side the language starts).
-                if let Some(first) = first {
-                    <text class="rw-chart-label" x={x(0).to_string()} y={DATE_Y.to_string()}>{ first.date.clone() }</text>
-                }
-                if let Some(last) = last {
-                    <text class="rw-chart-label" x={x(count - 1).to_string()} y={DATE_Y.to_string()} text-anchor="end">{ last.date.clone() }</text>
-                }
-            </svg>
-            <table class="rw-table" aria-labelledby={heading.to_owned()}>
-                { head_row(&[&ui.history_date_column, &ui.give_label, &ui.receive_label]) }
-                <tbody>
-                    for (check, score) in checks.iter().zip(scores) {
-                        <tr key={check.id}>
-                            <th scope="row">{ check.when.clone() }</th>
-                            { score_cells(content, score, false) }
-                        </tr>
-                    }
-                </tbody>
-            </table>
-        </div>
+    let x = |i: usize| mirror.x(x_of(i, count)).to_string();
+    let heading = AttrValue::from(heading.to_owned());
+    let mut chart: Vec<Html> = vec![path("rw-grid", grid_path(mirror))];
+    for point in [1, 3, 5] {
+        let y = (y_of_point(point) + 4).to_string();
+        chart.push(chart_label(
+            mirror.x(0).to_string(),
+            y,
+            None,
+            string(point.to_string()),
+        ));
     }
+    chart.extend([
+        path("rw-line-give", line_path(&gives, mirror)),
+        path("rw-line-receive", line_path(&receives, mirror)),
+        // Squares under dots, where the two meet.
+        path("rw-dot-receive", dots_path(&receives, mirror)),
+        path("rw-dot-give", dots_path(&gives, mirror)),
+    ]);
+    // The first and the last date, under their checks (a date starts at the first check and ends at
+    // the last, on whichever side the language starts).
+    let date = |at: usize, anchor, check: Option<&Check>| match check {
+        Some(check) => chart_label(
+            x(at),
+            DATE_Y.to_string(),
+            anchor,
+            string(check.date.clone()),
+        ),
+        None => Html::default(),
+    };
+    chart.push(date(0, None, checks.first()));
+    chart.push(date(
+        count.saturating_sub(1),
+        Some("end"),
+        checks.last().filter(|_| count > 1),
+    ));
+    let rows = checks
+        .iter()
+        .zip(scores)
+        .map(|(check, score)| {
+            let cells = vec![
+                sentence("th", attrs!["scope" = "row"], check.when.clone()),
+                score_cells(content, score, false),
+            ];
+            keyed("tr", Key::from(check.id), attrs![], nodes(cells))
+        })
+        .collect();
+    let table = nodes(vec![
+        head_row(&[&ui.history_date_column, &ui.give_label, &ui.receive_label]),
+        el("tbody", attrs![], nodes(rows)),
+    ]);
+    el(
+        "div",
+        attrs!["class" = "rw-trend"],
+        nodes(vec![
+            el_with("h4", &["id"], heading.clone(), name.into_prop_value()),
+            tag(
+                "svg",
+                dynamic![
+                    "viewBox" = format!("0 0 {WIDTH} {HEIGHT}"),
+                    "aria-hidden" = "true",
+                    "focusable" = "false",
+                    "class" = "rw-trend-chart",
+                ],
+                Listeners::None,
+                nodes(chart),
+            ),
+            tag(
+                "table",
+                dynamic!["aria-labelledby" = heading, "class" = "rw-table"],
+                Listeners::None,
+                table,
+            ),
+        ]),
+    )
+}
+
+/// `<path d class />`: a line of a chart.
+fn path(class: &'static str, d: String) -> Html {
+    tag(
+        "path",
+        dynamic!["d" = d, "class" = class],
+        Listeners::None,
+        Html::default(),
+    )
+}
+
+/// `<text x y text-anchor class="rw-chart-label">text</text>`: a label of a chart.
+fn chart_label(x: String, y: String, anchor: Option<&'static str>, text: Html) -> Html {
+    svg_text("rw-chart-label", x, y, anchor, text)
 }
 
 /// The finished checks, newest first, each with who it was about and a way to remove it (after a
@@ -280,20 +383,13 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
         let id = check.id;
         let about = widget.id(&format!("check-{id}"));
         let question = widget.id("remove-question");
-        let ask = {
+        // Asking: the safe choice gets focus, so a stray Enter does not remove the check.
+        let ask = |to: Option<Millis>, target: Focus| {
             let (asking, focus) = (asking.clone(), focus.clone());
-            move |_| {
-                asking.set(Some(id));
-                // The safe choice gets focus, so a stray Enter does not remove the check.
-                focus.set(Focus::RemoveCancel);
-            }
-        };
-        let cancel = {
-            let (asking, focus) = (asking.clone(), focus.clone());
-            move |_| {
-                asking.set(None);
-                focus.set(Focus::RemoveCheck(id));
-            }
+            Callback::from(move |_: MouseEvent| {
+                asking.set(to);
+                focus.set(target);
+            })
         };
         let remove = {
             let (asking, widget) = (asking.clone(), widget.clone());
@@ -304,52 +400,66 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
             } else {
                 Focus::ViewHeading
             };
-            move |_| {
+            Callback::from(move |_: MouseEvent| {
                 asking.set(None);
                 widget.send_then_confirm(Action::RemoveCheck(id), target, sentence.clone());
-            }
+            })
         };
-        html! {
-            <li key={id}>
-                <p id={about.clone()}>
-                    <span class="rw-check-date">{ check.when.clone() }</span>
-                    if let Some(about) = check.about.and_then(|r| content.context(r)) {
-                        { about.label }
-                    }
-                </p>
-                if *asking == Some(id) {
-                    <div class="rw-confirm" role="group" aria-labelledby={question.clone()}>
-                        <p id={question}>{ fill(ui.check_remove_question, &[("date", &check.when)]) }</p>
-                        <button type="button" class="rw-button" onclick={remove}>
-                            { ui.check_remove_confirm }
-                        </button>
-                        <button type="button" class="rw-button rw-button-quiet" onclick={cancel} data-focus={Focus::RemoveCancel.attr()}>
-                            { ui.cancel }
-                        </button>
-                    </div>
-                } else {
-                    <button
-                        type="button"
-                        class="rw-button rw-button-quiet"
-                        aria-describedby={about}
-                        onclick={ask}
-                        data-focus={Focus::RemoveCheck(id).attr()}
-                    >
-                        { ui.check_remove }
-                    </button>
-                }
-            </li>
-        }
+        let about_id = AttrValue::from(about);
+        let who = match check.about.and_then(|r| content.context(r)) {
+            Some(about) => about.label.into_prop_value(),
+            None => Html::default(),
+        };
+        let date = sentence(
+            "span",
+            attrs!["class" = "rw-check-date"],
+            check.when.clone(),
+        );
+        let action = if *asking == Some(id) {
+            confirm(
+                question,
+                string(fill(ui.check_remove_question, &[("date", &check.when)])),
+                "rw-button",
+                ui.check_remove_confirm,
+                remove,
+                ui.cancel,
+                Focus::RemoveCancel,
+                ask(None, Focus::RemoveCheck(id)),
+            )
+        } else {
+            button_with(
+                "rw-button rw-button-quiet",
+                ui.check_remove.into_prop_value(),
+                Some(about_id.clone()),
+                Some(Focus::RemoveCheck(id)),
+                ask(Some(id), Focus::RemoveCancel),
+            )
+        };
+        let about = el_with("p", &["id"], about_id, nodes(vec![date, who]));
+        keyed("li", Key::from(id), attrs![], nodes(vec![about, action]))
     };
-    html! {
-        <section class="rw-plan-section" aria-labelledby={widget.id("checks")} ref={root}>
-            <h3 id={widget.id("checks")} tabindex="-1" data-focus={Focus::Checks.attr()}>{ ui.checks_heading }</h3>
-            <p class="rw-hint">{ note }</p>
-            <ul class="rw-check-list">
-                for check in checks.iter().rev() {
-                    { item(check) }
-                }
-            </ul>
-        </section>
-    }
+    let heading_id = AttrValue::from(widget.id("checks"));
+    let heading = tag(
+        "h3",
+        dynamic![
+            "id" = heading_id.clone(),
+            "tabindex" = "-1",
+            "data-focus" = "checks",
+        ],
+        Listeners::None,
+        ui.checks_heading.into_prop_value(),
+    );
+    let items = checks.iter().rev().map(item).collect();
+    element(
+        "section",
+        root,
+        None,
+        dynamic!["aria-labelledby" = heading_id, "class" = "rw-plan-section"],
+        Listeners::None,
+        nodes(vec![
+            heading,
+            sentence("p", attrs!["class" = "rw-hint"], note),
+            el("ul", attrs!["class" = "rw-check-list"], nodes(items)),
+        ]),
+    )
 }

@@ -1,12 +1,13 @@
 //! What reciprocity is, where answers stay, and that this is not a diagnosis.
 
-use super::widget::use_widget;
+use super::markup::{attrs, el, nodes, sentence, words};
+use super::widget::Widget;
 use crate::core::content::fill;
 use yew::prelude::*;
 
-#[component]
-pub fn Intro() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn intro(widget: &Widget) -> Html {
     let content = widget.content();
     let intro = &content.intro;
     let clinic = widget
@@ -14,19 +15,23 @@ pub fn Intro() -> Html {
         .clinic_name
         .as_deref()
         .map(|name| fill(content.ui.clinic_intro, &[("clinic", name)]));
-    html! {
-        <header class="rw-intro">
-            <h2 class="rw-intro-heading">{ intro.heading }</h2>
-            if let Some(clinic) = clinic {
-                <p class="rw-clinic">{ clinic }</p>
-            }
-            for paragraph in intro.paragraphs.iter() {
-                <p>{ *paragraph }</p>
-            }
-            <ul class="rw-intro-notes">
-                <li>{ intro.privacy }</li>
-                <li>{ intro.not_diagnosis }</li>
-            </ul>
-        </header>
-    }
+    let mut children = vec![
+        words("h2", attrs!["class" = "rw-intro-heading"], intro.heading),
+        match clinic {
+            Some(clinic) => sentence("p", attrs!["class" = "rw-clinic"], clinic),
+            None => Html::default(),
+        },
+    ];
+    children.extend(
+        intro
+            .paragraphs
+            .iter()
+            .map(|paragraph| words("p", attrs![], *paragraph)),
+    );
+    let notes = nodes(vec![
+        words("li", attrs![], intro.privacy),
+        words("li", attrs![], intro.not_diagnosis),
+    ]);
+    children.push(el("ul", attrs!["class" = "rw-intro-notes"], notes));
+    el("header", attrs!["class" = "rw-intro"], nodes(children))
 }

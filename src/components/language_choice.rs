@@ -4,12 +4,15 @@
 //! language with focus on this list. Hidden when the widget has one language only.
 
 use super::hooks::language::{chosen_here, focus_after_choice};
+use super::markup::{attrs, dynamic, el, element, fixed, nodes, on, tag};
 use super::widget::use_widget;
 use crate::core::content::bundled;
 use crate::core::state::Action;
 use crate::core::text;
 use web_sys::HtmlSelectElement;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 /// Each language's name in itself.
 pub const NAMES: [(&str, &str); 4] = [
@@ -56,17 +59,42 @@ pub fn LanguageChoice() -> Html {
             }
         }
     };
-    let id = widget.id("language");
-    html! {
-        <div class="rw-language">
-            // Named for screen readers; on screen the list shows the language itself, which says enough
-            // and keeps the toolbar on one line.
-            <label class="rw-visually-hidden" for={id.clone()}>{ ui.language_label }</label>
-            <select id={id} ref={select} {onchange}>
-                for (code, name) in NAMES.iter().filter(|(c, _)| bundled::LANGUAGES.contains(c)) {
-                    <option value={*code} lang={*code} selected={*code == current}>{ *name }</option>
-                }
-            </select>
-        </div>
-    }
+    let id = AttrValue::from(widget.id("language"));
+    // Named for screen readers; on screen the list shows the language itself, which says enough and
+    // keeps the toolbar on one line.
+    let label = tag(
+        "label",
+        dynamic!["for" = id.clone(), "class" = "rw-visually-hidden"],
+        Listeners::None,
+        ui.language_label.into_prop_value(),
+    );
+    let options = NAMES
+        .iter()
+        .filter(|(c, _)| bundled::LANGUAGES.contains(c))
+        .map(|(code, name)| {
+            tag(
+                "option",
+                dynamic![
+                    "lang" = *code,
+                    "value" = *code,
+                    "selected" = (*code == current).then_some("selected"),
+                ],
+                Listeners::None,
+                fixed(name),
+            )
+        })
+        .collect();
+    let select = element(
+        "select",
+        select,
+        None,
+        dynamic!["id" = id],
+        on!(onchange, Callback::from(onchange)),
+        nodes(options),
+    );
+    el(
+        "div",
+        attrs!["class" = "rw-language"],
+        nodes(vec![label, select]),
+    )
 }

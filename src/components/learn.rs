@@ -4,10 +4,16 @@
 
 use super::hooks::focus::{focus_now, Focus};
 use super::hooks::learn::Load;
+use super::markup::{
+    attrs, button, button_with, buttons, dynamic, el, el_with, element, nodes, sentence, string,
+    tag, words,
+};
 use super::widget::{use_widget, Widget};
 use crate::core::content::Text;
 use crate::core::learn::{Learn, FAQ_ID};
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Attributes, Key, Listeners, VTag};
 
 #[derive(Properties, PartialEq)]
 pub struct LearnProps {
@@ -21,16 +27,16 @@ pub fn LearnView(props: &LearnProps) -> Html {
     let ui = &widget.content().ui;
     let root = use_node_ref();
     let learn = &widget.learn;
-    let back = html! {
-        <div class="rw-buttons">
-            <button type="button" class="rw-button rw-button-quiet" onclick={
-                let learn = learn.clone();
-                move |_| learn.close()
-            }>
-                { props.back_label }
-            </button>
-        </div>
+    let back = {
+        let learn = learn.clone();
+        Callback::from(move |_: MouseEvent| learn.close())
     };
+    let back = buttons(button(
+        "rw-button rw-button-quiet",
+        props.back_label,
+        None,
+        back,
+    ));
     let status = match learn.load() {
         Load::Loading | Load::Idle => ui.learn_loading,
         Load::Failed => ui.learn_failed,
@@ -38,23 +44,37 @@ pub fn LearnView(props: &LearnProps) -> Html {
     };
     let retry = {
         let learn = learn.clone();
-        move |_| learn.retry()
+        Callback::from(move |_: MouseEvent| learn.retry())
     };
-    html! {
-        <div class="rw-learn" ref={root.clone()}>
-            <p>{ ui.learn_intro }</p>
-            <p class="rw-learn-status" role="status">{ status }</p>
-            if let Load::Ready(text) = learn.load() {
-                { back.clone() }
-                { learn_text(&widget, text, learn.at(), &root) }
-            } else if learn.load() == Load::Failed {
-                <div class="rw-buttons">
-                    <button type="button" class="rw-button" onclick={retry}>{ ui.learn_retry }</button>
-                </div>
-            }
-            { back }
-        </div>
-    }
+    let text = if let Load::Ready(text) = learn.load() {
+        nodes(vec![
+            back.clone(),
+            learn_text(&widget, text, learn.at(), &root),
+        ])
+    } else if learn.load() == Load::Failed {
+        buttons(button("rw-button", ui.learn_retry, None, retry))
+    } else {
+        Html::default()
+    };
+    let children = vec![
+        words("p", attrs![], ui.learn_intro),
+        words(
+            "p",
+            attrs!["role" = "status", "class" = "rw-learn-status"],
+            status,
+        ),
+        text,
+        back,
+    ];
+    VTag::__new_other(
+        AttrValue::Static("div"),
+        root,
+        None,
+        Attributes::Static(attrs!["class" = "rw-learn"]),
+        Listeners::None,
+        nodes(children),
+    )
+    .into()
 }
 
 /// The loaded text: a table of contents, the sections, the questions. `root` is Learn's element,
@@ -68,89 +88,163 @@ fn learn_text(
     let ui = &widget.content().ui;
     let go = |id: &'static str| {
         let root = root.clone();
-        move |_| {
+        Callback::from(move |_: MouseEvent| {
             focus_now(&root, Focus::LearnPart(id));
-        }
+        })
     };
-    let contents_id = widget.id("learn-contents");
-    let faq_id = widget.id("learn-faq");
+    let link = |label: Html, id| {
+        el(
+            "li",
+            attrs![],
+            button_with("rw-link", label, None, None, go(id)),
+        )
+    };
+    let contents_id = AttrValue::from(widget.id("learn-contents"));
+    let faq_id = AttrValue::from(widget.id("learn-faq"));
     let next_section = |i: usize| learn.sections.get(i + 1).map_or(FAQ_ID, |s| s.id.as_str());
 
-    html! {
-        <>
-            <nav class="rw-learn-contents" aria-labelledby={contents_id.clone()}>
-                <h3 id={contents_id}>{ ui.learn_contents }</h3>
-                <ul>
-                    for section in learn.sections.iter() {
-                        <li>
-                            <button type="button" class="rw-link" onclick={go(&section.id)}>
-                                { &section.heading }
-                            </button>
-                        </li>
-                    }
-                    <li>
-                        <button type="button" class="rw-link" onclick={go(FAQ_ID)}>
-                            { ui.learn_faq_heading }
-                        </button>
-                    </li>
-                </ul>
-            </nav>
-            for (i, section) in learn.sections.iter().enumerate() {
-                <section
-                    class="rw-learn-section"
-                    key={section.id.as_str()}
-                    aria-labelledby={widget.id(&format!("learn-{}", section.id))}
-                >
-                    <h3
-                        id={widget.id(&format!("learn-{}", section.id))}
-                        tabindex="-1"
-                        data-focus={Focus::LearnPart(&section.id).attr()}
-                    >
-                        { &section.heading }
-                    </h3>
-                    if section.sensitive {
-                        <div class="rw-note rw-learn-sensitive">
-                            <p>{ ui.learn_sensitive_note }</p>
-                            <button type="button" class="rw-link" onclick={go(next_section(i))}>
-                                { ui.learn_skip }
-                            </button>
-                        </div>
-                    }
-                    for passage in section.passages.iter() {
-                        <div class="rw-learn-passage" key={passage.id.as_str()} data-passage={passage.id.clone()}>
-                            if !passage.heading.is_empty() {
-                                <h4 tabindex="-1" data-focus={Focus::LearnPart(&passage.id).attr()}>
-                                    { &passage.heading }
-                                </h4>
-                            }
-                            for paragraph in passage.paragraphs.iter() {
-                                <p>{ &paragraph.text }</p>
-                            }
-                            if !passage.list.is_empty() {
-                                <ul class="rw-learn-list">
-                                    for item in passage.list.iter() {
-                                        <li>{ &item.text }</li>
-                                    }
-                                </ul>
-                            }
-                        </div>
-                    }
-                </section>
+    let mut links: Vec<Html> = learn
+        .sections
+        .iter()
+        .map(|section| link(string(section.heading.clone()), &section.id))
+        .collect();
+    links.push(link(ui.learn_faq_heading.into_prop_value(), FAQ_ID));
+    let contents = tag(
+        "nav",
+        dynamic![
+            "aria-labelledby" = contents_id.clone(),
+            "class" = "rw-learn-contents"
+        ],
+        Listeners::None,
+        nodes(vec![
+            el_with(
+                "h3",
+                &["id"],
+                contents_id,
+                ui.learn_contents.into_prop_value(),
+            ),
+            el("ul", attrs![], nodes(links)),
+        ]),
+    );
+    let sections = learn.sections.iter().enumerate().map(|(i, section)| {
+        let id = AttrValue::from(widget.id(&format!("learn-{}", section.id)));
+        let sensitive = if section.sensitive {
+            el(
+                "div",
+                attrs!["class" = "rw-note rw-learn-sensitive"],
+                nodes(vec![
+                    words("p", attrs![], ui.learn_sensitive_note),
+                    button("rw-link", ui.learn_skip, None, go(next_section(i))),
+                ]),
+            )
+        } else {
+            Html::default()
+        };
+        let passages = section.passages.iter().map(|passage| {
+            let heading = if passage.heading.is_empty() {
+                Html::default()
+            } else {
+                part_heading("h4", None, &passage.id, passage.heading.clone())
+            };
+            let mut body = vec![heading];
+            body.extend(
+                passage
+                    .paragraphs
+                    .iter()
+                    .map(|paragraph| sentence("p", attrs![], paragraph.text.clone())),
+            );
+            if !passage.list.is_empty() {
+                let items = passage
+                    .list
+                    .iter()
+                    .map(|item| sentence("li", attrs![], item.text.clone()))
+                    .collect();
+                body.push(el("ul", attrs!["class" = "rw-learn-list"], nodes(items)));
             }
-            <section class="rw-learn-section rw-faq" aria-labelledby={faq_id.clone()}>
-                <h3 id={faq_id} tabindex="-1" data-focus={Focus::LearnPart(FAQ_ID).attr()}>
-                    { ui.learn_faq_heading }
-                </h3>
-                for question in learn.faq.iter() {
-                    <details class="rw-faq-item" key={question.id.as_str()} open={at == Some(question.id.as_str())}>
-                        <summary data-focus={Focus::LearnPart(&question.id).attr()}>
-                            { &question.question }
-                        </summary>
-                        <p>{ &question.answer }</p>
-                    </details>
-                }
-            </section>
-            <p class="rw-note">{ ui.learn_safety }</p>
-        </>
-    }
+            element(
+                "div",
+                NodeRef::default(),
+                Some(Key::from(passage.id.as_str())),
+                dynamic![
+                    "data-passage" = passage.id.clone(),
+                    "class" = "rw-learn-passage"
+                ],
+                Listeners::None,
+                nodes(body),
+            )
+        });
+        let heading = part_heading("h3", Some(id.clone()), &section.id, section.heading.clone());
+        element(
+            "section",
+            NodeRef::default(),
+            Some(Key::from(section.id.as_str())),
+            dynamic!["aria-labelledby" = id, "class" = "rw-learn-section"],
+            Listeners::None,
+            // The passages in a list of their own, matched by key.
+            nodes(vec![heading, sensitive, nodes(passages.collect())]),
+        )
+    });
+    let faq = learn.faq.iter().map(|question| {
+        let summary = tag(
+            "summary",
+            dynamic!["data-focus" = Focus::LearnPart(&question.id).attr()],
+            Listeners::None,
+            string(question.question.clone()),
+        );
+        let open = at == Some(question.id.as_str());
+        element(
+            "details",
+            NodeRef::default(),
+            Some(Key::from(question.id.as_str())),
+            dynamic!["open" = open.then_some("open"), "class" = "rw-faq-item"],
+            Listeners::None,
+            nodes(vec![
+                summary,
+                sentence("p", attrs![], question.answer.clone()),
+            ]),
+        )
+    });
+    let heading = part_heading(
+        "h3",
+        Some(faq_id.clone()),
+        FAQ_ID,
+        ui.learn_faq_heading.to_string(),
+    );
+    let faq = tag(
+        "section",
+        dynamic![
+            "aria-labelledby" = faq_id,
+            "class" = "rw-learn-section rw-faq"
+        ],
+        Listeners::None,
+        // The questions in a list of their own, matched by key.
+        nodes(vec![heading, nodes(faq.collect())]),
+    );
+    nodes(vec![
+        contents,
+        // The sections in a list of their own, matched by key.
+        nodes(sections.collect()),
+        faq,
+        words("p", attrs!["class" = "rw-note"], ui.learn_safety),
+    ])
+}
+
+/// A heading of Learn (`<h3 id>`, or `<h4>` without an id) that the table of contents and the plan's
+/// links move focus to.
+fn part_heading(
+    name: &'static str,
+    id: Option<AttrValue>,
+    part: &'static str,
+    text: String,
+) -> Html {
+    tag(
+        name,
+        dynamic![
+            "id" = id,
+            "tabindex" = "-1",
+            "data-focus" = Focus::LearnPart(part).attr(),
+        ],
+        Listeners::None,
+        string(text),
+    )
 }

@@ -1,30 +1,30 @@
 //! "Learn more", one step away on the checklist and the plan: opens Learn at the top.
 
 use super::hooks::focus::Focus;
-use super::widget::use_widget;
+use super::markup::{attrs, button_with, el, hint, nodes};
+use super::widget::Widget;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
-#[component]
-pub fn LearnButton() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn learn_button(widget: &Widget) -> Html {
     let ui = &widget.content().ui;
-    let teaser = widget.id("learn-teaser");
+    let teaser = AttrValue::from(widget.id("learn-teaser"));
     let open = {
         let learn = widget.learn.clone();
-        move |_| learn.open(None)
+        Callback::from(move |_: MouseEvent| learn.open(None))
     };
-    html! {
-        <div class="rw-learn-more">
-            <button
-                type="button"
-                class="rw-button rw-button-quiet"
-                aria-describedby={teaser.clone()}
-                data-focus={Focus::LearnButton.attr()}
-                onclick={open}
-            >
-                { ui.learn_button }
-            </button>
-            <p id={teaser} class="rw-hint">{ ui.learn_teaser }</p>
-        </div>
-    }
+    let open = button_with(
+        "rw-button rw-button-quiet",
+        ui.learn_button.into_prop_value(),
+        Some(teaser.clone()),
+        Some(Focus::LearnButton),
+        open,
+    );
+    el(
+        "div",
+        attrs!["class" = "rw-learn-more"],
+        nodes(vec![open, hint(teaser, ui.learn_teaser)]),
+    )
 }

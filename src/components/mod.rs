@@ -13,6 +13,7 @@ pub mod intro;
 pub mod language_choice;
 pub mod learn;
 pub mod learn_button;
+pub mod markup;
 pub mod nav;
 pub mod notices;
 pub mod panel;

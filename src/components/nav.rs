@@ -1,15 +1,18 @@
 //! The three sections. Plain buttons with `aria-current`: one press switches (and leaves "Learn more"
 //! if it is open), focus stays on the button.
 
-use super::widget::use_widget;
+use super::markup::{attrs, dynamic, el, nodes, on, tag};
+use super::widget::Widget;
 use crate::core::content::Text;
 use crate::core::document::View;
 use crate::core::state::Action;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
-#[component]
-pub fn Nav() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn nav(widget: &Widget) -> Html {
     let ui = &widget.content().ui;
     let current = widget.view();
     let label = |view| match view {
@@ -31,28 +34,32 @@ pub fn Nav() -> Html {
     if entries.len() < 2 {
         return Html::default();
     }
-    html! {
-        <nav class="rw-nav" aria-label={ui.nav_label}>
-            <ul>
-                for (view, label) in entries {
-                    <li>
-                        <button
-                            type="button"
-                            class="rw-nav-button"
-                            aria-current={(view == current && !widget.learn.is_open()).then_some("page")}
-                            onclick={
-                                let widget = widget.clone();
-                                move |_| {
-                                    widget.learn.leave();
-                                    widget.send(Action::Navigate(view));
-                                }
-                            }
-                        >
-                            { label }
-                        </button>
-                    </li>
-                }
-            </ul>
-        </nav>
-    }
+    let items = entries
+        .into_iter()
+        .map(|(view, label)| {
+            let widget = widget.clone();
+            let current = (view == current && !widget.learn.is_open()).then_some("page");
+            let go = Callback::from(move |_: MouseEvent| {
+                widget.learn.leave();
+                widget.send(Action::Navigate(view));
+            });
+            let button = tag(
+                "button",
+                dynamic![
+                    "type" = "button",
+                    "aria-current" = current,
+                    "class" = "rw-nav-button",
+                ],
+                on!(onclick, go),
+                label.into_prop_value(),
+            );
+            el("li", attrs![], button)
+        })
+        .collect();
+    tag(
+        "nav",
+        dynamic!["aria-label" = ui.nav_label, "class" = "rw-nav"],
+        Listeners::None,
+        el("ul", attrs![], nodes(items)),
+    )
 }

@@ -1,20 +1,16 @@
 //! What the visitor should know about their saved progress (storage blocked, full, unreadable, newer).
 
-use super::widget::use_widget;
+use super::markup::{attrs, button, el, nodes, sentence};
+use super::widget::Widget;
 use crate::core::content::fill;
 use crate::core::persistence::Notice;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-    /// Index of the notice the visitor dismissed.
-    pub on_dismiss: Callback<usize>,
-}
-
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let ui = &use_widget().content().ui;
+/// The `notices`; `on_dismiss` is told the index of the notice the visitor dismissed. A function
+/// rather than a component: it keeps no state, and each component costs the download a few hundred
+/// bytes.
+pub fn notices(widget: &Widget, notices: &[Notice], on_dismiss: &Callback<usize>) -> Html {
+    let ui = &widget.content().ui;
     let text = |notice: &Notice| match notice {
         Notice::Unavailable => ui.notice_unavailable.to_string(),
         Notice::Full => ui.notice_full.to_string(),
@@ -26,20 +22,24 @@ pub fn Notices(props: &NoticesProps) -> Html {
         Notice::NotSaving => ui.notice_not_saving.to_string(),
     };
     // The region is always present so that a notice added later is announced.
-    html! {
-        <div class="rw-notices" role="alert">
-            for (index, notice) in props.notices.iter().enumerate() {
-                <div class="rw-notice">
-                    <p>{ text(notice) }</p>
-                    <button
-                        type="button"
-                        class="rw-button rw-button-quiet"
-                        onclick={props.on_dismiss.reform(move |_| index)}
-                    >
-                        { ui.dismiss }
-                    </button>
-                </div>
-            }
-        </div>
-    }
+    let notices = notices
+        .iter()
+        .enumerate()
+        .map(|(index, notice)| {
+            let dismiss = on_dismiss.reform(move |_: MouseEvent| index);
+            el(
+                "div",
+                attrs!["class" = "rw-notice"],
+                nodes(vec![
+                    sentence("p", attrs![], text(notice)),
+                    button("rw-button rw-button-quiet", ui.dismiss, None, dismiss),
+                ]),
+            )
+        })
+        .collect();
+    el(
+        "div",
+        attrs!["role" = "alert", "class" = "rw-notices"],
+        nodes(notices),
+    )
 }

@@ -2,12 +2,16 @@
 //! fit, how two checks compare (the last two, or any two with the `history` module, which also shows
 //! the checks over time and lets the visitor remove one), and a page to print (`print`).
 
-use super::action_list::ActionList;
+use super::action_list::action_list;
 use super::history::{checks, over_time, CompareChecks, PastChecks};
 use super::hooks::focus::Focus;
+use super::markup::{
+    attrs, button, button_with, buttons, dynamic, el, keyed, nodes, plan_section, sentence, string,
+    tag, words,
+};
 use super::print_summary::PrintPlan;
 use super::profile_chart::ProfileChart;
-use super::safety_note::SafetyNote;
+use super::safety_note::safety_note;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::document::View;
@@ -15,7 +19,9 @@ use crate::core::scoring::{direction_paragraphs, learn_links, profile, recommend
 use crate::core::state::Action;
 use crate::web::format_date;
 use std::rc::Rc;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, Listeners};
 
 #[component]
 pub fn Plan() -> Html {
@@ -23,35 +29,39 @@ pub fn Plan() -> Html {
     let content = widget.content();
     let ui = &content.ui;
     let state = &widget.state;
-    let go_to_quiz = {
-        let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Navigate(View::Quiz), Focus::Legend)
-    };
-    let help = html! { <p class="rw-help">{ ui.help_line }</p> };
     // The finished checks with their profiles and dates, worked out again only when the checks or the
     // language change (not on every tick of the checklist).
     let history = use_memo((state.doc.quiz.clone(), content.lang), move |(quiz, _)| {
         Rc::new(checks(content, quiz))
     });
     let history: Rc<_> = (*history).clone();
+    let go_to_quiz = {
+        let widget = widget.clone();
+        Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(Action::Navigate(View::Quiz), Focus::Legend)
+        })
+    };
 
     let Some(latest) = state.doc.quiz.finished().next() else {
         let text = if state.current().is_some() {
-            &ui.plan_in_progress
+            ui.plan_in_progress
         } else {
-            &ui.plan_empty
+            ui.plan_empty
         };
-        return html! {
-            <div class="rw-plan">
-                <p>{ *text }</p>
-                if widget.shows(View::Quiz) {
-                    <div class="rw-buttons">
-                        <button type="button" class="rw-button" onclick={go_to_quiz}>{ ui.go_to_quiz }</button>
-                    </div>
-                }
-                { help }
-            </div>
+        let to_quiz = if widget.shows(View::Quiz) {
+            buttons(button("rw-button", ui.go_to_quiz, None, go_to_quiz))
+        } else {
+            Html::default()
         };
+        return el(
+            "div",
+            attrs!["class" = "rw-plan"],
+            nodes(vec![
+                words("p", attrs![], text),
+                to_quiz,
+                words("p", attrs!["class" = "rw-help"], ui.help_line),
+            ]),
+        );
     };
     let now = profile(content, latest);
     let recommendations = recommend(content, &now);
@@ -61,94 +71,128 @@ pub fn Plan() -> Html {
 
     let retake = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Retake, Focus::ViewHeading)
+        Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(Action::Retake, Focus::ViewHeading)
+        })
+    };
+
+    let recommended = if recommendations.is_empty() {
+        words("p", attrs![], ui.direction_unknown)
+    } else {
+        let steps = recommendations.iter().filter_map(|rec| {
+            let step = content.step(rec.step)?;
+            let reasons = rec
+                .reasons_in_words(content)
+                .into_iter()
+                .map(|reason| sentence("li", attrs![], reason))
+                .collect();
+            let link = if widget.shows(View::Checklist) {
+                let widget = widget.clone();
+                let target = Focus::Step(step.id);
+                button_with(
+                    "rw-link",
+                    string(fill(ui.go_to_step, &[("step", &step.title)])),
+                    None,
+                    None,
+                    Callback::from(move |_: MouseEvent| {
+                        widget.send_then_focus(Action::Navigate(View::Checklist), target)
+                    }),
+                )
+            } else {
+                Html::default()
+            };
+            let title = nodes(vec![
+                words(
+                    "span",
+                    attrs!["aria-hidden" = "true", "class" = "rw-step-letter"],
+                    step.letter,
+                ),
+                step.title.into_prop_value(),
+            ]);
+            let item = vec![
+                el("h4", attrs![], title),
+                words("p", attrs!["class" = "rw-step-summary"], step.summary),
+                el("ul", attrs!["class" = "rw-reasons"], nodes(reasons)),
+                action_list(&widget, step, rec.protects_giver()),
+                link,
+            ];
+            Some(keyed(
+                "li",
+                Key::from(step.id),
+                attrs!["class" = "rw-recommendation"],
+                nodes(item),
+            ))
+        });
+        nodes(vec![
+            words("p", attrs![], ui.recommended_intro),
+            // Matched by key.
+            el(
+                "ol",
+                attrs!["class" = "rw-recommendations"],
+                nodes(steps.collect()),
+            ),
+        ])
+    };
+
+    let learn = if links.is_empty() {
+        Html::default()
+    } else {
+        let links = links.into_iter().map(|(id, name)| {
+            let learn = widget.learn.clone();
+            let open = Callback::from(move |_: MouseEvent| learn.open(Some(id)));
+            let link = button("rw-link", name, Some(Focus::LearnLink(id)), open);
+            keyed("li", Key::from(id), attrs![], link)
+        });
+        plan_section(
+            widget.id("plan-learn"),
+            ui.plan_learn_heading,
+            nodes(vec![
+                words("p", attrs![], ui.plan_learn_intro),
+                // Matched by key.
+                el(
+                    "ul",
+                    attrs!["class" = "rw-learn-links"],
+                    nodes(links.collect()),
+                ),
+            ]),
+        )
+    };
+
+    let direction = direction_paragraphs(content, &now)
+        .into_iter()
+        .map(|paragraph| sentence("p", attrs![], paragraph))
+        .collect();
+    let cta = match &widget.config.cta {
+        // Checked to be http(s) when the attribute was read; opens the clinic's own page.
+        Some(cta) => tag(
+            "a",
+            dynamic!["href" = cta.url.clone(), "class" = "rw-button rw-cta"],
+            Listeners::None,
+            string(
+                cta.label
+                    .clone()
+                    .unwrap_or_else(|| ui.cta_default.to_string()),
+            ),
+        ),
+        None => Html::default(),
+    };
+    let retake = if widget.shows(View::Quiz) {
+        button("rw-button rw-button-quiet", ui.retake, None, retake)
+    } else {
+        Html::default()
     };
 
     html! {
         <div class="rw-plan">
-            <p>{ fill(ui.plan_taken_on, &[("date", &date)]) }</p>
-            <p class="rw-note">{ ui.plan_reflection_note }</p>
+            { sentence("p", attrs![], fill(ui.plan_taken_on, &[("date", &date)])) }
+            { words("p", attrs!["class" = "rw-note"], ui.plan_reflection_note) }
             // Before any suggestion: for a visitor the other person frightens, controls or hurts, none
             // of what follows applies.
-            <SafetyNote level={3} />
-
-            <section class="rw-plan-section" aria-labelledby={widget.id("direction")}>
-                <h3 id={widget.id("direction")}>{ ui.direction_heading }</h3>
-                for paragraph in direction_paragraphs(content, &now) {
-                    <p>{ paragraph }</p>
-                }
-            </section>
-
+            { safety_note(&widget, 3) }
+            { plan_section(widget.id("direction"), ui.direction_heading, nodes(direction)) }
             <ProfileChart profile={now.clone()} />
-
-            <section class="rw-plan-section" aria-labelledby={widget.id("recommended")}>
-                <h3 id={widget.id("recommended")}>{ ui.recommended_heading }</h3>
-                if recommendations.is_empty() {
-                    <p>{ ui.direction_unknown }</p>
-                } else {
-                    <p>{ ui.recommended_intro }</p>
-                    <ol class="rw-recommendations">
-                        for rec in recommendations.iter() {
-                            if let Some(step) = content.step(rec.step) {
-                                <li key={step.id} class="rw-recommendation">
-                                    <h4>
-                                        <span class="rw-step-letter" aria-hidden="true">{ step.letter }</span>
-                                        { step.title }
-                                    </h4>
-                                    <p class="rw-step-summary">{ step.summary }</p>
-                                    <ul class="rw-reasons">
-                                        for reason in rec.reasons_in_words(content) {
-                                            <li>{ reason }</li>
-                                        }
-                                    </ul>
-                                    <ActionList step={step} giver_first={rec.protects_giver()} />
-                                    if widget.shows(View::Checklist) {
-                                        <button
-                                            type="button"
-                                            class="rw-link"
-                                            onclick={
-                                                let widget = widget.clone();
-                                                let target = Focus::Step(step.id);
-                                                move |_| widget.send_then_focus(
-                                                    Action::Navigate(View::Checklist),
-                                                    target,
-                                                )
-                                            }
-                                        >
-                                            { fill(ui.go_to_step, &[("step", &step.title)]) }
-                                        </button>
-                                    }
-                                </li>
-                            }
-                        }
-                    </ol>
-                }
-            </section>
-
-            if !links.is_empty() {
-                <section class="rw-plan-section" aria-labelledby={widget.id("plan-learn")}>
-                    <h3 id={widget.id("plan-learn")}>{ ui.plan_learn_heading }</h3>
-                    <p>{ ui.plan_learn_intro }</p>
-                    <ul class="rw-learn-links">
-                        for (id, name) in links {
-                            <li key={id}>
-                                <button
-                                    type="button"
-                                    class="rw-link"
-                                    data-focus={Focus::LearnLink(id).attr()}
-                                    onclick={
-                                        let learn = widget.learn.clone();
-                                        move |_| learn.open(Some(id))
-                                    }
-                                >
-                                    { name }
-                                </button>
-                            </li>
-                        }
-                    </ul>
-                </section>
-            }
-
+            { plan_section(widget.id("recommended"), ui.recommended_heading, recommended) }
+            { learn }
             if history.len() > 1 {
                 <CompareChecks checks={history.clone()} pick={widget.config.history} />
                 if widget.config.history {
@@ -161,19 +205,8 @@ pub fn Plan() -> Html {
             if widget.config.print {
                 <PrintPlan profile={now.clone()} recommendations={recommendations.clone()} date={date.clone()} />
             }
-
-            <div class="rw-buttons">
-                if let Some(cta) = &widget.config.cta {
-                    // Checked to be http(s) when the attribute was read; opens the clinic's own page.
-                    <a class="rw-button rw-cta" href={cta.url.clone()}>
-                        { cta.label.clone().unwrap_or_else(|| ui.cta_default.to_string()) }
-                    </a>
-                }
-                if widget.shows(View::Quiz) {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake }</button>
-                }
-            </div>
-            { help }
+            { buttons(nodes(vec![cta, retake])) }
+            { words("p", attrs!["class" = "rw-help"], ui.help_line) }
         </div>
     }
 }

@@ -3,8 +3,12 @@
 //! Nothing here counts streaks or scores, and no message says a day was missed: gaps are normal.
 
 use super::action_list::action_words;
+use super::markup::{
+    attrs, button, buttons, dynamic, el, el_with, fixed, keyed, nodes, on, sentence, string, tag,
+    words,
+};
 use super::relationship_choice::RelationshipChoice;
-use super::safety_note::SafetyNote;
+use super::safety_note::safety_note;
 use super::widget::use_widget;
 use crate::core::content::fill;
 use crate::core::days::Day;
@@ -12,7 +16,9 @@ use crate::core::document::{MAX_MARKS, MAX_NOTES, MAX_NOTE_CHARS};
 use crate::core::state::Action;
 use crate::web::{format_count, format_day, local_day};
 use web_sys::HtmlInputElement;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, Listeners, VTag};
 
 #[component]
 pub fn Practice() -> Html {
@@ -42,75 +48,122 @@ pub fn Practice() -> Html {
 
     let previous = {
         let weeks_back = weeks_back.clone();
-        move |_| weeks_back.set(*weeks_back + 1)
+        Callback::from(move |_: MouseEvent| weeks_back.set(*weeks_back + 1))
     };
     let this_week = *weeks_back == 0;
     let next = {
         let weeks_back = weeks_back.clone();
         // Not `disabled`: a disabled button drops the focus of the visitor who just used it.
-        move |_| weeks_back.set((*weeks_back - 1).max(0))
+        Callback::from(move |_: MouseEvent| weeks_back.set((*weeks_back - 1).max(0)))
     };
+    let next = tag(
+        "button",
+        dynamic![
+            "type" = "button",
+            "aria-disabled" = this_week.then_some("true"),
+            "class" = "rw-button rw-button-quiet",
+        ],
+        on!(onclick, next),
+        ui.practice_next_week.into_prop_value(),
+    );
+    let heading_id = AttrValue::from(heading_id);
+    let week = fill(
+        ui.practice_week,
+        &[("start", &days[0].2), ("end", &days[6].2)],
+    );
+    let week = el(
+        "div",
+        attrs!["class" = "rw-week-nav"],
+        nodes(vec![
+            el_with("h3", &["id"], heading_id.clone(), string(week)),
+            buttons(nodes(vec![
+                button(
+                    "rw-button rw-button-quiet",
+                    ui.practice_previous_week,
+                    None,
+                    previous,
+                ),
+                next,
+            ])),
+        ]),
+    );
+    let rituals = content.rituals_for(relationship).map(|(ritual, action)| {
+        let marks = days.iter().map(|(day, short, long)| {
+            let done = practice.is_done(&day.iso(), ritual.id);
+            let mark = {
+                let widget = widget.clone();
+                let (ritual, day) = (ritual.id, day.iso());
+                Callback::from(move |_: MouseEvent| {
+                    widget.send(Action::MarkPractice {
+                        ritual: ritual.to_owned(),
+                        day: day.clone(),
+                        done: !done,
+                    })
+                })
+            };
+            let number = format_count(day.civil().2 as usize);
+            tag(
+                "button",
+                dynamic![
+                    "type" = "button",
+                    "aria-pressed" = if done { "true" } else { "false" },
+                    "title" = long.clone(),
+                    "disabled" = (*day > today).then_some("disabled"),
+                    "class" = "rw-day",
+                ],
+                on!(onclick, mark),
+                nodes(vec![
+                    sentence("span", attrs![], short.clone()),
+                    fixed(" "),
+                    sentence("span", attrs!["class" = "rw-day-number"], number),
+                ]),
+            )
+        });
+        let label = fill(ui.practice_days_label, &[("ritual", ritual.name.get())]);
+        let marks = tag(
+            "div",
+            dynamic!["role" = "group", "aria-label" = label, "class" = "rw-days"],
+            Listeners::None,
+            nodes(marks.collect()),
+        );
+        let item = vec![
+            words("h4", attrs![], ritual.name),
+            el("p", attrs![], action_words(action, relationship, when_safe)),
+            marks,
+            week_in_words(&widget, ritual.id, &days),
+        ];
+        keyed(
+            "li",
+            Key::from(ritual.id),
+            attrs!["class" = "rw-ritual"],
+            nodes(item),
+        )
+    });
+    // Matched by key.
+    let rituals = tag(
+        "ul",
+        dynamic!["aria-labelledby" = heading_id, "class" = "rw-rituals"],
+        Listeners::None,
+        nodes(rituals.collect()),
+    );
+    let kept = fill(
+        ui.practice_kept,
+        &[
+            ("max", &format_count(MAX_MARKS)),
+            ("notes", &format_count(MAX_NOTES)),
+        ],
+    );
 
     html! {
         <div class="rw-practice">
-            <p>{ ui.practice_intro }</p>
-            <p class="rw-note">{ ui.practice_gaps }</p>
+            { words("p", attrs![], ui.practice_intro) }
+            { words("p", attrs!["class" = "rw-note"], ui.practice_gaps) }
             <RelationshipChoice wording={Some((ui.practice_relationship_question, ui.practice_relationship_hint))} />
             // Repair and check-in rituals are not for a visitor the other person frightens.
-            <SafetyNote level={3} />
-            <div class="rw-week-nav">
-                <h3 id={heading_id.clone()}>
-                    { fill(ui.practice_week, &[("start", &days[0].2), ("end", &days[6].2)]) }
-                </h3>
-                <div class="rw-buttons">
-                    <button type="button" class="rw-button rw-button-quiet" onclick={previous}>
-                        { ui.practice_previous_week }
-                    </button>
-                    <button
-                        type="button"
-                        class="rw-button rw-button-quiet"
-                        aria-disabled={this_week.then_some("true")}
-                        onclick={next}
-                    >
-                        { ui.practice_next_week }
-                    </button>
-                </div>
-            </div>
-            <ul class="rw-rituals" aria-labelledby={heading_id}>
-                for (ritual, action) in content.rituals_for(relationship) {
-                    <li key={ritual.id} class="rw-ritual">
-                        <h4>{ ritual.name }</h4>
-                        <p>{ action_words(action, relationship, when_safe) }</p>
-                        <div class="rw-days" role="group" aria-label={fill(ui.practice_days_label, &[("ritual", ritual.name.get())])}>
-                            for (day, short, long) in days.iter() {
-                                <button
-                                    type="button"
-                                    class="rw-day"
-                                    aria-pressed={if practice.is_done(&day.iso(), ritual.id) { "true" } else { "false" }}
-                                    title={long.clone()}
-                                    disabled={*day > today}
-                                    onclick={
-                                        let widget = widget.clone();
-                                        let (ritual, day) = (ritual.id, day.iso());
-                                        let done = !practice.is_done(&day, ritual);
-                                        move |_| widget.send(Action::MarkPractice {
-                                            ritual: ritual.to_owned(),
-                                            day: day.clone(),
-                                            done,
-                                        })
-                                    }
-                                >
-                                    <span>{ short.clone() }</span>
-                                    { " " }
-                                    <span class="rw-day-number">{ format_count(day.civil().2 as usize) }</span>
-                                </button>
-                            }
-                        </div>
-                        { week_in_words(&widget, ritual.id, &days) }
-                    </li>
-                }
-            </ul>
-            <p class="rw-note">{ fill(ui.practice_kept, &[("max", &format_count(MAX_MARKS)), ("notes", &format_count(MAX_NOTES))]) }</p>
+            { safety_note(&widget, 3) }
+            { week }
+            { rituals }
+            { sentence("p", attrs!["class" = "rw-note"], kept) }
         </div>
     }
 }
@@ -128,13 +181,13 @@ fn week_in_words(
         .filter(|(day, _, _)| practice.is_done(&day.iso(), ritual))
         .collect();
     if done.is_empty() {
-        return html! { <p class="rw-ritual-week">{ ui.practice_none }</p> };
+        return words("p", attrs!["class" = "rw-ritual-week"], ui.practice_none);
     }
     let names: Vec<&str> = done.iter().map(|(_, _, long)| long.as_str()).collect();
     let separator = ui.list_separator.get();
     html! {
         <>
-            <p class="rw-ritual-week">{ fill(ui.practice_done_days, &[("days", &names.join(separator))]) }</p>
+            { sentence("p", attrs!["class" = "rw-ritual-week"], fill(ui.practice_done_days, &[("days", &names.join(separator))])) }
             for (day, _, long) in done {
                 <NoteField
                     key={day.iso()}
@@ -171,15 +224,15 @@ fn NoteField(props: &NoteFieldProps) -> Html {
     }
     let oninput = {
         let draft = draft.clone();
-        move |event: InputEvent| {
+        Callback::from(move |event: InputEvent| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
                 draft.set(input.value());
             }
-        }
+        })
     };
     let onchange = {
         let (ritual, day) = (props.ritual, props.day.clone());
-        move |event: Event| {
+        Callback::from(move |event: Event| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
                 widget.send(Action::NotePractice {
                     ritual: ritual.to_owned(),
@@ -187,19 +240,30 @@ fn NoteField(props: &NoteFieldProps) -> Html {
                     note: input.value(),
                 });
             }
-        }
+        })
     };
-    html! {
-        <label class="rw-practice-note">
-            <span>{ props.label.clone() }</span>
-            <input
-                type="text"
-                maxlength={format_count(MAX_NOTE_CHARS)}
-                autocomplete="off"
-                value={(*draft).clone()}
-                {oninput}
-                {onchange}
-            />
-        </label>
-    }
+    // `value` as html! sets it: the input's property, kept to the draft.
+    let input = VTag::__new_input(
+        Some(AttrValue::from((*draft).clone())),
+        None,
+        NodeRef::default(),
+        None,
+        dynamic![
+            "type" = "text",
+            "maxlength" = format_count(MAX_NOTE_CHARS),
+            "autocomplete" = "off",
+        ],
+        Listeners::Pending(Box::new([
+            yew::html::oninput::Wrapper::__macro_new(oninput),
+            yew::html::onchange::Wrapper::__macro_new(onchange),
+        ])),
+    );
+    el(
+        "label",
+        attrs!["class" = "rw-practice-note"],
+        nodes(vec![
+            sentence("span", attrs![], props.label.clone()),
+            input.into(),
+        ]),
+    )
 }

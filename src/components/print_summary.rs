@@ -6,6 +6,10 @@
 //! and hides everything else of the widget. Once it is rendered, the browser's own print window opens,
 //! which prints or saves a PDF; after printing the summary goes again. Nothing is sent anywhere.
 
+use super::markup::{
+    attrs, button, buttons, choice, dynamic, el, fixed, nodes, section, sentence, string, tag,
+    words,
+};
 use super::profile_chart::profile_table;
 use super::widget::{use_widget, Widget};
 use crate::core::content::fill;
@@ -14,7 +18,9 @@ use crate::core::scoring::{direction_paragraphs, Profile, Recommendation};
 use crate::web::{format_date, now_ms};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 /// The attribute on the widget's element while it is being printed (the loader removes it after).
 const PRINTING: &str = "data-rw-printing";
@@ -53,40 +59,45 @@ pub fn PrintPlan(props: &PrintProps) -> Html {
     }
     let print = {
         let printing = printing.clone();
-        move |event: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
             mark_host(&event);
             printing.set(*printing + 1);
-        }
+        })
     };
     let toggle = {
         let answers = answers.clone();
-        move |event: Event| {
+        Callback::from(move |event: Event| {
             answers.set(
                 event
                     .target_dyn_into::<HtmlInputElement>()
                     .is_some_and(|input| input.checked()),
             )
-        }
+        })
     };
-    html! {
-        <>
-            <section class="rw-plan-section rw-keep" aria-labelledby={widget.id("keep")}>
-                <h3 id={widget.id("keep")}>{ ui.print_heading }</h3>
-                <p>{ ui.print_intro }</p>
-                <label class="rw-check">
-                    <input type="checkbox" checked={*answers} onchange={toggle} />
-                    <span>{ ui.print_include_answers }</span>
-                </label>
-                <div class="rw-buttons">
-                    <button type="button" class="rw-button" onclick={print}>{ ui.print_button }</button>
-                </div>
-            </section>
-            // Apart from the sections, so that nothing looking for a section's words finds its copy here.
-            if *printing > 0 {
-                { summary(&widget, props, *answers) }
-            }
-        </>
-    }
+    let keep = section(
+        "rw-plan-section rw-keep",
+        widget.id("keep"),
+        ui.print_heading,
+        nodes(vec![
+            words("p", attrs![], ui.print_intro),
+            choice(
+                "rw-check",
+                "checkbox",
+                None,
+                *answers,
+                ui.print_include_answers.into_prop_value(),
+                toggle,
+            ),
+            buttons(button("rw-button", ui.print_button, None, print)),
+        ]),
+    );
+    // Apart from the sections, so that nothing looking for a section's words finds its copy here.
+    let summary = if *printing > 0 {
+        summary(&widget, props, *answers)
+    } else {
+        Html::default()
+    };
+    nodes(vec![keep, summary])
 }
 
 /// Marks the widget's element (the host of the shadow root the button is in) for the loader's print
@@ -129,58 +140,100 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
         ui.print_made_on,
         &[("date", &format_date(now_ms(), &content.lang))],
     ));
-    let h3 = |text| html! { <h3>{ text }</h3> };
-    html! {
-        <div class="rw-print" hidden=true>
-            <p class="rw-print-top">{ top.join(" · ") }</p>
-            <h2>{ ui.plan_heading }</h2>
-            <p>{ when.join(" · ") }</p>
-            { h3(ui.direction_heading) }
-            for paragraph in direction_paragraphs(content, &props.profile) {
-                <p>{ paragraph }</p>
-            }
-            { h3(ui.chart_title) }
-            { profile_table(content, &props.profile, "rw-print-table") }
-            if !props.recommendations.is_empty() {
-                { h3(ui.recommended_heading) }
-                <p>{ ui.print_ticks_note }</p>
-                for rec in props.recommendations.iter() {
-                    if let Some(step) = content.step(rec.step) {
-                        <div class="rw-print-step">
-                            <h4>{ format!("{} · {}", step.letter, step.title) }</h4>
-                            <ul>
-                                for action in step.actions_in_order(relationship, rec.protects_giver()) {
-                                    <li>
-                                        <span>{ if done.contains(action.id) { "☑" } else { "☐" } }</span>
-                                        <span>
-                                            { action.text_for(relationship) }
-                                            if action.ask_safe {
-                                                { " " }{ ui.action_when_safe }
-                                            }
-                                        </span>
-                                    </li>
-                                }
-                            </ul>
-                        </div>
+    let mut page = vec![
+        sentence("p", attrs!["class" = "rw-print-top"], top.join(" · ")),
+        words("h2", attrs![], ui.plan_heading),
+        sentence("p", attrs![], when.join(" · ")),
+        words("h3", attrs![], ui.direction_heading),
+    ];
+    page.extend(
+        direction_paragraphs(content, &props.profile)
+            .into_iter()
+            .map(|paragraph| sentence("p", attrs![], paragraph)),
+    );
+    page.push(words("h3", attrs![], ui.chart_title));
+    page.push(profile_table(content, &props.profile, "rw-print-table"));
+    if !props.recommendations.is_empty() {
+        page.push(words("h3", attrs![], ui.recommended_heading));
+        page.push(words("p", attrs![], ui.print_ticks_note));
+        for rec in props.recommendations.iter() {
+            let Some(step) = content.step(rec.step) else {
+                continue;
+            };
+            let actions = step
+                .actions_in_order(relationship, rec.protects_giver())
+                .into_iter()
+                .map(|action| {
+                    let tick = if done.contains(action.id) {
+                        "☑"
+                    } else {
+                        "☐"
+                    };
+                    let mut text = vec![action.text_for(relationship).into_prop_value()];
+                    if action.ask_safe {
+                        text.push(fixed(" "));
+                        text.push(ui.action_when_safe.into_prop_value());
                     }
-                }
-            }
-            if let Some(cta) = &widget.config.cta {
-                <p>
-                    <strong>{ cta.label.clone().unwrap_or_else(|| ui.cta_default.to_string()) }</strong>
-                    { " " }<a href={cta.url.clone()}>{ cta.url.clone() }</a>
-                </p>
-            }
-            <p>{ ui.plan_reflection_note }</p>
-            <p>{ ui.help_line }</p>
-            if let (true, Some(latest)) = (answers, latest) {
-                { h3(ui.print_answers_heading) }
-                <ol class="rw-print-answers">
-                    for (statement, answer) in answered(content, latest) {
-                        <li>{ statement }{ " " }<strong>{ answer }</strong></li>
-                    }
-                </ol>
-            }
-        </div>
+                    let cells = vec![
+                        el("span", attrs![], tick.into_prop_value()),
+                        el("span", attrs![], nodes(text)),
+                    ];
+                    el("li", attrs![], nodes(cells))
+                })
+                .collect();
+            let title = sentence("h4", attrs![], format!("{} · {}", step.letter, step.title));
+            let list = el("ul", attrs![], nodes(actions));
+            page.push(el(
+                "div",
+                attrs!["class" = "rw-print-step"],
+                nodes(vec![title, list]),
+            ));
+        }
     }
+    if let Some(cta) = &widget.config.cta {
+        let label = cta
+            .label
+            .clone()
+            .unwrap_or_else(|| ui.cta_default.to_string());
+        let link = tag(
+            "a",
+            dynamic!["href" = cta.url.clone()],
+            Listeners::None,
+            string(cta.url.clone()),
+        );
+        page.push(el(
+            "p",
+            attrs![],
+            nodes(vec![sentence("strong", attrs![], label), fixed(" "), link]),
+        ));
+    }
+    page.push(words("p", attrs![], ui.plan_reflection_note));
+    page.push(words("p", attrs![], ui.help_line));
+    if let (true, Some(latest)) = (answers, latest) {
+        page.push(words("h3", attrs![], ui.print_answers_heading));
+        let answers = answered(content, latest)
+            .into_iter()
+            .map(|(statement, answer)| {
+                el(
+                    "li",
+                    attrs![],
+                    nodes(vec![
+                        statement.into_prop_value(),
+                        fixed(" "),
+                        el("strong", attrs![], answer.into_prop_value()),
+                    ]),
+                )
+            })
+            .collect();
+        page.push(el(
+            "ol",
+            attrs!["class" = "rw-print-answers"],
+            nodes(answers),
+        ));
+    }
+    el(
+        "div",
+        attrs!["hidden" = "hidden", "class" = "rw-print"],
+        nodes(page),
+    )
 }

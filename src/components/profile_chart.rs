@@ -1,12 +1,18 @@
 //! The give/receive profile as an SVG bar chart, with a real table beside it that says the same in text
 //! (for screen readers, for printing, and for anyone who reads tables more easily than bars).
 
+use super::markup::{
+    attrs, dynamic, el, el_with, keyed, nodes, section, sentence, string, svg_text, table_wrap,
+    tag, words,
+};
 use super::widget::use_widget;
 use crate::core::content::{fill, Content, Text, UiText};
 use crate::core::history::{Mirror, WIDTH};
 use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, Listeners};
 
 /// Drawing units (the SVG scales to the width of the widget; as wide as the charts over time). Whole
 /// numbers on purpose: formatting an `f64` pulls Rust's float printer (~10 KB) into the wasm.
@@ -40,89 +46,153 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
     let bar = |value: Option<f64>, y: i32, class: &'static str| match value {
         Some(v) => {
             let width = (f64::from(BAR_MAX) * v / 5.0).round() as i32;
-            html! {
-                <>
-                    <rect class={class} x={rect_x(0, width)} y={y.to_string()} width={width.to_string()} height={BAR_HEIGHT.to_string()} rx="2" />
-                    <text class="rw-chart-value" x={text_x(width + 6)} y={(y + BAR_HEIGHT - 2).to_string()}>
-                        { format_score(v, lang) }
-                    </text>
-                </>
-            }
+            nodes(vec![
+                rect(class, rect_x(0, width), y, width, BAR_HEIGHT),
+                svg_text(
+                    "rw-chart-value",
+                    text_x(width + 6),
+                    (y + BAR_HEIGHT - 2).to_string(),
+                    None,
+                    string(format_score(v, lang)),
+                ),
+            ])
         }
         None => Html::default(),
     };
 
-    html! {
-        <section class="rw-plan-section rw-profile" aria-labelledby={widget.id("profile")}>
-            <h3 id={widget.id("profile")}>{ ui.chart_title }</h3>
-            <svg
-                class="rw-chart"
-                viewBox={format!("0 0 {WIDTH} {height}")}
-                role="img"
-                aria-labelledby={title_id.clone()}
-                aria-describedby={desc_id.clone()}
-            >
-                <title id={title_id}>{ ui.chart_title }</title>
-                <desc id={desc_id}>{ ui.chart_desc }</desc>
-                <rect class="rw-bar-give" x={rect_x(0, 14)} y="4" width="14" height="14" rx="2" />
-                <text class="rw-chart-label" x={text_x(20)} y="16">{ ui.give_label }</text>
-                <rect class="rw-bar-receive" x={rect_x(120, 14)} y="4" width="14" height="14" rx="2" />
-                <text class="rw-chart-label" x={text_x(140)} y="16">{ ui.receive_label }</text>
-                for (row, form) in props.profile.forms.iter().enumerate() {
-                    <g key={form.form}>
-                        <text class="rw-chart-label" x={text_x(0)} y={(row_top(row) + 12).to_string()}>
-                            if form.has_enough() {
-                                { name(form) }
-                            } else {
-                                // The order and the punctuation are the language's.
-                                { fill(ui.chart_form_note, &[("form", &name(form)), ("note", &missing(ui, form))]) }
-                            }
-                        </text>
-                        { bar(form.give, row_top(row) + 18, "rw-bar-give") }
-                        { bar(form.receive, row_top(row) + 18 + BAR_HEIGHT + 4, "rw-bar-receive") }
-                    </g>
-                }
-            </svg>
-            // Focusable and named: on a narrow screen the table may scroll sideways, and a keyboard user
-            // must be able to scroll it.
-            <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.table_caption}>
-                { profile_table(content, &props.profile, "rw-table") }
-            </div>
-        </section>
-    }
+    let label = |x: i32, text: Text| {
+        svg_text(
+            "rw-chart-label",
+            text_x(x),
+            "16".to_owned(),
+            None,
+            text.into_prop_value(),
+        )
+    };
+    let rows = props.profile.forms.iter().enumerate().map(|(row, form)| {
+        let text = if form.has_enough() {
+            name(form).into_prop_value()
+        } else {
+            // The order and the punctuation are the language's.
+            string(fill(
+                ui.chart_form_note,
+                &[("form", &name(form)), ("note", &missing(ui, form))],
+            ))
+        };
+        let y = (row_top(row) + 12).to_string();
+        let parts = vec![
+            svg_text("rw-chart-label", text_x(0), y, None, text),
+            bar(form.give, row_top(row) + 18, "rw-bar-give"),
+            bar(
+                form.receive,
+                row_top(row) + 18 + BAR_HEIGHT + 4,
+                "rw-bar-receive",
+            ),
+        ];
+        keyed("g", Key::from(form.form), attrs![], nodes(parts))
+    });
+    let (title_id, desc_id) = (AttrValue::from(title_id), AttrValue::from(desc_id));
+    let chart = vec![
+        el_with(
+            "title",
+            &["id"],
+            title_id.clone(),
+            ui.chart_title.into_prop_value(),
+        ),
+        el_with(
+            "desc",
+            &["id"],
+            desc_id.clone(),
+            ui.chart_desc.into_prop_value(),
+        ),
+        rect("rw-bar-give", rect_x(0, 14), 4, 14, 14),
+        label(20, ui.give_label),
+        rect("rw-bar-receive", rect_x(120, 14), 4, 14, 14),
+        label(140, ui.receive_label),
+        // The rows in a list of their own, matched by key.
+        nodes(rows.collect()),
+    ];
+    let chart = tag(
+        "svg",
+        dynamic![
+            "viewBox" = format!("0 0 {WIDTH} {height}"),
+            "role" = "img",
+            "aria-labelledby" = title_id,
+            "aria-describedby" = desc_id,
+            "class" = "rw-chart",
+        ],
+        Listeners::None,
+        nodes(chart),
+    );
+    section(
+        "rw-plan-section rw-profile",
+        widget.id("profile"),
+        ui.chart_title,
+        nodes(vec![
+            chart,
+            // Focusable and named: on a narrow screen the table may scroll sideways, and a keyboard
+            // user must be able to scroll it.
+            table_wrap(
+                ui.table_caption,
+                profile_table(content, &props.profile, "rw-table"),
+            ),
+        ]),
+    )
+}
+
+/// `<rect x y width height rx="2" class />`: a bar of the chart, or a key's square.
+fn rect(class: &'static str, x: String, y: i32, width: i32, height: i32) -> Html {
+    tag(
+        "rect",
+        dynamic![
+            "x" = x,
+            "y" = y.to_string(),
+            "width" = width.to_string(),
+            "height" = height.to_string(),
+            "rx" = "2",
+            "class" = class,
+        ],
+        Listeners::None,
+        Html::default(),
+    )
 }
 
 /// The profile as a table: per form, what the visitor gives and receives, and the difference (also
 /// the printed page's, under another `class`).
 pub fn profile_table(content: &Content, profile: &Profile, class: &'static str) -> Html {
     let ui = &content.ui;
-    html! {
-        <table class={class}>
-            <caption>{ ui.table_caption }</caption>
-            { head_row(&[&ui.form_column, &ui.give_label, &ui.receive_label, &ui.gap_label]) }
-            <tbody>
-                for form in profile.forms.iter() {
-                    <tr key={form.form}>
-                        <th scope="row">{ content.form(form.form).map(|f| f.name).unwrap_or_default() }</th>
-                        { score_cells(content, form, true) }
-                    </tr>
-                }
-            </tbody>
-        </table>
-    }
+    let rows = profile
+        .forms
+        .iter()
+        .map(|form| {
+            let name = content.form(form.form).map(|f| f.name).unwrap_or_default();
+            let cells = vec![
+                words("th", attrs!["scope" = "row"], name),
+                score_cells(content, form, true),
+            ];
+            keyed("tr", Key::from(form.form), attrs![], nodes(cells))
+        })
+        .collect();
+    let table = nodes(vec![
+        words("caption", attrs![], ui.table_caption),
+        head_row(&[
+            &ui.form_column,
+            &ui.give_label,
+            &ui.receive_label,
+            &ui.gap_label,
+        ]),
+        el("tbody", attrs![], nodes(rows)),
+    ]);
+    tag("table", dynamic!["class" = class], Listeners::None, table)
 }
 
 /// A table's head: one row naming the columns.
 pub fn head_row(columns: &[&str]) -> Html {
-    html! {
-        <thead>
-            <tr>
-                for column in columns {
-                    <th scope="col">{ (*column).to_owned() }</th>
-                }
-            </tr>
-        </thead>
-    }
+    let columns = columns
+        .iter()
+        .map(|column| sentence("th", attrs!["scope" = "col"], (*column).to_owned()))
+        .collect();
+    el("thead", attrs![], el("tr", attrs![], nodes(columns)))
 }
 
 /// A form's cells in a table row: what the visitor gives and receives (and with `gap`, the
@@ -130,18 +200,24 @@ pub fn head_row(columns: &[&str]) -> Html {
 pub fn score_cells(content: &Content, form: &FormScore, gap: bool) -> Html {
     let lang = &content.lang;
     match (form.give, form.receive, form.gap()) {
-        (Some(give), Some(receive), Some(difference)) => html! {
-            <>
-                <td>{ format_score(give, lang) }</td>
-                <td>{ format_score(receive, lang) }</td>
-                if gap {
-                    <td>{ signed(difference, lang) }</td>
-                }
-            </>
-        },
-        _ => html! {
-            <td colspan={if gap { "3" } else { "2" }}>{ missing(&content.ui, form) }</td>
-        },
+        (Some(give), Some(receive), Some(difference)) => nodes(vec![
+            sentence("td", attrs![], format_score(give, lang)),
+            sentence("td", attrs![], format_score(receive, lang)),
+            if gap {
+                sentence("td", attrs![], signed(difference, lang))
+            } else {
+                Html::default()
+            },
+        ]),
+        _ => words(
+            "td",
+            if gap {
+                attrs!["colspan" = "3"]
+            } else {
+                attrs!["colspan" = "2"]
+            },
+            missing(&content.ui, form),
+        ),
     }
 }
 

@@ -1,28 +1,35 @@
 //! A progress bar with its words: native `<progress>` (a real progressbar to assistive technology) named
 //! by the same sentence sighted visitors read.
 
+use super::markup::{attrs, dynamic, el, nodes, tag};
 use yew::prelude::*;
+use yew::virtual_dom::{Listeners, VNode, VText};
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    pub done: usize,
-    pub total: usize,
-    /// The sentence shown and used as the bar's accessible name, e.g. "12 of 28 done".
-    pub label: AttrValue,
-    /// Page-unique id tying the bar to its label.
-    pub id: AttrValue,
-}
-
-#[component]
-pub fn Progress(props: &ProgressProps) -> Html {
-    html! {
-        <div class="rw-progress">
-            <span class="rw-progress-label" id={props.id.clone()}>{ props.label.clone() }</span>
-            <progress
-                max={props.total.max(1).to_string()}
-                value={props.done.min(props.total).to_string()}
-                aria-labelledby={props.id.clone()}
-            />
-        </div>
-    }
+/// `done` of `total`, named by `label` (the sentence shown and used as the bar's accessible name,
+/// e.g. "12 of 28 done"), which has the page-unique `id`. A function rather than a component: it
+/// keeps no state, and each component costs the download a few hundred bytes.
+pub fn progress(done: usize, total: usize, label: String, id: String) -> Html {
+    let id = AttrValue::from(id);
+    let label = tag(
+        "span",
+        dynamic!["id" = id.clone(), "class" = "rw-progress-label"],
+        Listeners::None,
+        VNode::VText(VText::new(AttrValue::from(label))),
+    );
+    let bar = tag(
+        "progress",
+        // `value` after the others, where html! puts it on elements other than inputs.
+        dynamic![
+            "max" = total.max(1).to_string(),
+            "aria-labelledby" = id,
+            "value" = done.min(total).to_string(),
+        ],
+        Listeners::None,
+        Html::default(),
+    );
+    el(
+        "div",
+        attrs!["class" = "rw-progress"],
+        nodes(vec![label, bar]),
+    )
 }

@@ -5,15 +5,18 @@
 //! saved state.
 
 use super::hooks::focus::Focus;
-use super::progress::Progress;
-use super::widget::use_widget;
+use super::markup::{attrs, button, choice, el, keyed, nodes, words};
+use super::progress::progress;
+use super::widget::{use_widget, Widget};
 use crate::core::content::{fill, Id, Question as ContentQuestion, Text};
 use crate::core::document::{Answer, BALANCE, FREQUENCY};
 use crate::core::relationship::Relationship;
 use crate::core::sorted::SortedMap;
 use crate::core::state::Action;
 use crate::web::format_count;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 static NEXT_GROUP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
@@ -94,75 +97,90 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             &[("n", &format_count(n)), ("total", &format_count(total))],
         )
     };
-    let progress = position(index + 1);
 
-    let choose = |value: Answer| {
-        let on_answer = props.on_answer.clone();
-        move |_: Event| on_answer.emit((item_id, value))
-    };
+    let name = AttrValue::from(name);
     let option = |value: Answer, label: Text, class: &'static str| {
-        html! {
-            <label class={class}>
-                <input
-                    type="radio"
-                    name={name.clone()}
-                    checked={answer == Some(value)}
-                    onchange={choose(value)}
-                />
-                <span>{ label }</span>
-            </label>
-        }
+        let on_answer = props.on_answer.clone();
+        choice(
+            class,
+            "radio",
+            Some(name.clone()),
+            answer == Some(value),
+            label.into_prop_value(),
+            Callback::from(move |_: Event| on_answer.emit((item_id, value))),
+        )
     };
-    let back = {
-        let (on_move, sentence) = (props.on_move.clone(), position(index));
-        move |_| on_move.emit(Move::Back(sentence.clone()))
-    };
-    let next = {
+    let step = |step: Move| {
         let on_move = props.on_move.clone();
-        let step = if is_last {
+        Callback::from(move |_: MouseEvent| on_move.emit(step.clone()))
+    };
+    let back = if index > 0 {
+        button(
+            "rw-button rw-button-quiet",
+            ui.back,
+            None,
+            step(Move::Back(position(index))),
+        )
+    } else {
+        Html::default()
+    };
+    let next = button(
+        "rw-button",
+        if is_last { props.finish_label } else { ui.next },
+        None,
+        step(if is_last {
             Move::Finish
         } else {
             Move::Next(position(index + 2))
-        };
-        move |_| on_move.emit(step.clone())
-    };
+        }),
+    );
 
+    let options = options
+        .into_iter()
+        .map(|(value, label)| option(Answer::Value(value), label, "rw-option"))
+        .collect();
+    // "Doesn't apply to us lately" is not "never": kept apart, and never counted.
+    let not_applicable = if may_not_apply {
+        option(
+            Answer::NotApplicable,
+            ui.not_applicable,
+            "rw-option rw-option-skip",
+        )
+    } else {
+        Html::default()
+    };
+    let fieldset = keyed(
+        "fieldset",
+        Key::from(item_id),
+        attrs!["class" = "rw-fieldset"],
+        nodes(vec![
+            words(
+                "legend",
+                attrs!["tabindex" = "-1", "data-focus" = "legend"],
+                text,
+            ),
+            el("div", attrs!["class" = "rw-options"], nodes(options)),
+            not_applicable,
+            option(Answer::PreferNot, ui.prefer_not, "rw-option rw-option-skip"),
+        ]),
+    );
     html! {
         <div class="rw-question">
-            <div class="rw-question-top">
-                <p class="rw-about">{ context.thinking_about }</p>
-                { props.children.clone() }
-            </div>
-            <Progress done={index + 1} total={total} label={progress} id={widget.id("question-progress")} />
-            <fieldset class="rw-fieldset" key={item_id}>
-                <legend tabindex="-1" data-focus={Focus::Legend.attr()}>{ text }</legend>
-                <div class="rw-options">
-                    for (value, label) in options {
-                        { option(Answer::Value(value), label, "rw-option") }
-                    }
-                </div>
-                // "Doesn't apply to us lately" is not "never": kept apart, and never counted.
-                if may_not_apply {
-                    { option(Answer::NotApplicable, ui.not_applicable, "rw-option rw-option-skip") }
-                }
-                { option(Answer::PreferNot, ui.prefer_not, "rw-option rw-option-skip") }
-            </fieldset>
-            <div class="rw-buttons rw-quiz-nav">
-                if index > 0 {
-                    <button type="button" class="rw-button rw-button-quiet" onclick={back}>{ ui.back }</button>
-                }
-                <button type="button" class="rw-button" onclick={next}>
-                    { if is_last { props.finish_label } else { ui.next } }
-                </button>
-            </div>
+            { el("div", attrs!["class" = "rw-question-top"], nodes(vec![
+                words("p", attrs!["class" = "rw-about"], context.thinking_about),
+                props.children.clone(),
+            ])) }
+            { progress(index + 1, total, position(index + 1), widget.id("question-progress")) }
+            { fieldset }
+            { el("div", attrs!["class" = "rw-buttons rw-quiz-nav"], nodes(vec![back, next])) }
         </div>
     }
 }
 
 /// The statement on screen in the visitor's own check, whose answers are saved as they go.
-#[component]
-pub fn Question() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn question(widget: &Widget) -> Html {
     let Some(attempt) = widget.state.current() else {
         return Html::default();
     };
@@ -197,7 +215,9 @@ pub fn Question() -> Html {
     };
     let change_context = {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::ChangeContext, Focus::Legend)
+        Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(Action::ChangeContext, Focus::Legend)
+        })
     };
     html! {
         <QuestionScreen
@@ -210,7 +230,7 @@ pub fn Question() -> Html {
             on_answer={on_answer}
             on_move={on_move}
         >
-            <button type="button" class="rw-link" onclick={change_context}>{ ui.change_context }</button>
+            { button("rw-link", ui.change_context, None, change_context) }
         </QuestionScreen>
     }
 }

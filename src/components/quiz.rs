@@ -1,19 +1,20 @@
 //! The reciprocity check: who it is about, then one statement per screen, then the plan.
 
-use super::content_note::ContentNote;
+use super::content_note::content_note;
 use super::context_picker::ContextPicker;
 use super::hooks::focus::Focus;
-use super::question::Question;
-use super::widget::use_widget;
+use super::markup::{attrs, button, buttons, el, nodes, sentence, words};
+use super::question::question;
+use super::widget::Widget;
 use crate::core::content::fill;
 use crate::core::document::View;
 use crate::core::state::Action;
 use crate::web::format_date;
 use yew::prelude::*;
 
-#[component]
-pub fn Quiz() -> Html {
-    let widget = use_widget();
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn quiz(widget: &Widget) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     let state = &widget.state;
@@ -24,38 +25,49 @@ pub fn Quiz() -> Html {
         let note_due =
             attempt.skip_sensitive.is_none() && attempt.question == 0 && attempt.answers.is_empty();
         return match attempt.context {
-            Some(relationship) if note_due => html! { <ContentNote context={relationship} /> },
-            Some(_) => html! { <Question /> },
+            Some(relationship) if note_due => content_note(widget, relationship),
+            Some(_) => question(widget),
             None => html! { <ContextPicker /> },
         };
     }
     let Some(last) = state.doc.quiz.finished().next() else {
         return html! {
             <>
-                <p>{ ui.quiz_intro }</p>
+                { words("p", attrs![], ui.quiz_intro) }
                 <ContextPicker />
             </>
         };
     };
 
     let date = format_date(last.finished.unwrap_or(last.started), &content.lang);
-    let see_plan = {
+    let go = |action: Action| {
         let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Navigate(View::Plan), Focus::ViewHeading)
+        Callback::from(move |_: MouseEvent| {
+            widget.send_then_focus(action.clone(), Focus::ViewHeading)
+        })
     };
-    let retake = {
-        let widget = widget.clone();
-        move |_| widget.send_then_focus(Action::Retake, Focus::ViewHeading)
+    let see_plan = if widget.shows(View::Plan) {
+        button(
+            "rw-button",
+            ui.see_plan,
+            None,
+            go(Action::Navigate(View::Plan)),
+        )
+    } else {
+        Html::default()
     };
-    html! {
-        <div class="rw-quiz-finished">
-            <p>{ fill(ui.quiz_finished, &[("date", &date)]) }</p>
-            <div class="rw-buttons">
-                if widget.shows(View::Plan) {
-                    <button type="button" class="rw-button" onclick={see_plan}>{ ui.see_plan }</button>
-                }
-                <button type="button" class="rw-button rw-button-quiet" onclick={retake}>{ ui.retake }</button>
-            </div>
-        </div>
-    }
+    let retake = button(
+        "rw-button rw-button-quiet",
+        ui.retake,
+        None,
+        go(Action::Retake),
+    );
+    el(
+        "div",
+        attrs!["class" = "rw-quiz-finished"],
+        nodes(vec![
+            sentence("p", attrs![], fill(ui.quiz_finished, &[("date", &date)])),
+            buttons(nodes(vec![see_plan, retake])),
+        ]),
+    )
 }

@@ -3,11 +3,16 @@
 //! plain buttons, so nothing changes while a keyboard moves between them; the labels are the check's.
 
 use super::hooks::focus::{use_pending_focus, Focus};
+use super::markup::{
+    self, attrs, button, button_with, buttons, dynamic, el, el_ref, el_with, nodes, on, string, tag,
+};
 use super::widget::use_widget;
 use crate::core::content::{fill, Text};
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct RelationshipChoiceProps {
@@ -40,68 +45,96 @@ pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
         Some(relationship) if !*changing => {
             let change = {
                 let (changing, focus) = (changing.clone(), focus.clone());
-                move |_: MouseEvent| {
+                Callback::from(move |_: MouseEvent| {
                     focus.set(Focus::Relationship(relationship.id()));
                     changing.set(true);
-                }
+                })
             };
-            html! {
-                <div class="rw-relationship-current">
-                    <p id={about_id.clone()}>
-                        { fill(ui.checklist_relationship_current, &[("relationship", label(relationship))]) }
-                    </p>
-                    <button
-                        type="button"
-                        class="rw-button rw-button-quiet"
-                        aria-describedby={about_id}
-                        data-focus={Focus::RelationshipChange.attr()}
-                        onclick={change}
-                    >
-                        { ui.checklist_relationship_change }
-                    </button>
-                </div>
-            }
+            let about_id = AttrValue::from(about_id);
+            let about = fill(
+                ui.checklist_relationship_current,
+                &[("relationship", label(relationship))],
+            );
+            el(
+                "div",
+                attrs!["class" = "rw-relationship-current"],
+                nodes(vec![
+                    el_with("p", &["id"], about_id.clone(), string(about)),
+                    button_with(
+                        "rw-button rw-button-quiet",
+                        ui.checklist_relationship_change.into_prop_value(),
+                        Some(about_id),
+                        Some(Focus::RelationshipChange),
+                        change,
+                    ),
+                ]),
+            )
         }
         _ => {
             let cancel = {
                 let (changing, focus) = (changing.clone(), focus.clone());
-                move |_: MouseEvent| {
+                Callback::from(move |_: MouseEvent| {
                     focus.set(Focus::RelationshipChange);
                     changing.set(false);
-                }
+                })
             };
-            html! {
-                <div class="rw-relationship-choose" role="group" aria-labelledby={question_id.clone()} aria-describedby={hint_id.clone()}>
-                    <p class="rw-relationship-question" id={question_id}>{ question }</p>
-                    <p class="rw-hint" id={hint_id}>{ hint }</p>
-                    <div class="rw-buttons">
-                        for relationship in Relationship::ALL {
-                            <button
-                                type="button"
-                                class={if current == Some(relationship) { "rw-button rw-button-quiet rw-current" } else { "rw-button rw-button-quiet" }}
-                                aria-current={(current == Some(relationship)).then_some("true")}
-                                data-focus={Focus::Relationship(relationship.id()).attr()}
-                                onclick={
-                                    let (widget, changing, focus) = (widget.clone(), changing.clone(), focus.clone());
-                                    move |_: MouseEvent| {
-                                        focus.set(Focus::RelationshipChange);
-                                        changing.set(false);
-                                        widget.send(Action::SetRelationship(relationship));
-                                    }
-                                }
-                            >
-                                { label(relationship) }
-                            </button>
-                        }
-                        if current.is_some() {
-                            <button type="button" class="rw-button rw-button-quiet" onclick={cancel}>{ ui.cancel }</button>
-                        }
-                    </div>
-                </div>
-            }
+            let (question_id, hint_id) = (AttrValue::from(question_id), AttrValue::from(hint_id));
+            let question = tag(
+                "p",
+                dynamic![
+                    "id" = question_id.clone(),
+                    "class" = "rw-relationship-question"
+                ],
+                Listeners::None,
+                question.into_prop_value(),
+            );
+            let cancel = if current.is_some() {
+                button("rw-button rw-button-quiet", ui.cancel, None, cancel)
+            } else {
+                Html::default()
+            };
+            let mut choices: Vec<Html> = Relationship::ALL
+                .into_iter()
+                .map(|relationship| {
+                    tag(
+                        "button",
+                        dynamic![
+                            "type" = "button",
+                            "aria-current" = (current == Some(relationship)).then_some("true"),
+                            "data-focus" = Focus::Relationship(relationship.id()).attr(),
+                            "class" = if current == Some(relationship) {
+                                "rw-button rw-button-quiet rw-current"
+                            } else {
+                                "rw-button rw-button-quiet"
+                            },
+                        ],
+                        on!(onclick, {
+                            let (widget, changing, focus) =
+                                (widget.clone(), changing.clone(), focus.clone());
+                            move |_: MouseEvent| {
+                                focus.set(Focus::RelationshipChange);
+                                changing.set(false);
+                                widget.send(Action::SetRelationship(relationship));
+                            }
+                        }),
+                        label(relationship).into_prop_value(),
+                    )
+                })
+                .collect();
+            choices.push(cancel);
+            let choices = buttons(nodes(choices));
+            tag(
+                "div",
+                dynamic![
+                    "role" = "group",
+                    "aria-labelledby" = question_id,
+                    "aria-describedby" = hint_id.clone(),
+                    "class" = "rw-relationship-choose",
+                ],
+                Listeners::None,
+                nodes(vec![question, markup::hint(hint_id, hint), choices]),
+            )
         }
     };
-    html! {
-        <div class="rw-relationship" ref={root}>{ body }</div>
-    }
+    el_ref("div", root, attrs!["class" = "rw-relationship"], body)
 }

@@ -3,33 +3,41 @@
 //! button away (it opens "Need support now?", which lists each region's domestic-abuse lines). Calm
 //! colours: it must reach a frightened visitor without alarming anyone else.
 
+use super::markup::{attrs, button, dynamic, nodes, tag, words};
 use super::panel::Panel;
-use super::widget::use_widget;
+use super::widget::Widget;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Listeners, VTag};
 
-#[derive(Properties, PartialEq)]
-pub struct SafetyNoteProps {
-    /// The heading's level where the note sits (3 on the plan, 4 inside the content note).
-    pub level: u8,
-}
-
-#[component]
-pub fn SafetyNote(props: &SafetyNoteProps) -> Html {
-    let widget = use_widget();
+/// The note, its heading of `level` where it sits (3 on the plan, 4 inside the content note).
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn safety_note(widget: &Widget, level: u8) -> Html {
     let ui = &widget.content().ui;
-    let heading_id = widget.id(&format!("safety-{}", props.level));
-    let tag = format!("h{}", props.level.clamp(2, 6));
+    let heading_id = widget.id(&format!("safety-{level}"));
+    let tag_name = format!("h{}", level.clamp(2, 6));
     let open = {
         let widget = widget.clone();
-        move |_: MouseEvent| widget.open_panel(Panel::Support)
+        Callback::from(move |_: MouseEvent| widget.open_panel(Panel::Support))
     };
-    html! {
-        <section class="rw-safety" aria-labelledby={heading_id.clone()}>
-            <@{tag} id={heading_id}>{ ui.safety_heading }</@>
-            <p>{ ui.safety_text }</p>
-            <button type="button" class="rw-button rw-button-quiet" onclick={open}>
-                { ui.safety_button }
-            </button>
-        </section>
-    }
+    let heading_id = AttrValue::from(heading_id);
+    let heading = VTag::__new_other(
+        AttrValue::from(tag_name),
+        NodeRef::default(),
+        None,
+        dynamic!["id" = heading_id.clone()],
+        Listeners::None,
+        ui.safety_heading.into_prop_value(),
+    );
+    tag(
+        "section",
+        dynamic!["aria-labelledby" = heading_id, "class" = "rw-safety"],
+        Listeners::None,
+        nodes(vec![
+            heading.into(),
+            words("p", attrs![], ui.safety_text),
+            button("rw-button rw-button-quiet", ui.safety_button, None, open),
+        ]),
+    )
 }

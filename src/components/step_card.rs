@@ -1,26 +1,21 @@
 //! One RECIPRO step: its letter, title, one-line summary, progress and actions.
 
-use super::action_list::ActionList;
+use super::action_list::action_list;
 use super::hooks::focus::Focus;
-use super::progress::Progress;
-use super::widget::use_widget;
-use crate::core::content::fill;
+use super::markup::{attrs, dynamic, keyed, nodes, tag, words};
+use super::progress::progress;
+use super::widget::Widget;
+use crate::core::content::{fill, Step};
 use crate::web::format_count;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, Listeners};
 
-#[derive(Properties, PartialEq)]
-pub struct StepCardProps {
-    /// Id of the step in the content.
-    pub step: AttrValue,
-}
-
-#[component]
-pub fn StepCard(props: &StepCardProps) -> Html {
-    let widget = use_widget();
+/// The step's item in the checklist's keyed list (its key the step's id).
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn step_card(widget: &Widget, step: &'static Step) -> Html {
     let content = widget.content();
-    let Some(step) = content.step(&props.step) else {
-        return Html::default();
-    };
     let (done, total) = step.progress(&widget.state.doc.checklist.done, widget.relationship());
     let heading_id = widget.id(&format!("step-{}", step.id));
     let progress_label = fill(
@@ -32,22 +27,41 @@ pub fn StepCard(props: &StepCardProps) -> Html {
         ],
     );
 
-    html! {
-        <li class="rw-step">
-            <section aria-labelledby={heading_id.clone()}>
-                <h3 id={heading_id} tabindex="-1" data-focus={Focus::Step(step.id).attr()}>
-                    <span class="rw-step-letter" aria-hidden="true">{ step.letter }</span>
-                    { step.title }
-                </h3>
-                <p class="rw-step-summary">{ step.summary }</p>
-                <Progress
-                    done={done}
-                    total={total}
-                    label={progress_label}
-                    id={widget.id(&format!("step-{}-progress", step.id))}
-                />
-                <ActionList step={step} />
-            </section>
-        </li>
-    }
+    let heading_id = AttrValue::from(heading_id);
+    let heading = tag(
+        "h3",
+        dynamic![
+            "id" = heading_id.clone(),
+            "tabindex" = "-1",
+            "data-focus" = Focus::Step(step.id).attr(),
+        ],
+        Listeners::None,
+        nodes(vec![
+            words(
+                "span",
+                attrs!["aria-hidden" = "true", "class" = "rw-step-letter"],
+                step.letter,
+            ),
+            step.title.into_prop_value(),
+        ]),
+    );
+    let section = tag(
+        "section",
+        dynamic!["aria-labelledby" = heading_id],
+        Listeners::None,
+        html! {
+            <>
+                { heading }
+                { words("p", attrs!["class" = "rw-step-summary"], step.summary) }
+                { progress(done, total, progress_label, widget.id(&format!("step-{}-progress", step.id))) }
+                { action_list(widget, step, false) }
+            </>
+        },
+    );
+    keyed(
+        "li",
+        Key::from(step.id),
+        attrs!["class" = "rw-step"],
+        section,
+    )
 }

@@ -3,10 +3,13 @@
 //! (first). Reached from the toolbar on every view, and from the safety message before the check and
 //! on the plan; never depends on answers.
 
+use super::markup::{attrs, button, buttons, dynamic, el, nodes, string, tag, words};
 use super::widget::use_widget;
 use crate::core::content::{fill, SupportLine, Text};
 use crate::core::support::{dial, regions};
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 #[derive(Properties, PartialEq)]
 pub struct SupportPanelProps {
@@ -19,56 +22,111 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     let shown = regions(content, widget.config.region, &widget.config.lang);
-    let heading_id = widget.id("support-heading");
-    html! {
-        <section class="rw-panel rw-support" id={widget.id("support")} aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id} tabindex="-1" data-focus="support">{ ui.support_heading }</h2>
-            <p>{ ui.support_intro }</p>
-            if !widget.config.support_lines.is_empty() {
-                <section class="rw-region rw-clinic-lines">
-                    <h3>{ ui.support_clinic_heading }</h3>
-                    <ul class="rw-lines">
-                        for line in widget.config.support_lines.iter() {
-                            <li>
-                                <span class="rw-line-name">{ line.name.clone() }</span>
-                                <a class="rw-line-link" href={format!("tel:{}", dial(&line.number))}>
-                                    { with_number(ui.support_call, &[], &line.number) }
-                                </a>
-                            </li>
-                        }
-                    </ul>
-                </section>
-            }
-            for region in shown.iter() {
-                <section class="rw-region" data-region={region.id} aria-label={region.name}>
-                    <h3>{ region.name }</h3>
-                    <p class="rw-emergency">
-                        <a class="rw-line-link" href={format!("tel:{}", dial(region.emergency))}>
-                            { with_number(ui.support_emergency, &[], region.emergency) }
-                        </a>
-                    </p>
-                    <Lines lines={region.lines} />
-                    if !region.abuse_lines.is_empty() || !region.abuse_note.is_empty() {
-                        <div class="rw-abuse">
-                            <h4>{ ui.support_abuse_heading }</h4>
-                            if !region.abuse_lines.is_empty() {
-                                <Lines lines={region.abuse_lines} />
-                            }
-                            if !region.abuse_note.is_empty() {
-                                <p class="rw-abuse-note">{ region.abuse_note }</p>
-                            }
-                        </div>
-                    }
-                </section>
-            }
-            <p class="rw-hint">{ ui.support_other_regions }</p>
-            <div class="rw-buttons">
-                <button type="button" class="rw-button rw-button-quiet" onclick={props.on_close.reform(|_| ())}>
-                    { ui.close }
-                </button>
-            </div>
-        </section>
-    }
+    let heading_id = AttrValue::from(widget.id("support-heading"));
+    let clinic = if widget.config.support_lines.is_empty() {
+        Html::default()
+    } else {
+        let lines = widget
+            .config
+            .support_lines
+            .iter()
+            .map(|line| {
+                line_item(
+                    string(line.name.clone()),
+                    call_link(ui.support_call, &line.number),
+                    Html::default(),
+                )
+            })
+            .collect();
+        el(
+            "section",
+            attrs!["class" = "rw-region rw-clinic-lines"],
+            nodes(vec![
+                words("h3", attrs![], ui.support_clinic_heading),
+                el("ul", attrs!["class" = "rw-lines"], nodes(lines)),
+            ]),
+        )
+    };
+    let mut children = vec![
+        tag(
+            "h2",
+            dynamic![
+                "id" = heading_id.clone(),
+                "tabindex" = "-1",
+                "data-focus" = "support",
+            ],
+            Listeners::None,
+            ui.support_heading.into_prop_value(),
+        ),
+        words("p", attrs![], ui.support_intro),
+        clinic,
+    ];
+    children.extend(shown.iter().map(|region| {
+        let emergency = link(
+            "tel:",
+            region.emergency,
+            with_number(ui.support_emergency, &[], region.emergency),
+        );
+        let abuse = if !region.abuse_lines.is_empty() || !region.abuse_note.is_empty() {
+            let lines = if region.abuse_lines.is_empty() {
+                Html::default()
+            } else {
+                html! { <Lines lines={region.abuse_lines} /> }
+            };
+            let note = if region.abuse_note.is_empty() {
+                Html::default()
+            } else {
+                words("p", attrs!["class" = "rw-abuse-note"], region.abuse_note)
+            };
+            el(
+                "div",
+                attrs!["class" = "rw-abuse"],
+                nodes(vec![
+                    words("h4", attrs![], ui.support_abuse_heading),
+                    lines,
+                    note,
+                ]),
+            )
+        } else {
+            Html::default()
+        };
+        tag(
+            "section",
+            dynamic![
+                "data-region" = region.id,
+                "aria-label" = region.name,
+                "class" = "rw-region",
+            ],
+            Listeners::None,
+            nodes(vec![
+                words("h3", attrs![], region.name),
+                el("p", attrs!["class" = "rw-emergency"], emergency),
+                html! { <Lines lines={region.lines} /> },
+                abuse,
+            ]),
+        )
+    }));
+    children.push(words(
+        "p",
+        attrs!["class" = "rw-hint"],
+        ui.support_other_regions,
+    ));
+    children.push(buttons(button(
+        "rw-button rw-button-quiet",
+        ui.close,
+        None,
+        props.on_close.reform(|_| ()),
+    )));
+    tag(
+        "section",
+        dynamic![
+            "id" = widget.id("support"),
+            "aria-labelledby" = heading_id,
+            "class" = "rw-panel rw-support",
+        ],
+        Listeners::None,
+        nodes(children),
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -82,7 +140,35 @@ struct LinesProps {
 fn with_number(template: Text, values: &[(&str, &str)], number: &str) -> Html {
     let filled = fill(template, values);
     let (before, after) = filled.split_once("{number}").unwrap_or((&filled, ""));
-    html! { <>{ before.to_owned() }<bdi dir="ltr">{ number.to_owned() }</bdi>{ after.to_owned() }</> }
+    nodes(vec![
+        string(before.to_owned()),
+        el("bdi", attrs!["dir" = "ltr"], string(number.to_owned())),
+        string(after.to_owned()),
+    ])
+}
+
+/// A line: `<li><span class="rw-line-name">name</span>call text</li>`.
+fn line_item(name: Html, call: Html, text: Html) -> Html {
+    let name = el("span", attrs!["class" = "rw-line-name"], name);
+    el("li", attrs![], nodes(vec![name, call, text]))
+}
+
+/// `<a href="{scheme}{number, dialled}" class="rw-line-link">words</a>`.
+fn link(scheme: &str, number: &str, words: Html) -> Html {
+    tag(
+        "a",
+        dynamic![
+            "href" = format!("{scheme}{}", dial(number)),
+            "class" = "rw-line-link",
+        ],
+        Listeners::None,
+        words,
+    )
+}
+
+/// A link that calls `number`, in the words of `template`.
+fn call_link(template: Text, number: &str) -> Html {
+    link("tel:", number, with_number(template, &[], number))
 }
 
 /// A region's lines: each a `tel:` link, and an `sms:` link where the line takes texts.
@@ -90,25 +176,26 @@ fn with_number(template: Text, values: &[(&str, &str)], number: &str) -> Html {
 fn Lines(props: &LinesProps) -> Html {
     let widget = use_widget();
     let ui = &widget.content().ui;
-    html! {
-        <ul class="rw-lines">
-            for line in props.lines.iter() {
-                <li>
-                    <span class="rw-line-name">{ line.name }</span>
-                    <a class="rw-line-link" href={format!("tel:{}", dial(line.call))}>
-                        { with_number(ui.support_call, &[], line.call) }
-                    </a>
-                    if !line.text.is_empty() {
-                        <a class="rw-line-link" href={format!("sms:{}", dial(line.text))}>
-                            if line.text_word.is_empty() {
-                                { with_number(ui.support_text, &[], line.text) }
-                            } else {
-                                { with_number(ui.support_text_word, &[("word", line.text_word)], line.text) }
-                            }
-                        </a>
-                    }
-                </li>
-            }
-        </ul>
-    }
+    let lines = props
+        .lines
+        .iter()
+        .map(|line| {
+            let text = if line.text.is_empty() {
+                Html::default()
+            } else {
+                let words = if line.text_word.is_empty() {
+                    with_number(ui.support_text, &[], line.text)
+                } else {
+                    with_number(ui.support_text_word, &[("word", line.text_word)], line.text)
+                };
+                link("sms:", line.text, words)
+            };
+            line_item(
+                line.name.into_prop_value(),
+                call_link(ui.support_call, line.call),
+                text,
+            )
+        })
+        .collect();
+    el("ul", attrs!["class" = "rw-lines"], nodes(lines))
 }

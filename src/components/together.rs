@@ -10,8 +10,13 @@
 //! function each: every `html!` element costs wasm, and these repeat.
 
 use super::hooks::focus::{use_pending_focus, Focus};
+use super::markup::{
+    self, attrs, button, buttons, confirm, dynamic, el, el_ref, fieldset, fixed, keyed, nodes,
+    sentence, string, table_wrap, tag, words,
+};
+use super::profile_chart::head_row;
 use super::question::{Move, QuestionScreen};
-use super::safety_note::SafetyNote;
+use super::safety_note::safety_note;
 use super::widget::{use_widget, Widget};
 use crate::core::content::{fill, Id, Text, UiText};
 use crate::core::document::{Answer, Millis, View};
@@ -22,7 +27,9 @@ use crate::core::together::{
     describe_differences, differences, record_profiles, Ending, Event, Person, Phase, Session,
 };
 use crate::web::{format_date, format_score, now_ms};
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, Listeners};
 
 #[component]
 pub fn Together() -> Html {
@@ -124,33 +131,43 @@ pub fn Together() -> Html {
                 widget.id("together-hint"),
                 widget.id("together-hard"),
             );
-            html! {
-                <>
-                    <section class="rw-content-note" aria-labelledby={note.clone()}>
-                        { heading(3, &note, ui.together_note_heading, true) }
-                        <p>{ ui.together_intro }</p>
-                        { points(&[ui.together_note_want, ui.together_note_share, ui.together_note_stop, ui.together_note_exit]) }
-                        <SafetyNote level={4} />
-                    </section>
-                    <fieldset class="rw-fieldset" aria-describedby={hint.clone()}>
-                        <legend>{ ui.context_question }</legend>
-                        <p class="rw-hint" id={hint}>{ ui.together_context_hint }</p>
-                        <div class="rw-options">{ for relationships }</div>
-                    </fieldset>
-                    <fieldset class="rw-fieldset" aria-describedby={hard.clone()}>
-                        <legend>{ ui.together_sensitive_legend }</legend>
-                        <p class="rw-hint" id={hard}>{ ui.together_sensitive_question }</p>
-                        <div class="rw-options">{ for hard_times }</div>
-                    </fieldset>
-                    if *missing {
-                        <p class="rw-error" role="alert">{ ui.together_choose_both }</p>
-                    }
-                    <div class="rw-buttons">
-                        { button("rw-button", ui.together_begin, None, begin) }
-                        { solo_button(&widget) }
-                    </div>
-                </>
-            }
+            let note_id = AttrValue::from(note.clone());
+            let note = tag(
+                "section",
+                dynamic!["aria-labelledby" = note_id, "class" = "rw-content-note"],
+                Listeners::None,
+                nodes(vec![
+                    heading(3, &note, ui.together_note_heading, true),
+                    words("p", attrs![], ui.together_intro),
+                    points(&[
+                        ui.together_note_want,
+                        ui.together_note_share,
+                        ui.together_note_stop,
+                        ui.together_note_exit,
+                    ]),
+                    safety_note(&widget, 4),
+                ]),
+            );
+            nodes(vec![
+                note,
+                fieldset(
+                    words("legend", attrs![], ui.context_question),
+                    hint,
+                    ui.together_context_hint,
+                    options(relationships.collect()),
+                ),
+                fieldset(
+                    words("legend", attrs![], ui.together_sensitive_legend),
+                    hard,
+                    ui.together_sensitive_question,
+                    options(hard_times.into()),
+                ),
+                error(*missing, ui.together_choose_both),
+                buttons(nodes(vec![
+                    button("rw-button", ui.together_begin, None, begin),
+                    solo_button(&widget),
+                ])),
+            ])
         }
         Phase::Answering(person) => match (session.answering(), session.context) {
             (Some((_, attempt)), Some(context)) => {
@@ -190,8 +207,8 @@ pub fn Together() -> Html {
                 };
                 html! {
                     <>
-                        <p class="rw-together-who">{ turn }</p>
-                        <p class="rw-hint">{ note }</p>
+                        { words("p", attrs!["class" = "rw-together-who"], turn) }
+                        { words("p", attrs!["class" = "rw-hint"], note) }
                         <QuestionScreen
                             context={context}
                             skip_sensitive={session.skip_sensitive}
@@ -216,13 +233,16 @@ pub fn Together() -> Html {
                     send.emit(Event::StartSecond);
                 })
             };
-            html! {
-                <>
-                    { heading(3, &widget.id("handover"), ui.together_handover_heading, true) }
-                    <p>{ ui.together_handover_text }</p>
-                    <div class="rw-buttons">{ button("rw-button", ui.together_second_start, None, start) }</div>
-                </>
-            }
+            nodes(vec![
+                heading(
+                    3,
+                    &widget.id("handover"),
+                    ui.together_handover_heading,
+                    true,
+                ),
+                words("p", attrs![], ui.together_handover_text),
+                buttons(button("rw-button", ui.together_second_start, None, start)),
+            ])
         }
         Phase::Results => {
             let keep_box = |person: Person, label: Text| {
@@ -259,24 +279,28 @@ pub fn Together() -> Html {
                     None => keep_error.set(true),
                 })
             };
-            let hint = widget.id("together-keep-hint");
-            html! {
-                <>
-                    if let Some(profiles) = session.profiles() {
-                        { results(&widget, &profiles, session.skip_sensitive, 3, &widget.id("together-now"), true) }
-                    }
-                    <fieldset class="rw-fieldset" aria-describedby={hint.clone()}>
-                        <legend>{ ui.together_keep_question }</legend>
-                        <p class="rw-hint" id={hint}>{ ui.together_keep_hint }</p>
-                        { keep_box(Person::First, ui.together_keep_first) }
-                        { keep_box(Person::Second, ui.together_keep_second) }
-                    </fieldset>
-                    if *keep_error {
-                        <p class="rw-error" role="alert">{ ui.together_keep_both }</p>
-                    }
-                    <div class="rw-buttons">{ button("rw-button", ui.together_keep, None, keep) }</div>
-                </>
-            }
+            let results = match session.profiles() {
+                Some(profiles) => {
+                    let id = widget.id("together-now");
+                    results(&widget, &profiles, session.skip_sensitive, 3, &id, true)
+                }
+                None => Html::default(),
+            };
+            let boxes = nodes(vec![
+                keep_box(Person::First, ui.together_keep_first),
+                keep_box(Person::Second, ui.together_keep_second),
+            ]);
+            nodes(vec![
+                results,
+                fieldset(
+                    words("legend", attrs![], ui.together_keep_question),
+                    widget.id("together-keep-hint"),
+                    ui.together_keep_hint,
+                    boxes,
+                ),
+                error(*keep_error, ui.together_keep_both),
+                buttons(button("rw-button", ui.together_keep, None, keep)),
+            ])
         }
         Phase::Ended(ending) => {
             let again = {
@@ -288,17 +312,26 @@ pub fn Together() -> Html {
                     send.emit(Event::Again);
                 })
             };
-            html! {
-                <>
-                    if ending == Ending::Stopped {
-                        <p class="rw-note" tabindex="-1" data-focus={Focus::Legend.attr()}>{ ui.together_stopped }</p>
-                    }
-                    <div class="rw-buttons">
-                        { button("rw-button", ui.together_again, None, again) }
-                        { solo_button(&widget) }
-                    </div>
-                </>
-            }
+            let stopped = if ending == Ending::Stopped {
+                words(
+                    "p",
+                    attrs![
+                        "tabindex" = "-1",
+                        "data-focus" = "legend",
+                        "class" = "rw-note"
+                    ],
+                    ui.together_stopped,
+                )
+            } else {
+                Html::default()
+            };
+            nodes(vec![
+                stopped,
+                buttons(nodes(vec![
+                    button("rw-button", ui.together_again, None, again),
+                    solo_button(&widget),
+                ])),
+            ])
         }
     };
 
@@ -313,44 +346,36 @@ pub fn Together() -> Html {
                     stopping.set(asking);
                 })
             };
-            html! {
-                <div class="rw-together-stop">
-                    if *stopping {
-                        { confirm(
-                            &widget.id("together-stop"),
-                            ui.together_stop_question,
-                            ui.together_stop_confirm,
-                            on(Event::Stop),
-                            ask(false, Focus::Delete),
-                            ui.cancel,
-                        ) }
-                    } else {
-                        { button("rw-button rw-button-quiet", ui.together_stop, Some(Focus::Delete), ask(true, Focus::DeleteCancel)) }
-                    }
-                </div>
-            }
+            let stop = if *stopping {
+                confirm(
+                    widget.id("together-stop"),
+                    ui.together_stop_question.into_prop_value(),
+                    "rw-button",
+                    ui.together_stop_confirm,
+                    on(Event::Stop),
+                    ui.cancel,
+                    Focus::DeleteCancel,
+                    ask(false, Focus::Delete),
+                )
+            } else {
+                button(
+                    "rw-button rw-button-quiet",
+                    ui.together_stop,
+                    Some(Focus::Delete),
+                    ask(true, Focus::DeleteCancel),
+                )
+            };
+            el("div", attrs!["class" = "rw-together-stop"], stop)
         }
         Phase::Intro | Phase::Ended(_) => kept(&widget, &asking, &asked, &focus),
     };
 
-    html! {
-        <div class="rw-together" ref={root}>
-            { body }
-            { stop }
-        </div>
-    }
-}
-
-/// A button (one copy of its markup for the whole view).
-fn button(
-    class: &'static str,
-    label: Text,
-    target: Option<Focus>,
-    onclick: Callback<MouseEvent>,
-) -> Html {
-    html! {
-        <button type="button" class={class} data-focus={target.map(Focus::attr)} {onclick}>{ label }</button>
-    }
+    el_ref(
+        "div",
+        root,
+        attrs!["class" = "rw-together"],
+        nodes(vec![body, stop]),
+    )
 }
 
 /// A radio button or checkbox with its label.
@@ -361,12 +386,14 @@ fn choice(
     label: Text,
     onchange: Callback<web_sys::Event>,
 ) -> Html {
-    html! {
-        <label class="rw-option">
-            <input type={kind} name={name} checked={checked} {onchange} />
-            <span>{ label }</span>
-        </label>
-    }
+    markup::choice(
+        "rw-option",
+        kind,
+        name.map(AttrValue::from),
+        checked,
+        label.into_prop_value(),
+        onchange,
+    )
 }
 
 /// A heading of `level` (3, else 4) with `id`; `focus`: the top of a screen, where focus goes.
@@ -376,40 +403,38 @@ fn heading(level: u8, id: &str, text: Text, focus: bool) -> Html {
     } else {
         (None, None)
     };
-    let id = id.to_owned();
-    if level == 3 {
-        html! { <h3 id={id} tabindex={tabindex} data-focus={target}>{ text }</h3> }
-    } else {
-        html! { <h4 id={id} tabindex={tabindex} data-focus={target}>{ text }</h4> }
-    }
+    tag(
+        if level == 3 { "h3" } else { "h4" },
+        dynamic![
+            "id" = id.to_owned(),
+            "tabindex" = tabindex,
+            "data-focus" = target,
+        ],
+        Listeners::None,
+        text.into_prop_value(),
+    )
 }
 
 /// A bulleted list of sentences.
 fn points(items: &[Text]) -> Html {
-    html! {
-        <ul class="rw-together-points">
-            for item in items {
-                <li>{ *item }</li>
-            }
-        </ul>
-    }
+    let items = items
+        .iter()
+        .map(|item| words("li", attrs![], *item))
+        .collect();
+    el("ul", attrs!["class" = "rw-together-points"], nodes(items))
 }
 
-/// A question with a button to go ahead and "Cancel" (the safe choice, which takes focus).
-fn confirm(
-    id: &str,
-    question: Text,
-    yes: Text,
-    on_yes: Callback<MouseEvent>,
-    on_cancel: Callback<MouseEvent>,
-    cancel: Text,
-) -> Html {
-    html! {
-        <div class="rw-confirm" role="group" aria-labelledby={id.to_owned()}>
-            <p id={id.to_owned()}>{ question }</p>
-            { button("rw-button", yes, None, on_yes) }
-            { button("rw-button rw-button-quiet", cancel, Some(Focus::DeleteCancel), on_cancel) }
-        </div>
+/// The choices of a question.
+fn options(choices: Vec<Html>) -> Html {
+    el("div", attrs!["class" = "rw-options"], nodes(choices))
+}
+
+/// What is missing before going on, when `shown`.
+fn error(shown: bool, text: Text) -> Html {
+    if shown {
+        words("p", attrs!["role" = "alert", "class" = "rw-error"], text)
+    } else {
+        Html::default()
     }
 }
 
@@ -446,9 +471,10 @@ fn results(
     let stories = describe_differences(content, &differences(profiles));
     // A form: its give and its receive, or why there are none. (Short cells: the table fits a phone.)
     let scores = |score: &FormScore| match (score.give, score.receive) {
-        (Some(give), Some(receive)) => html! {
-            <><td>{ format_score(give, lang) }</td><td>{ format_score(receive, lang) }</td></>
-        },
+        (Some(give), Some(receive)) => nodes(vec![
+            sentence("td", attrs![], format_score(give, lang)),
+            sentence("td", attrs![], format_score(receive, lang)),
+        ]),
         _ => wide_cell(if score.not_applicable {
             ui.form_not_applicable
         } else {
@@ -474,71 +500,109 @@ fn results(
             rows(ui, name, [scores(a), scores(b)])
         });
     let ids = ["side", "stories", "talk"].map(|part| format!("{id}-{part}"));
-    html! {
-        <div class="rw-together-results">
-            <section class="rw-plan-section" aria-labelledby={ids[0].clone()}>
-                { heading(level, &ids[0], ui.together_results_heading, focus) }
-                <p>{ ui.together_results_intro }</p>
-                <div class="rw-table-wrap" tabindex="0" role="region" aria-label={ui.together_table_caption}>
-                    <table class="rw-table">
-                        <caption>{ ui.together_table_caption }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ ui.together_person_column }</th>
-                                <th scope="col">{ ui.give_label }</th>
-                                <th scope="col">{ ui.receive_label }</th>
-                            </tr>
-                        </thead>
-                        { for forms }
-                        { rows(ui, ui.together_overall_row, [balance(first), balance(second)]) }
-                    </table>
-                </div>
-            </section>
-            <section class="rw-plan-section" aria-labelledby={ids[1].clone()}>
-                { heading(level, &ids[1], ui.together_differences_heading, false) }
-                if stories.is_empty() {
-                    <p>{ ui.together_no_differences }</p>
-                } else {
-                    for story in stories {
-                        <p>{ story }</p>
-                    }
-                    <p class="rw-note">{ ui.together_differs_note }</p>
-                }
-            </section>
-            <section class="rw-plan-section" aria-labelledby={ids[2].clone()}>
-                { heading(level, &ids[2], ui.together_talk_heading, false) }
-                <p>{ ui.together_talk_intro }</p>
-                { points(&[ui.together_talk_turns, ui.together_talk_needs, ui.together_talk_together, ui.together_talk_reset]) }
-            </section>
-        </div>
-    }
+    let mut table = vec![
+        words("caption", attrs![], ui.together_table_caption),
+        head_row(&[
+            &ui.together_person_column,
+            &ui.give_label,
+            &ui.receive_label,
+        ]),
+    ];
+    table.extend(forms);
+    table.push(rows(
+        ui,
+        ui.together_overall_row,
+        [balance(first), balance(second)],
+    ));
+    let table = el("table", attrs!["class" = "rw-table"], nodes(table));
+    let side = nodes(vec![
+        words("p", attrs![], ui.together_results_intro),
+        table_wrap(ui.together_table_caption, table),
+    ]);
+    let stories = if stories.is_empty() {
+        words("p", attrs![], ui.together_no_differences)
+    } else {
+        let mut paragraphs: Vec<Html> = stories
+            .into_iter()
+            .map(|story| sentence("p", attrs![], story))
+            .collect();
+        paragraphs.push(words(
+            "p",
+            attrs!["class" = "rw-note"],
+            ui.together_differs_note,
+        ));
+        nodes(paragraphs)
+    };
+    let talk = nodes(vec![
+        words("p", attrs![], ui.together_talk_intro),
+        points(&[
+            ui.together_talk_turns,
+            ui.together_talk_needs,
+            ui.together_talk_together,
+            ui.together_talk_reset,
+        ]),
+    ]);
+    let [side_id, stories_id, talk_id] = ids;
+    el(
+        "div",
+        attrs!["class" = "rw-together-results"],
+        nodes(vec![
+            part(level, side_id, ui.together_results_heading, focus, side),
+            part(
+                level,
+                stories_id,
+                ui.together_differences_heading,
+                false,
+                stories,
+            ),
+            part(level, talk_id, ui.together_talk_heading, false, talk),
+        ]),
+    )
+}
+
+/// A part of the results: a section named by its heading (see [`heading`]).
+fn part(level: u8, id: String, text: Text, focus: bool, children: Html) -> Html {
+    let heading = heading(level, &id, text, focus);
+    tag(
+        "section",
+        dynamic!["aria-labelledby" = id, "class" = "rw-plan-section"],
+        Listeners::None,
+        nodes(vec![heading, children]),
+    )
 }
 
 /// One row group of the results: `name` (a form, or the overall question), then a row for each
 /// person with their `cells`.
 fn rows(ui: &UiText, name: Text, cells: [Html; 2]) -> Html {
     let [first, second] = cells;
-    html! {
-        <tbody>
-            // The form on a row of its own: three narrow columns fit a phone.
-            <tr>
-                <th scope="rowgroup" colspan="3" class="rw-together-form">{ name }</th>
-            </tr>
-            <tr>
-                <th scope="row">{ ui.together_first }</th>
-                { first }
-            </tr>
-            <tr>
-                <th scope="row">{ ui.together_second }</th>
-                { second }
-            </tr>
-        </tbody>
-    }
+    let person = |who, cells| {
+        let head = words("th", attrs!["scope" = "row"], who);
+        el("tr", attrs![], nodes(vec![head, cells]))
+    };
+    let rows = vec![
+        // The form on a row of its own: three narrow columns fit a phone.
+        el(
+            "tr",
+            attrs![],
+            words(
+                "th",
+                attrs![
+                    "scope" = "rowgroup",
+                    "colspan" = "3",
+                    "class" = "rw-together-form"
+                ],
+                name,
+            ),
+        ),
+        person(ui.together_first, first),
+        person(ui.together_second, second),
+    ];
+    el("tbody", attrs![], nodes(rows))
 }
 
 /// A cell across the "I give" and "I receive" columns.
 fn wide_cell(text: Text) -> Html {
-    html! { <td colspan="2">{ text }</td> }
+    words("td", attrs!["colspan" = "2"], text)
 }
 
 /// The results both people chose to keep, newest first: each opens to show them, and can be deleted
@@ -579,44 +643,60 @@ fn kept(
             })
         };
         let date = format_date(record.kept, &content.lang);
-        let about = record.context.and_then(|c| content.context(c));
-        html! {
-            <details class="rw-faq-item rw-together-kept" key={id.to_string()}>
-                <summary>
-                    { fill(ui.together_kept_item, &[("date", &date)]) }
-                    if let Some(about) = about {
-                        { " · " }{ about.label }
-                    }
-                </summary>
-                <div class="rw-together-kept-body">
-                    { results(widget, &record_profiles(content, record), record.skip_sensitive, 4, &widget.id(&format!("together-{id}")), false) }
-                    if **asking == Some(id) {
-                        { confirm(
-                            &widget.id("together-delete"),
-                            ui.together_delete_question,
-                            ui.together_delete_confirm,
-                            delete,
-                            ask(None, Focus::Delete),
-                            ui.cancel,
-                        ) }
-                    } else {
-                        <div class="rw-buttons">
-                            { button(
-                                "rw-button rw-button-quiet",
-                                ui.together_delete,
-                                (**asked == Some(id)).then_some(Focus::Delete),
-                                ask(Some(id), Focus::DeleteCancel),
-                            ) }
-                        </div>
-                    }
-                </div>
-            </details>
+        let mut summary = vec![string(fill(ui.together_kept_item, &[("date", &date)]))];
+        if let Some(about) = record.context.and_then(|c| content.context(c)) {
+            summary.push(fixed(" · "));
+            summary.push(about.label.into_prop_value());
         }
+        let profiles = record_profiles(content, record);
+        let results_id = widget.id(&format!("together-{id}"));
+        let results = results(
+            widget,
+            &profiles,
+            record.skip_sensitive,
+            4,
+            &results_id,
+            false,
+        );
+        let delete = if **asking == Some(id) {
+            confirm(
+                widget.id("together-delete"),
+                ui.together_delete_question.into_prop_value(),
+                "rw-button",
+                ui.together_delete_confirm,
+                delete,
+                ui.cancel,
+                Focus::DeleteCancel,
+                ask(None, Focus::Delete),
+            )
+        } else {
+            buttons(button(
+                "rw-button rw-button-quiet",
+                ui.together_delete,
+                (**asked == Some(id)).then_some(Focus::Delete),
+                ask(Some(id), Focus::DeleteCancel),
+            ))
+        };
+        let body = el(
+            "div",
+            attrs!["class" = "rw-together-kept-body"],
+            nodes(vec![results, delete]),
+        );
+        let summary = el("summary", attrs![], nodes(summary));
+        keyed(
+            "details",
+            Key::from(id.to_string()),
+            attrs!["class" = "rw-faq-item rw-together-kept"],
+            nodes(vec![summary, body]),
+        )
     });
-    html! {
-        <section class="rw-plan-section" aria-labelledby={heading_id.clone()}>
-            { heading(3, &heading_id, ui.together_kept_heading, false) }
-            { for records }
-        </section>
-    }
+    // The heading and the records in one list, as before (so that they are matched by place).
+    let mut list = vec![heading(3, &heading_id, ui.together_kept_heading, false)];
+    list.extend(records);
+    tag(
+        "section",
+        dynamic!["aria-labelledby" = heading_id, "class" = "rw-plan-section"],
+        Listeners::None,
+        nodes(list),
+    )
 }

@@ -3,12 +3,15 @@
 
 use super::hooks::focus::Focus;
 use super::language_choice::LanguageChoice;
+use super::markup::{attrs, dynamic, el, fixed, nodes, on, tag};
 use super::panel::Panel;
-use super::widget::use_widget;
+use super::widget::Widget;
 use crate::core::quick_exit::PRESSES;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+use yew::virtual_dom::{Listeners, VNode, VText};
 
-#[derive(Properties, PartialEq)]
+/// What the toolbar shows and does.
 pub struct ToolbarProps {
     /// Where quick exit goes (checked to be http(s)).
     pub exit_url: AttrValue,
@@ -21,47 +24,91 @@ pub struct ToolbarProps {
     pub on_toggle: Callback<Panel>,
 }
 
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let widget = use_widget();
+/// The toolbar. A function rather than a component: it keeps no state, and each component costs the
+/// download a few hundred bytes.
+pub fn toolbar(widget: &Widget, props: ToolbarProps) -> Html {
     let ui = &widget.content().ui;
     let exit = {
         let on_exit = props.on_exit.clone();
-        move |event: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
             // The link's own navigation would leave this page in history; the exit replaces it.
             event.prevent_default();
             on_exit.emit(());
-        }
+        })
     };
-    let toggles = [
-        (Panel::Support, ui.support_button, "support"),
-        (Panel::Data, ui.data_button, "data"),
-    ];
-    html! {
-        <div class="rw-toolbar" role="group" aria-label={ui.toolbar_label}>
-            <a class="rw-exit" href={props.exit_url.clone()} onclick={exit} rel="noreferrer">
-                <span class="rw-visually-hidden">{ ui.exit_hidden_prefix }{ " " }</span>
-                { ui.exit_button }
-                <span class="rw-exit-indicators" aria-hidden="true">
-                    for n in 0..PRESSES {
-                        <span class={if n < props.presses { "rw-exit-indicator rw-on" } else { "rw-exit-indicator" }}></span>
-                    }
-                </span>
-            </a>
-            <p class="rw-exit-status rw-visually-hidden" role="status">{ props.exit_status.clone() }</p>
-            for (panel, label, id) in toggles {
-                <button
-                    type="button"
-                    class="rw-toolbar-button"
-                    aria-expanded={(props.open == Some(panel)).to_string()}
-                    aria-controls={widget.id(id)}
-                    data-focus={Focus::Toggle(panel).attr()}
-                    onclick={props.on_toggle.reform(move |_: MouseEvent| panel)}
-                >
-                    { label }
-                </button>
-            }
-            <LanguageChoice />
-        </div>
-    }
+    let indicators = (0..PRESSES)
+        .map(|n| {
+            let class = if n < props.presses {
+                "rw-exit-indicator rw-on"
+            } else {
+                "rw-exit-indicator"
+            };
+            tag(
+                "span",
+                dynamic!["class" = class],
+                Listeners::None,
+                Html::default(),
+            )
+        })
+        .collect();
+    let hidden = nodes(vec![ui.exit_hidden_prefix.into_prop_value(), fixed(" ")]);
+    let exit = tag(
+        "a",
+        dynamic![
+            "href" = props.exit_url.clone(),
+            "rel" = "noreferrer",
+            "class" = "rw-exit",
+        ],
+        on!(onclick, exit),
+        nodes(vec![
+            el("span", attrs!["class" = "rw-visually-hidden"], hidden),
+            ui.exit_button.into_prop_value(),
+            el(
+                "span",
+                attrs!["aria-hidden" = "true", "class" = "rw-exit-indicators"],
+                nodes(indicators),
+            ),
+        ]),
+    );
+    let status = el(
+        "p",
+        attrs![
+            "role" = "status",
+            "class" = "rw-exit-status rw-visually-hidden"
+        ],
+        VNode::VText(VText::new(props.exit_status.clone())),
+    );
+    let mut children = vec![exit, status];
+    children.extend(
+        [
+            (Panel::Support, ui.support_button, "support"),
+            (Panel::Data, ui.data_button, "data"),
+        ]
+        .map(|(panel, label, id)| {
+            let toggle = props.on_toggle.reform(move |_: MouseEvent| panel);
+            tag(
+                "button",
+                dynamic![
+                    "type" = "button",
+                    "aria-expanded" = (props.open == Some(panel)).to_string(),
+                    "aria-controls" = widget.id(id),
+                    "data-focus" = Focus::Toggle(panel).attr(),
+                    "class" = "rw-toolbar-button",
+                ],
+                on!(onclick, toggle),
+                label.into_prop_value(),
+            )
+        }),
+    );
+    children.push(html! { <LanguageChoice /> });
+    tag(
+        "div",
+        dynamic![
+            "role" = "group",
+            "aria-label" = ui.toolbar_label,
+            "class" = "rw-toolbar",
+        ],
+        Listeners::None,
+        nodes(children),
+    )
 }

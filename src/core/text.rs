@@ -62,7 +62,9 @@ impl std::ops::Deref for Text {
 // In Yew's markup a `Text` is its words, as a `&'static str` would be.
 impl yew::html::IntoPropValue<yew::virtual_dom::VNode> for Text {
     fn into_prop_value(self) -> yew::virtual_dom::VNode {
-        yew::virtual_dom::VNode::from(self.get())
+        // The words as they are in the table: no copy of the string.
+        let words = yew::AttrValue::Static(self.get());
+        yew::virtual_dom::VNode::VText(yew::virtual_dom::VText::new(words))
     }
 }
 
