@@ -20,7 +20,7 @@ use super::panel::Panel;
 use super::plan::Plan;
 use super::practice::Practice;
 use super::quiz::quiz;
-use super::support_panel::SupportPanel;
+use super::support_panel::support_panel;
 use super::together::Together;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::widget::Widget;
@@ -225,7 +225,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_toggle: toggle_panel,
             }) }
             if *panel == Some(Panel::Support) {
-                <SupportPanel on_close={close_panel.clone()} />
+                { support_panel(&widget, &close_panel) }
             }
             if *panel == Some(Panel::Data) {
                 <DataPanel saved={saved.clone()} on_close={close_panel} />

@@ -10,7 +10,7 @@ use super::markup::{
     tag, words,
 };
 use super::print_summary::PrintPlan;
-use super::profile_chart::ProfileChart;
+use super::profile_chart::profile_chart;
 use super::safety_note::safety_note;
 use super::widget::use_widget;
 use crate::core::content::fill;
@@ -190,7 +190,7 @@ pub fn Plan() -> Html {
             // of what follows applies.
             { safety_note(&widget, 3) }
             { plan_section(widget.id("direction"), ui.direction_heading, nodes(direction)) }
-            <ProfileChart profile={now.clone()} />
+            { profile_chart(&widget, &now) }
             { plan_section(widget.id("recommended"), ui.recommended_heading, recommended) }
             { learn }
             if history.len() > 1 {
