@@ -74,14 +74,11 @@ pub fn ContextPicker() -> Html {
     };
     // Two people who both want to: the same check in turn on this device (see `together.rs`).
     let together = if widget.shows(View::Together) {
-        let widget = widget.clone();
         button(
             "rw-link rw-together-open",
             ui.together_open,
             None,
-            Callback::from(move |_: MouseEvent| {
-                widget.send_then_focus(Action::Navigate(View::Together), Focus::ViewHeading)
-            }),
+            widget.go(Action::Navigate(View::Together), Focus::ViewHeading),
         )
     } else {
         Html::default()

@@ -35,12 +35,6 @@ pub fn Plan() -> Html {
         Rc::new(checks(content, quiz))
     });
     let history: Rc<_> = (*history).clone();
-    let go_to_quiz = {
-        let widget = widget.clone();
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::Navigate(View::Quiz), Focus::Legend)
-        })
-    };
 
     let Some(latest) = state.doc.quiz.finished().next() else {
         let text = if state.current().is_some() {
@@ -49,6 +43,7 @@ pub fn Plan() -> Html {
             ui.plan_empty
         };
         let to_quiz = if widget.shows(View::Quiz) {
+            let go_to_quiz = widget.go(Action::Navigate(View::Quiz), Focus::Legend);
             buttons(button("rw-button", ui.go_to_quiz, None, go_to_quiz))
         } else {
             Html::default()
@@ -69,13 +64,6 @@ pub fn Plan() -> Html {
     let links = learn_links(content, &now, latest.context);
     let date = format_date(latest.finished.unwrap_or(latest.started), &content.lang);
 
-    let retake = {
-        let widget = widget.clone();
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::Retake, Focus::ViewHeading)
-        })
-    };
-
     let recommended = if recommendations.is_empty() {
         words("p", attrs![], ui.direction_unknown)
     } else {
@@ -87,16 +75,12 @@ pub fn Plan() -> Html {
                 .map(|reason| sentence("li", attrs![], reason))
                 .collect();
             let link = if widget.shows(View::Checklist) {
-                let widget = widget.clone();
-                let target = Focus::Step(step.id);
                 button_with(
                     "rw-link",
                     string(fill(ui.go_to_step, &[("step", &step.title)])),
                     None,
                     None,
-                    Callback::from(move |_: MouseEvent| {
-                        widget.send_then_focus(Action::Navigate(View::Checklist), target)
-                    }),
+                    widget.go(Action::Navigate(View::Checklist), Focus::Step(step.id)),
                 )
             } else {
                 Html::default()
@@ -177,6 +161,7 @@ pub fn Plan() -> Html {
         None => Html::default(),
     };
     let retake = if widget.shows(View::Quiz) {
+        let retake = widget.go(Action::Retake, Focus::ViewHeading);
         button("rw-button rw-button-quiet", ui.retake, None, retake)
     } else {
         Html::default()

@@ -213,12 +213,7 @@ pub fn question(widget: &Widget) -> Html {
             ),
         })
     };
-    let change_context = {
-        let widget = widget.clone();
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::ChangeContext, Focus::Legend)
-        })
-    };
+    let change_context = widget.go(Action::ChangeContext, Focus::Legend);
     html! {
         <QuestionScreen
             context={context}

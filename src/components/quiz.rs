@@ -40,12 +40,7 @@ pub fn quiz(widget: &Widget) -> Html {
     };
 
     let date = format_date(last.finished.unwrap_or(last.started), &content.lang);
-    let go = |action: Action| {
-        let widget = widget.clone();
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(action.clone(), Focus::ViewHeading)
-        })
-    };
+    let go = |action: Action| widget.go(action, Focus::ViewHeading);
     let see_plan = if widget.shows(View::Plan) {
         button(
             "rw-button",

@@ -441,14 +441,11 @@ fn error(shown: bool, text: Text) -> Html {
 /// The way back to the check on one's own.
 fn solo_button(widget: &Widget) -> Html {
     let ui = &widget.content().ui;
-    let widget = widget.clone();
     button(
         "rw-button rw-button-quiet",
         ui.together_solo,
         None,
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::Navigate(View::Quiz), Focus::ViewHeading)
-        }),
+        widget.go(Action::Navigate(View::Quiz), Focus::ViewHeading),
     )
 }
 

@@ -93,6 +93,14 @@ impl Widget {
         self.send(action);
     }
 
+    /// A button's action: [`Widget::send_then_focus`] with `action` and `target` on every press. One
+    /// closure for every such button, rather than one each.
+    #[inline(never)]
+    pub fn go(&self, action: Action, target: Focus) -> Callback<MouseEvent> {
+        let widget = self.clone();
+        Callback::from(move |_: MouseEvent| widget.send_then_focus(action.clone(), target))
+    }
+
     /// Like [`Widget::send_then_focus`], and says `sentence` through the status line (for changes a
     /// screen reader would not otherwise hear, such as the question number).
     pub fn send_then_announce(&self, action: Action, target: Focus, sentence: String) {
