@@ -11,7 +11,7 @@ use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
 use super::hooks::theme_check::{probes, use_theme_check};
 use super::intro::intro;
-use super::learn::LearnView;
+use super::learn::learn_view;
 use super::learn_button::learn_button;
 use super::markup::{attrs, dynamic, el, nodes, sentence, words};
 use super::nav::nav;
@@ -78,6 +78,8 @@ pub fn App(props: &AppProps) -> Html {
     let saved = use_saved_progress(content, config.clone(), status.clone(), confirm.clone());
     let state = saved.state.clone();
     let root = use_node_ref();
+    // Learn's own element, where its table of contents looks for headings.
+    let learn_root = use_node_ref();
     let own_colours = use_theme_check(root.clone());
     // Moves focus where an action asked for it, after the new view is in the DOM.
     let focus = use_pending_focus(root.clone());
@@ -190,10 +192,10 @@ pub fn App(props: &AppProps) -> Html {
                 View::Practice => ui.learn_back_practice,
                 View::Quiz | View::Together => ui.learn_back,
             };
-            let body = html! {
-                <LearnView back_label={back_label} />
-            };
-            (ui.learn_heading, body)
+            (
+                ui.learn_heading,
+                learn_view(&widget, back_label, &learn_root),
+            )
         }
         View::Checklist => (
             ui.checklist_heading,
