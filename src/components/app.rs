@@ -199,18 +199,21 @@ pub fn App(props: &AppProps) -> Html {
         }
         View::Checklist => (
             ui.checklist_heading,
-            html! { <>{ learn_button(&widget) }<ChecklistView /></> },
+            html! { <>{ learn_button(&widget) }<ChecklistView widget={widget.clone()} /></> },
         ),
         View::Quiz => (ui.quiz_heading, quiz(&widget)),
         View::Plan => (
             ui.plan_heading,
-            html! { <>{ learn_button(&widget) }<Plan /></> },
+            html! { <>{ learn_button(&widget) }<Plan widget={widget.clone()} /></> },
         ),
         View::Practice => (
             ui.practice_heading,
-            html! { <>{ learn_button(&widget) }<Practice /></> },
+            html! { <>{ learn_button(&widget) }<Practice widget={widget.clone()} /></> },
         ),
-        View::Together => (ui.together_heading, html! { <Together /> }),
+        View::Together => (
+            ui.together_heading,
+            html! { <Together widget={widget.clone()} /> },
+        ),
     };
     let on_exit = exit.exit.clone();
 
@@ -230,7 +233,7 @@ pub fn App(props: &AppProps) -> Html {
                 { support_panel(&widget, &close_panel) }
             }
             if *panel == Some(Panel::Data) {
-                <DataPanel saved={saved.clone()} on_close={close_panel} />
+                <DataPanel widget={widget.clone()} saved={saved.clone()} on_close={close_panel} />
             }
             { intro(&widget) }
             { notices(&widget, &saved.notices.0, &dismiss) }
@@ -269,6 +272,6 @@ pub fn App(props: &AppProps) -> Html {
     );
 
     html! {
-        <ContextProvider<Widget> context={widget}>{ Html::from(section) }</ContextProvider<Widget>>
+        { Html::from(section) }
     }
 }

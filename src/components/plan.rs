@@ -12,7 +12,7 @@ use super::markup::{
 use super::print_summary::PrintPlan;
 use super::profile_chart::profile_chart;
 use super::safety_note::safety_note;
-use super::widget::use_widget;
+use super::widget::WidgetProps;
 use crate::core::content::fill;
 use crate::core::document::View;
 use crate::core::scoring::{direction_paragraphs, learn_links, profile, recommend};
@@ -24,8 +24,8 @@ use yew::prelude::*;
 use yew::virtual_dom::{Key, Listeners};
 
 #[component]
-pub fn Plan() -> Html {
-    let widget = use_widget();
+pub fn Plan(props: &WidgetProps) -> Html {
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let state = &widget.state;
@@ -179,16 +179,16 @@ pub fn Plan() -> Html {
             { plan_section(widget.id("recommended"), ui.recommended_heading, recommended) }
             { learn }
             if history.len() > 1 {
-                <CompareChecks checks={history.clone()} pick={widget.config.history} />
+                <CompareChecks widget={widget.clone()} checks={history.clone()} pick={widget.config.history} />
                 if widget.config.history {
                     { over_time(&widget, &history) }
                 }
             }
             if widget.config.history {
-                <PastChecks checks={history.clone()} />
+                <PastChecks widget={widget.clone()} checks={history.clone()} />
             }
             if widget.config.print {
-                <PrintPlan profile={now.clone()} recommendations={recommendations.clone()} date={date.clone()} />
+                <PrintPlan widget={widget.clone()} profile={now.clone()} recommendations={recommendations.clone()} date={date.clone()} />
             }
             { buttons(nodes(vec![cta, retake])) }
             { words("p", attrs!["class" = "rw-help"], ui.help_line) }

@@ -27,14 +27,14 @@ pub fn quiz(widget: &Widget) -> Html {
         return match attempt.context {
             Some(relationship) if note_due => content_note(widget, relationship),
             Some(_) => question(widget),
-            None => html! { <ContextPicker /> },
+            None => html! { <ContextPicker widget={widget.clone()} /> },
         };
     }
     let Some(last) = state.doc.quiz.finished().next() else {
         return html! {
             <>
                 { words("p", attrs![], ui.quiz_intro) }
-                <ContextPicker />
+                <ContextPicker widget={widget.clone()} />
             </>
         };
     };
