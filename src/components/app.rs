@@ -11,7 +11,7 @@ use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
 use super::hooks::theme_check::{probes, use_theme_check};
 use super::intro::intro;
-use super::learn::LearnView;
+use super::learn::learn_view;
 use super::learn_button::learn_button;
 use super::markup::{attrs, dynamic, el, nodes, sentence, words};
 use super::nav::nav;
@@ -20,7 +20,7 @@ use super::panel::Panel;
 use super::plan::Plan;
 use super::practice::Practice;
 use super::quiz::quiz;
-use super::support_panel::SupportPanel;
+use super::support_panel::support_panel;
 use super::together::Together;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::widget::Widget;
@@ -78,6 +78,8 @@ pub fn App(props: &AppProps) -> Html {
     let saved = use_saved_progress(content, config.clone(), status.clone(), confirm.clone());
     let state = saved.state.clone();
     let root = use_node_ref();
+    // Learn's own element, where its table of contents looks for headings.
+    let learn_root = use_node_ref();
     let own_colours = use_theme_check(root.clone());
     // Moves focus where an action asked for it, after the new view is in the DOM.
     let focus = use_pending_focus(root.clone());
@@ -190,25 +192,28 @@ pub fn App(props: &AppProps) -> Html {
                 View::Practice => ui.learn_back_practice,
                 View::Quiz | View::Together => ui.learn_back,
             };
-            let body = html! {
-                <LearnView back_label={back_label} />
-            };
-            (ui.learn_heading, body)
+            (
+                ui.learn_heading,
+                learn_view(&widget, back_label, &learn_root),
+            )
         }
         View::Checklist => (
             ui.checklist_heading,
-            html! { <>{ learn_button(&widget) }<ChecklistView /></> },
+            html! { <>{ learn_button(&widget) }<ChecklistView widget={widget.clone()} /></> },
         ),
         View::Quiz => (ui.quiz_heading, quiz(&widget)),
         View::Plan => (
             ui.plan_heading,
-            html! { <>{ learn_button(&widget) }<Plan /></> },
+            html! { <>{ learn_button(&widget) }<Plan widget={widget.clone()} /></> },
         ),
         View::Practice => (
             ui.practice_heading,
-            html! { <>{ learn_button(&widget) }<Practice /></> },
+            html! { <>{ learn_button(&widget) }<Practice widget={widget.clone()} /></> },
         ),
-        View::Together => (ui.together_heading, html! { <Together /> }),
+        View::Together => (
+            ui.together_heading,
+            html! { <Together widget={widget.clone()} /> },
+        ),
     };
     let on_exit = exit.exit.clone();
 
@@ -225,10 +230,10 @@ pub fn App(props: &AppProps) -> Html {
                 on_toggle: toggle_panel,
             }) }
             if *panel == Some(Panel::Support) {
-                <SupportPanel on_close={close_panel.clone()} />
+                { support_panel(&widget, &close_panel) }
             }
             if *panel == Some(Panel::Data) {
-                <DataPanel saved={saved.clone()} on_close={close_panel} />
+                <DataPanel widget={widget.clone()} saved={saved.clone()} on_close={close_panel} />
             }
             { intro(&widget) }
             { notices(&widget, &saved.notices.0, &dismiss) }
@@ -267,6 +272,6 @@ pub fn App(props: &AppProps) -> Html {
     );
 
     html! {
-        <ContextProvider<Widget> context={widget}>{ Html::from(section) }</ContextProvider<Widget>>
+        { Html::from(section) }
     }
 }

@@ -6,7 +6,7 @@ use super::markup::{attrs, confirm, dynamic, el, el_ref, nodes, on, tag, words};
 use super::progress::progress;
 use super::relationship_choice::RelationshipChoice;
 use super::step_card::step_card;
-use super::widget::use_widget;
+use super::widget::WidgetProps;
 use crate::core::content::fill;
 use crate::core::state::Action;
 use crate::web::format_count;
@@ -14,8 +14,8 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 #[component]
-pub fn Checklist() -> Html {
-    let widget = use_widget();
+pub fn Checklist(props: &WidgetProps) -> Html {
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let confirming = use_state(|| false);
@@ -105,7 +105,7 @@ pub fn Checklist() -> Html {
     let children = html! {
         <>
             { words("p", attrs![], ui.checklist_intro) }
-            <RelationshipChoice />
+            <RelationshipChoice widget={widget.clone()} />
             { progress(done, total, overall, widget.id("checklist-overall")) }
             { steps }
             { el("div", attrs!["class" = "rw-reset"], nodes(vec![done_note, reset])) }

@@ -24,10 +24,7 @@ pub fn content_note(widget: &Widget, context: Relationship) -> Html {
         .context(context)
         .map_or(Text::EMPTY, |c| c.content_note);
     let choose = |skip: bool, label| {
-        let widget = widget.clone();
-        let choose = Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::ChooseSensitive { skip }, Focus::Legend)
-        });
+        let choose = widget.go(Action::ChooseSensitive { skip }, Focus::Legend);
         button("rw-button", label, None, choose)
     };
     let heading_id = AttrValue::from(widget.id("content-note"));

@@ -2,7 +2,7 @@
 
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, buttons, dynamic, el, fieldset, nodes, on, words};
-use super::widget::use_widget;
+use super::widget::WidgetProps;
 use crate::core::document::View;
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
@@ -11,8 +11,8 @@ use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
 #[component]
-pub fn ContextPicker() -> Html {
-    let widget = use_widget();
+pub fn ContextPicker(props: &WidgetProps) -> Html {
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     // The visitor's own choice for this check first, then their choice in the checklist, then the
@@ -74,14 +74,11 @@ pub fn ContextPicker() -> Html {
     };
     // Two people who both want to: the same check in turn on this device (see `together.rs`).
     let together = if widget.shows(View::Together) {
-        let widget = widget.clone();
         button(
             "rw-link rw-together-open",
             ui.together_open,
             None,
-            Callback::from(move |_: MouseEvent| {
-                widget.send_then_focus(Action::Navigate(View::Together), Focus::ViewHeading)
-            }),
+            widget.go(Action::Navigate(View::Together), Focus::ViewHeading),
         )
     } else {
         Html::default()

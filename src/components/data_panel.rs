@@ -7,7 +7,7 @@ use super::markup::{
     attrs, button, buttons, choice, confirm, dynamic, el, nodes, on, sentence, string, tag, words,
 };
 use super::panel::Panel;
-use super::widget::use_widget;
+use super::widget::Widget;
 use crate::core::codec::{decode, encode_pretty, DecodeError};
 use crate::core::content::{fill, UiText};
 use crate::core::document::Document;
@@ -22,6 +22,8 @@ use yew::virtual_dom::{Attributes, Listeners, VTag};
 
 #[derive(Properties, PartialEq)]
 pub struct DataPanelProps {
+    /// The widget: its state, a way to change it, the settings.
+    pub widget: Widget,
     pub saved: SavedProgress,
     pub on_close: Callback<()>,
 }
@@ -62,7 +64,7 @@ const HEADING: Focus = Focus::PanelHeading(Panel::Data);
 
 #[component]
 pub fn DataPanel(props: &DataPanelProps) -> Html {
-    let widget = use_widget();
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let step = use_state(|| Step::Idle);

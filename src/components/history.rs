@@ -8,7 +8,7 @@ use super::markup::{
     sentence, string, svg_text, table_wrap, tag, words,
 };
 use super::profile_chart::{head_row, missing, score_cells};
-use super::widget::{use_widget, Widget};
+use super::widget::Widget;
 use crate::core::content::{fill, Content, Text};
 use crate::core::document::{Millis, Quiz, MAX_ATTEMPTS};
 use crate::core::history::{
@@ -70,6 +70,8 @@ pub fn checks(content: &'static Content, quiz: &Quiz) -> Vec<Check> {
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
+    /// The widget: its state, a way to change it, the settings.
+    pub widget: Widget,
     pub checks: Checks,
     /// The visitor picks the two checks (the `history` module); otherwise the last two are compared.
     pub pick: bool,
@@ -78,7 +80,7 @@ pub struct CompareProps {
 /// Two checks side by side, per form; the columns are named by the checks' dates.
 #[component]
 pub fn CompareChecks(props: &CompareProps) -> Html {
-    let widget = use_widget();
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let chosen = use_state(|| (None::<Millis>, None::<Millis>));
@@ -212,6 +214,8 @@ fn compared(content: &Content, score: &FormScore, give: bool) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ChecksProps {
+    /// The widget: its state, a way to change it, the settings.
+    pub widget: Widget,
     pub checks: Checks,
 }
 
@@ -364,7 +368,7 @@ fn chart_label(x: String, y: String, anchor: Option<&'static str>, text: Html) -
 /// question). At the cap it says which check the next one will let go.
 #[component]
 pub fn PastChecks(props: &ChecksProps) -> Html {
-    let widget = use_widget();
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let asking = use_state(|| None::<Millis>);

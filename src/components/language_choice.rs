@@ -5,7 +5,7 @@
 
 use super::hooks::language::{chosen_here, focus_after_choice};
 use super::markup::{attrs, dynamic, el, element, fixed, nodes, on, tag};
-use super::widget::use_widget;
+use super::widget::WidgetProps;
 use crate::core::content::bundled;
 use crate::core::state::Action;
 use crate::core::text;
@@ -23,8 +23,8 @@ pub const NAMES: [(&str, &str); 4] = [
 ];
 
 #[component]
-pub fn LanguageChoice() -> Html {
-    let widget = use_widget();
+pub fn LanguageChoice(props: &WidgetProps) -> Html {
+    let widget = props.widget.clone();
     let ui = &widget.content().ui;
     let select = use_node_ref();
     {

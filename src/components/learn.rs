@@ -5,38 +5,28 @@
 use super::hooks::focus::{focus_now, Focus};
 use super::hooks::learn::Load;
 use super::markup::{
-    attrs, button, button_with, buttons, dynamic, el, el_with, element, nodes, sentence, string,
-    tag, words,
+    attrs, button, button_with, buttons, dynamic, el, el_ref, el_with, element, nodes, sentence,
+    string, tag, words,
 };
-use super::widget::{use_widget, Widget};
+use super::widget::Widget;
 use crate::core::content::Text;
 use crate::core::learn::{Learn, FAQ_ID};
 use yew::html::IntoPropValue;
 use yew::prelude::*;
-use yew::virtual_dom::{Attributes, Key, Listeners, VTag};
+use yew::virtual_dom::{Key, Listeners};
 
-#[derive(Properties, PartialEq)]
-pub struct LearnProps {
-    /// "Back to the checklist", "Back to my plan".
-    pub back_label: Text,
-}
-
-#[component]
-pub fn LearnView(props: &LearnProps) -> Html {
-    let widget = use_widget();
+/// Learn, with a way back labelled `back_label` ("Back to the checklist", "Back to my plan"); `root`
+/// holds its element, where the table of contents looks for headings. A function rather than a
+/// component: it keeps no state of its own, and each component costs the download a few hundred
+/// bytes.
+pub fn learn_view(widget: &Widget, back_label: Text, root: &NodeRef) -> Html {
     let ui = &widget.content().ui;
-    let root = use_node_ref();
     let learn = &widget.learn;
     let back = {
         let learn = learn.clone();
         Callback::from(move |_: MouseEvent| learn.close())
     };
-    let back = buttons(button(
-        "rw-button rw-button-quiet",
-        props.back_label,
-        None,
-        back,
-    ));
+    let back = buttons(button("rw-button rw-button-quiet", back_label, None, back));
     let status = match learn.load() {
         Load::Loading | Load::Idle => ui.learn_loading,
         Load::Failed => ui.learn_failed,
@@ -49,7 +39,7 @@ pub fn LearnView(props: &LearnProps) -> Html {
     let text = if let Load::Ready(text) = learn.load() {
         nodes(vec![
             back.clone(),
-            learn_text(&widget, text, learn.at(), &root),
+            learn_text(widget, text, learn.at(), root),
         ])
     } else if learn.load() == Load::Failed {
         buttons(button("rw-button", ui.learn_retry, None, retry))
@@ -66,15 +56,12 @@ pub fn LearnView(props: &LearnProps) -> Html {
         text,
         back,
     ];
-    VTag::__new_other(
-        AttrValue::Static("div"),
-        root,
-        None,
-        Attributes::Static(attrs!["class" = "rw-learn"]),
-        Listeners::None,
+    el_ref(
+        "div",
+        root.clone(),
+        attrs!["class" = "rw-learn"],
         nodes(children),
     )
-    .into()
 }
 
 /// The loaded text: a table of contents, the sections, the questions. `root` is Learn's element,

@@ -1,5 +1,8 @@
-//! Thin Yew components, one per file. They read state through [`widget::use_widget`] and change it only by
-//! sending [`crate::core::state::Action`]s; every rule lives in the core.
+//! Thin Yew components and view functions, one part of the widget per file. They read state through the
+//! [`widget::Widget`] they are given (a prop, or an argument) and change it only by sending
+//! [`crate::core::state::Action`]s; every rule lives in the core. Parts that keep no state are plain
+//! functions rather than components, and elements are built by [`markup`]'s functions rather than
+//! `html!` written out per element: each component and each written-out element costs the download.
 
 pub mod action_list;
 pub mod app;

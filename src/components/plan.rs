@@ -10,9 +10,9 @@ use super::markup::{
     tag, words,
 };
 use super::print_summary::PrintPlan;
-use super::profile_chart::ProfileChart;
+use super::profile_chart::profile_chart;
 use super::safety_note::safety_note;
-use super::widget::use_widget;
+use super::widget::WidgetProps;
 use crate::core::content::fill;
 use crate::core::document::View;
 use crate::core::scoring::{direction_paragraphs, learn_links, profile, recommend};
@@ -24,8 +24,8 @@ use yew::prelude::*;
 use yew::virtual_dom::{Key, Listeners};
 
 #[component]
-pub fn Plan() -> Html {
-    let widget = use_widget();
+pub fn Plan(props: &WidgetProps) -> Html {
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let state = &widget.state;
@@ -35,12 +35,6 @@ pub fn Plan() -> Html {
         Rc::new(checks(content, quiz))
     });
     let history: Rc<_> = (*history).clone();
-    let go_to_quiz = {
-        let widget = widget.clone();
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::Navigate(View::Quiz), Focus::Legend)
-        })
-    };
 
     let Some(latest) = state.doc.quiz.finished().next() else {
         let text = if state.current().is_some() {
@@ -49,6 +43,7 @@ pub fn Plan() -> Html {
             ui.plan_empty
         };
         let to_quiz = if widget.shows(View::Quiz) {
+            let go_to_quiz = widget.go(Action::Navigate(View::Quiz), Focus::Legend);
             buttons(button("rw-button", ui.go_to_quiz, None, go_to_quiz))
         } else {
             Html::default()
@@ -69,13 +64,6 @@ pub fn Plan() -> Html {
     let links = learn_links(content, &now, latest.context);
     let date = format_date(latest.finished.unwrap_or(latest.started), &content.lang);
 
-    let retake = {
-        let widget = widget.clone();
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::Retake, Focus::ViewHeading)
-        })
-    };
-
     let recommended = if recommendations.is_empty() {
         words("p", attrs![], ui.direction_unknown)
     } else {
@@ -87,16 +75,12 @@ pub fn Plan() -> Html {
                 .map(|reason| sentence("li", attrs![], reason))
                 .collect();
             let link = if widget.shows(View::Checklist) {
-                let widget = widget.clone();
-                let target = Focus::Step(step.id);
                 button_with(
                     "rw-link",
                     string(fill(ui.go_to_step, &[("step", &step.title)])),
                     None,
                     None,
-                    Callback::from(move |_: MouseEvent| {
-                        widget.send_then_focus(Action::Navigate(View::Checklist), target)
-                    }),
+                    widget.go(Action::Navigate(View::Checklist), Focus::Step(step.id)),
                 )
             } else {
                 Html::default()
@@ -177,6 +161,7 @@ pub fn Plan() -> Html {
         None => Html::default(),
     };
     let retake = if widget.shows(View::Quiz) {
+        let retake = widget.go(Action::Retake, Focus::ViewHeading);
         button("rw-button rw-button-quiet", ui.retake, None, retake)
     } else {
         Html::default()
@@ -190,20 +175,20 @@ pub fn Plan() -> Html {
             // of what follows applies.
             { safety_note(&widget, 3) }
             { plan_section(widget.id("direction"), ui.direction_heading, nodes(direction)) }
-            <ProfileChart profile={now.clone()} />
+            { profile_chart(&widget, &now) }
             { plan_section(widget.id("recommended"), ui.recommended_heading, recommended) }
             { learn }
             if history.len() > 1 {
-                <CompareChecks checks={history.clone()} pick={widget.config.history} />
+                <CompareChecks widget={widget.clone()} checks={history.clone()} pick={widget.config.history} />
                 if widget.config.history {
                     { over_time(&widget, &history) }
                 }
             }
             if widget.config.history {
-                <PastChecks checks={history.clone()} />
+                <PastChecks widget={widget.clone()} checks={history.clone()} />
             }
             if widget.config.print {
-                <PrintPlan profile={now.clone()} recommendations={recommendations.clone()} date={date.clone()} />
+                <PrintPlan widget={widget.clone()} profile={now.clone()} recommendations={recommendations.clone()} date={date.clone()} />
             }
             { buttons(nodes(vec![cta, retake])) }
             { words("p", attrs!["class" = "rw-help"], ui.help_line) }

@@ -9,7 +9,7 @@ use super::markup::{
 };
 use super::relationship_choice::RelationshipChoice;
 use super::safety_note::safety_note;
-use super::widget::use_widget;
+use super::widget::{Widget, WidgetProps};
 use crate::core::content::fill;
 use crate::core::days::Day;
 use crate::core::document::{MAX_MARKS, MAX_NOTES, MAX_NOTE_CHARS};
@@ -21,8 +21,8 @@ use yew::prelude::*;
 use yew::virtual_dom::{Key, Listeners, VTag};
 
 #[component]
-pub fn Practice() -> Html {
-    let widget = use_widget();
+pub fn Practice(props: &WidgetProps) -> Html {
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let lang = content.lang.get();
@@ -158,7 +158,7 @@ pub fn Practice() -> Html {
         <div class="rw-practice">
             { words("p", attrs![], ui.practice_intro) }
             { words("p", attrs!["class" = "rw-note"], ui.practice_gaps) }
-            <RelationshipChoice wording={Some((ui.practice_relationship_question, ui.practice_relationship_hint))} />
+            <RelationshipChoice widget={widget.clone()} wording={Some((ui.practice_relationship_question, ui.practice_relationship_hint))} />
             // Repair and check-in rituals are not for a visitor the other person frightens.
             { safety_note(&widget, 3) }
             { week }
@@ -190,6 +190,7 @@ fn week_in_words(
             { sentence("p", attrs!["class" = "rw-ritual-week"], fill(ui.practice_done_days, &[("days", &names.join(separator))])) }
             for (day, _, long) in done {
                 <NoteField
+                    widget={widget.clone()}
                     key={day.iso()}
                     ritual={ritual}
                     day={day.iso()}
@@ -203,6 +204,8 @@ fn week_in_words(
 
 #[derive(Properties, PartialEq)]
 struct NoteFieldProps {
+    /// The widget: its state, a way to change it, the settings.
+    widget: Widget,
     ritual: &'static str,
     day: String,
     label: String,
@@ -215,7 +218,7 @@ struct NoteFieldProps {
 /// each render would otherwise put the saved note back over the typing.
 #[component]
 fn NoteField(props: &NoteFieldProps) -> Html {
-    let widget = use_widget();
+    let widget = props.widget.clone();
     let draft = use_state(|| props.saved.clone());
     {
         // A note saved from elsewhere (another tab, a loaded file) replaces the draft.

@@ -11,7 +11,7 @@ use super::markup::{
     words,
 };
 use super::profile_chart::profile_table;
-use super::widget::{use_widget, Widget};
+use super::widget::Widget;
 use crate::core::content::fill;
 use crate::core::print::answered;
 use crate::core::scoring::{direction_paragraphs, Profile, Recommendation};
@@ -27,6 +27,8 @@ const PRINTING: &str = "data-rw-printing";
 
 #[derive(Properties, PartialEq)]
 pub struct PrintProps {
+    /// The widget: its state, a way to change it, the settings.
+    pub widget: Widget,
     pub profile: Profile,
     pub recommendations: Vec<Recommendation>,
     /// The date of the check.
@@ -36,7 +38,7 @@ pub struct PrintProps {
 /// The plan's "A page to keep": whether to include the answers, the button, and the printed summary.
 #[component]
 pub fn PrintPlan(props: &PrintProps) -> Html {
-    let widget = use_widget();
+    let widget = props.widget.clone();
     let ui = &widget.content().ui;
     let answers = use_state(|| false);
     // How many times the button was pressed since the last printing ended (0: not printing, no

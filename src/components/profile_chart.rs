@@ -5,7 +5,7 @@ use super::markup::{
     attrs, dynamic, el, el_with, keyed, nodes, section, sentence, string, svg_text, table_wrap,
     tag, words,
 };
-use super::widget::use_widget;
+use super::widget::Widget;
 use crate::core::content::{fill, Content, Text, UiText};
 use crate::core::history::{Mirror, WIDTH};
 use crate::core::scoring::{FormScore, Profile};
@@ -21,19 +21,15 @@ const BAR_HEIGHT: i32 = 12;
 const ROW_HEIGHT: i32 = 56;
 const LEGEND_HEIGHT: i32 = 28;
 
-#[derive(Properties, PartialEq)]
-pub struct ProfileChartProps {
-    pub profile: Profile,
-}
-
-#[component]
-pub fn ProfileChart(props: &ProfileChartProps) -> Html {
-    let widget = use_widget();
+/// The chart and table of `profile`.
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn profile_chart(widget: &Widget, profile: &Profile) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     let lang = &content.lang;
     let (title_id, desc_id) = (widget.id("chart-title"), widget.id("chart-desc"));
-    let rows = i32::try_from(props.profile.forms.len()).unwrap_or(0);
+    let rows = i32::try_from(profile.forms.len()).unwrap_or(0);
     let height = LEGEND_HEIGHT + ROW_HEIGHT * rows;
     let row_top = |row: usize| LEGEND_HEIGHT + ROW_HEIGHT * i32::try_from(row).unwrap_or(0);
     let name = |form: &FormScore| content.form(form.form).map(|f| f.name).unwrap_or_default();
@@ -69,7 +65,7 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
             text.into_prop_value(),
         )
     };
-    let rows = props.profile.forms.iter().enumerate().map(|(row, form)| {
+    let rows = profile.forms.iter().enumerate().map(|(row, form)| {
         let text = if form.has_enough() {
             name(form).into_prop_value()
         } else {
@@ -134,7 +130,7 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
             // user must be able to scroll it.
             table_wrap(
                 ui.table_caption,
-                profile_table(content, &props.profile, "rw-table"),
+                profile_table(content, profile, "rw-table"),
             ),
         ]),
     )

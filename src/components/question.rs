@@ -1,13 +1,13 @@
 //! One statement of the check: a fieldset of native radios, every point labelled, "Prefer not to
 //! answer" always there, Back and Next (never auto-advance: arrow keys move between radios and must not
 //! jump to the next statement). [`QuestionScreen`] draws it from props, for the visitor's own check
-//! ([`Question`]) and for the check taken together (see `together.rs`), whose answers never reach the
+//! ([`question`]) and for the check taken together (see `together.rs`), whose answers never reach the
 //! saved state.
 
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, choice, el, keyed, nodes, words};
 use super::progress::progress;
-use super::widget::{use_widget, Widget};
+use super::widget::Widget;
 use crate::core::content::{fill, Id, Question as ContentQuestion, Text};
 use crate::core::document::{Answer, BALANCE, FREQUENCY};
 use crate::core::relationship::Relationship;
@@ -33,6 +33,8 @@ pub enum Move {
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionScreenProps {
+    /// The widget: its state, a way to change it, the settings.
+    pub widget: Widget,
     /// Who the statements are about: their wording.
     pub context: Relationship,
     /// Whether the statements about hard times are left out.
@@ -54,7 +56,7 @@ pub struct QuestionScreenProps {
 
 #[component]
 pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
-    let widget = use_widget();
+    let widget = props.widget.clone();
     // A fresh radio-group name each time a statement is shown. Chromium keeps stale state for a radio
     // group inside a shadow root once its inputs are removed: coming back to a statement under the same
     // name, Tab skipped the whole group. A new name is a new group. (Hooks come before any return.)
@@ -213,14 +215,10 @@ pub fn question(widget: &Widget) -> Html {
             ),
         })
     };
-    let change_context = {
-        let widget = widget.clone();
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::ChangeContext, Focus::Legend)
-        })
-    };
+    let change_context = widget.go(Action::ChangeContext, Focus::Legend);
     html! {
         <QuestionScreen
+                            widget={widget.clone()}
             context={context}
             skip_sensitive={attempt.skip_sensitive == Some(true)}
             index={attempt.question}

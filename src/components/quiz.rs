@@ -27,25 +27,20 @@ pub fn quiz(widget: &Widget) -> Html {
         return match attempt.context {
             Some(relationship) if note_due => content_note(widget, relationship),
             Some(_) => question(widget),
-            None => html! { <ContextPicker /> },
+            None => html! { <ContextPicker widget={widget.clone()} /> },
         };
     }
     let Some(last) = state.doc.quiz.finished().next() else {
         return html! {
             <>
                 { words("p", attrs![], ui.quiz_intro) }
-                <ContextPicker />
+                <ContextPicker widget={widget.clone()} />
             </>
         };
     };
 
     let date = format_date(last.finished.unwrap_or(last.started), &content.lang);
-    let go = |action: Action| {
-        let widget = widget.clone();
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(action.clone(), Focus::ViewHeading)
-        })
-    };
+    let go = |action: Action| widget.go(action, Focus::ViewHeading);
     let see_plan = if widget.shows(View::Plan) {
         button(
             "rw-button",

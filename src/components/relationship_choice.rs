@@ -6,7 +6,7 @@ use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{
     self, attrs, button, button_with, buttons, dynamic, el, el_ref, el_with, nodes, on, string, tag,
 };
-use super::widget::use_widget;
+use super::widget::Widget;
 use crate::core::content::{fill, Text};
 use crate::core::relationship::Relationship;
 use crate::core::state::Action;
@@ -14,8 +14,10 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Listeners;
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq)]
 pub struct RelationshipChoiceProps {
+    /// The widget: its state, a way to change it, the settings.
+    pub widget: Widget,
     /// The question and its hint where the choice is not the checklist's (the practice log).
     #[prop_or_default]
     pub wording: Option<(Text, Text)>,
@@ -23,7 +25,7 @@ pub struct RelationshipChoiceProps {
 
 #[component]
 pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
-    let widget = use_widget();
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let (question, hint) = props.wording.unwrap_or((

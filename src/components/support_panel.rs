@@ -4,21 +4,17 @@
 //! on the plan; never depends on answers.
 
 use super::markup::{attrs, button, buttons, dynamic, el, nodes, string, tag, words};
-use super::widget::use_widget;
-use crate::core::content::{fill, SupportLine, Text};
+use super::widget::Widget;
+use crate::core::content::{fill, SupportLine, Text, UiText};
 use crate::core::support::{dial, regions};
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Listeners;
 
-#[derive(Properties, PartialEq)]
-pub struct SupportPanelProps {
-    pub on_close: Callback<()>,
-}
-
-#[component]
-pub fn SupportPanel(props: &SupportPanelProps) -> Html {
-    let widget = use_widget();
+/// The panel; `on_close` closes it.
+/// A function rather than a component: it keeps no state, and each component costs the download a few
+/// hundred bytes.
+pub fn support_panel(widget: &Widget, on_close: &Callback<()>) -> Html {
     let content = widget.content();
     let ui = &content.ui;
     let shown = regions(content, widget.config.region, &widget.config.lang);
@@ -71,7 +67,7 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
             let lines = if region.abuse_lines.is_empty() {
                 Html::default()
             } else {
-                html! { <Lines lines={region.abuse_lines} /> }
+                lines(ui, region.abuse_lines)
             };
             let note = if region.abuse_note.is_empty() {
                 Html::default()
@@ -101,7 +97,7 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
             nodes(vec![
                 words("h3", attrs![], region.name),
                 el("p", attrs!["class" = "rw-emergency"], emergency),
-                html! { <Lines lines={region.lines} /> },
+                lines(ui, region.lines),
                 abuse,
             ]),
         )
@@ -115,7 +111,7 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
         "rw-button rw-button-quiet",
         ui.close,
         None,
-        props.on_close.reform(|_| ()),
+        on_close.reform(|_| ()),
     )));
     tag(
         "section",
@@ -127,11 +123,6 @@ pub fn SupportPanel(props: &SupportPanelProps) -> Html {
         Listeners::None,
         nodes(children),
     )
-}
-
-#[derive(Properties, PartialEq)]
-struct LinesProps {
-    lines: &'static [SupportLine],
 }
 
 /// `template` with `{number}` set apart as a left-to-right run (`<bdi dir="ltr">`): in Arabic text a
@@ -172,12 +163,8 @@ fn call_link(template: Text, number: &str) -> Html {
 }
 
 /// A region's lines: each a `tel:` link, and an `sms:` link where the line takes texts.
-#[component]
-fn Lines(props: &LinesProps) -> Html {
-    let widget = use_widget();
-    let ui = &widget.content().ui;
-    let lines = props
-        .lines
+fn lines(ui: &UiText, lines: &'static [SupportLine]) -> Html {
+    let lines = lines
         .iter()
         .map(|line| {
             let text = if line.text.is_empty() {

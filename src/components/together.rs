@@ -17,7 +17,7 @@ use super::markup::{
 use super::profile_chart::head_row;
 use super::question::{Move, QuestionScreen};
 use super::safety_note::safety_note;
-use super::widget::{use_widget, Widget};
+use super::widget::{Widget, WidgetProps};
 use crate::core::content::{fill, Id, Text, UiText};
 use crate::core::document::{Answer, Millis, View};
 use crate::core::relationship::Relationship;
@@ -32,8 +32,8 @@ use yew::prelude::*;
 use yew::virtual_dom::{Key, Listeners};
 
 #[component]
-pub fn Together() -> Html {
-    let widget = use_widget();
+pub fn Together(props: &WidgetProps) -> Html {
+    let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
     let session = use_reducer(|| Session::new(content));
@@ -210,6 +210,7 @@ pub fn Together() -> Html {
                         { words("p", attrs!["class" = "rw-together-who"], turn) }
                         { words("p", attrs!["class" = "rw-hint"], note) }
                         <QuestionScreen
+                            widget={widget.clone()}
                             context={context}
                             skip_sensitive={session.skip_sensitive}
                             index={attempt.question}
@@ -441,14 +442,11 @@ fn error(shown: bool, text: Text) -> Html {
 /// The way back to the check on one's own.
 fn solo_button(widget: &Widget) -> Html {
     let ui = &widget.content().ui;
-    let widget = widget.clone();
     button(
         "rw-button rw-button-quiet",
         ui.together_solo,
         None,
-        Callback::from(move |_: MouseEvent| {
-            widget.send_then_focus(Action::Navigate(View::Quiz), Focus::ViewHeading)
-        }),
+        widget.go(Action::Navigate(View::Quiz), Focus::ViewHeading),
     )
 }
 

@@ -100,7 +100,7 @@ pub fn toolbar(widget: &Widget, props: ToolbarProps) -> Html {
             )
         }),
     );
-    children.push(html! { <LanguageChoice /> });
+    children.push(html! { <LanguageChoice widget={widget.clone()} /> });
     tag(
         "div",
         dynamic![

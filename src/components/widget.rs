@@ -1,5 +1,6 @@
 //! What every component below the app gets: the state, a way to change it, the clinic's settings, and
-//! this instance's id. Components read it through [`use_widget`] and change the state only by sending
+//! this instance's id. Components get it as a prop (`widget`, or [`WidgetProps`]; a prop rather than a
+//! context, whose machinery would cost the download more) and change the state only by sending
 //! [`Action`]s.
 
 use super::hooks::focus::{Focus, PendingFocus};
@@ -93,6 +94,14 @@ impl Widget {
         self.send(action);
     }
 
+    /// A button's action: [`Widget::send_then_focus`] with `action` and `target` on every press. One
+    /// closure for every such button, rather than one each.
+    #[inline(never)]
+    pub fn go(&self, action: Action, target: Focus) -> Callback<MouseEvent> {
+        let widget = self.clone();
+        Callback::from(move |_: MouseEvent| widget.send_then_focus(action.clone(), target))
+    }
+
     /// Like [`Widget::send_then_focus`], and says `sentence` through the status line (for changes a
     /// screen reader would not otherwise hear, such as the question number).
     pub fn send_then_announce(&self, action: Action, target: Focus, sentence: String) {
@@ -130,10 +139,8 @@ impl Widget {
     }
 }
 
-/// The widget state for a child component.
-#[hook]
-pub fn use_widget() -> Widget {
-    // Every component below is rendered inside App's provider; a missing context is a programming
-    // error that the browser tests would catch on first render.
-    use_context::<Widget>().expect("components are rendered inside App")
+/// The props of a component that needs the widget only.
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    pub widget: Widget,
 }
