@@ -31,16 +31,20 @@ pub fn Practice(props: &WidgetProps) -> Html {
     // Read at every render: a page left open past midnight offers the new day.
     let today = local_day();
     let start = today.week_start().plus(-7 * *weeks_back);
-    let days: Vec<(Day, String, String)> = (0..7)
-        .map(|i| {
-            let day = start.plus(i);
-            (
-                day,
-                format_day(day, lang, false),
-                format_day(day, lang, true),
-            )
-        })
-        .collect();
+    // The week's names through `Intl`, made again only when the week or the language changes, not at
+    // every render (fourteen formattings).
+    let days = use_memo((start, lang), |(start, lang)| {
+        (0..7)
+            .map(|i| {
+                let day = start.plus(i);
+                (
+                    day,
+                    format_day(day, lang, false),
+                    format_day(day, lang, true),
+                )
+            })
+            .collect::<Vec<(Day, String, String)>>()
+    });
     let relationship = widget.relationship();
     let practice = &widget.state.doc.practice;
     let when_safe = ui.action_when_safe;
