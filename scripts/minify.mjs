@@ -1,6 +1,6 @@
 // Makes the shipped files small after Trunk builds them: a Trunk post-build hook (see Trunk.toml), on
 // the files in Trunk's staging folder.
-// - The loader and wasm-bindgen's glue, minified with esbuild (Trunk's own minifier cannot parse
+// - The loader, wasm-bindgen's glue and the loader of the parts (scripts/split-wasm.mjs), minified with esbuild (Trunk's own minifier cannot parse
 //   wasm-bindgen's output): about 3 KB gzip less for every visitor.
 // - The stylesheet, minified with esbuild.
 // - The "Learn more" text without its `source` quotes (they are for reviewers and the tests, which
@@ -9,12 +9,9 @@
 //   that, when the call throws (the release build aborts at once on a panic, which traps), tells the
 //   loader through the glue's `onStop` export, so the loader can show the crash message in that
 //   widget's box (see src/web/crash.rs). Without it a stopped widget would go blank.
-// - The WebAssembly optimised again until it stops shrinking (`wasm-opt -Oz --converge`, the same
-//   binaryen Trunk uses): Trunk's single -Oz pass leaves about 0.3 KB gzip on the table.
 // The readable sources stay in www/, content/ and the build's target folder.
 
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +59,7 @@ function guardGlue(source) {
   return source.replace(EXPORTS_TAKEN, 'wasm = guardExports(instance.exports);') + STOP_GUARD;
 }
 
-for (const file of ['reciprocity-core.js', 'reciprocity-widget.js']) {
+for (const file of ['reciprocity-core.js', '__wasm_split.js', 'reciprocity-widget.js']) {
   const where = path.join(dir, file);
   const original = readFileSync(where, 'utf8');
   const source = file === 'reciprocity-core.js' ? guardGlue(original) : original;
@@ -94,9 +91,3 @@ for (const file of readdirSync(learn).filter((f) => f.endsWith('.json'))) {
   console.log(`learn/${file} without its source quotes: ${source.length} → ${text.length} bytes`);
 }
 
-{
-  const where = path.join(dir, 'reciprocity-core_bg.wasm');
-  const before = statSync(where).size;
-  execFileSync(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', where, '-o', where]);
-  console.log(`wasm-opt -Oz --converge on reciprocity-core_bg.wasm: ${before} → ${statSync(where).size} bytes`);
-}

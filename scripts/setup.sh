@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever this machine lacks to build, serve and test the widget. Idempotent: a second run
 # only checks. Versions are the verified set from the toolchain notes: Trunk 0.21.14 (0.22 needs a newer
-# rustc), wasm-bindgen-cli equal to the wasm-bindgen in Cargo.lock, wasm-opt from npm binaryen 132
+# rustc), wasm-bindgen-cli equal to the wasm-bindgen in Cargo.lock, wasm-split-cli 0.2.4, wasm-opt from
+# npm binaryen 132
 # (Debian's binaryen cannot parse modern wasm-bindgen output), Debian's chromium + chromedriver.
 #
 # Usage: scripts/setup.sh [--no-browser]   (--no-browser skips chromium, for serving the demo only)
@@ -12,6 +13,7 @@ want_browser=1
 [ "${1:-}" = "--no-browser" ] && want_browser=0
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
@@ -42,6 +44,15 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
+# wasm-split-cli cuts the release wasm into the first screen and the parts fetched on first use (see
+# scripts/split-wasm.mjs); its split points come from wasm_split_helpers in Cargo.lock, of the same
+# series.
+# (It has no --version: cargo's list of installed crates says which one is there.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 4 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ]; then
   log "installing npm tools (binaryen, esbuild, playwright-core, axe-core) from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
@@ -58,4 +69,4 @@ if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/ch
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-lohit-deva poppler-utils >/dev/null
 fi
 
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}')"

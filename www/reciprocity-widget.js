@@ -32,6 +32,9 @@ preload.href = styleUrl;
 document.head.append(preload);
 // - the glue (imported here rather than statically, which would hold everything else back);
 const firstGlue = import('./reciprocity-core.js');
+// - the loader of the wasm's other parts, which the glue imports: requested now rather than once the
+//   glue has arrived (it fetches no part until a visitor opens one; see scripts/split-wasm.mjs);
+import('./__wasm_split.js').catch(() => {});
 // - the WebAssembly, fetched and compiled once per page.
 const wasmUrl = new URL('./reciprocity-core_bg.wasm', here);
 const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>

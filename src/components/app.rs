@@ -11,17 +11,14 @@ use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
 use super::hooks::theme_check::{probes, use_theme_check};
 use super::intro::intro;
+use super::lazy::{Lazy, Part};
 use super::learn::learn_view;
 use super::learn_button::learn_button;
 use super::markup::{attrs, dynamic, el, nodes, sentence, words};
 use super::nav::nav;
 use super::notices::notices;
 use super::panel::Panel;
-use super::plan::Plan;
-use super::practice::Practice;
-use super::quiz::quiz;
 use super::support_panel::support_panel;
-use super::together::Together;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::widget::Widget;
 use crate::core::config::{EmbedConfig, DEFAULT_EXIT_URL};
@@ -62,6 +59,12 @@ impl PartialEq for AppProps {
             && self.files == other.files
             && self.on_language == other.on_language
     }
+}
+
+/// A section that arrives on first use (see `lazy.rs`), keyed by its part so that moving between two
+/// of them starts the other's load instead of reusing this one's state.
+fn lazy(widget: &Widget, part: Part) -> Html {
+    html! { <Lazy key={part as usize} {part} widget={widget.clone()} /> }
 }
 
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
@@ -201,19 +204,16 @@ pub fn App(props: &AppProps) -> Html {
             ui.checklist_heading,
             html! { <>{ learn_button(&widget) }<ChecklistView widget={widget.clone()} /></> },
         ),
-        View::Quiz => (ui.quiz_heading, quiz(&widget)),
+        View::Quiz => (ui.quiz_heading, lazy(&widget, Part::Quiz)),
         View::Plan => (
             ui.plan_heading,
-            html! { <>{ learn_button(&widget) }<Plan widget={widget.clone()} /></> },
+            html! { <>{ learn_button(&widget) }{ lazy(&widget, Part::Plan) }</> },
         ),
         View::Practice => (
             ui.practice_heading,
-            html! { <>{ learn_button(&widget) }<Practice widget={widget.clone()} /></> },
+            html! { <>{ learn_button(&widget) }{ lazy(&widget, Part::Practice) }</> },
         ),
-        View::Together => (
-            ui.together_heading,
-            html! { <Together widget={widget.clone()} /> },
-        ),
+        View::Together => (ui.together_heading, lazy(&widget, Part::Together)),
     };
     let on_exit = exit.exit.clone();
 

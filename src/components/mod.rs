@@ -14,6 +14,7 @@ pub mod history;
 pub mod hooks;
 pub mod intro;
 pub mod language_choice;
+pub mod lazy;
 pub mod learn;
 pub mod learn_button;
 pub mod markup;

@@ -12,7 +12,7 @@ use super::markup::{
 use super::print_summary::PrintPlan;
 use super::profile_chart::profile_chart;
 use super::safety_note::safety_note;
-use super::widget::WidgetProps;
+use super::widget::{Widget, WidgetProps};
 use crate::core::content::fill;
 use crate::core::document::View;
 use crate::core::scoring::{direction_paragraphs, learn_links, profile, recommend};
@@ -22,6 +22,11 @@ use std::rc::Rc;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::{Key, Listeners};
+
+/// The plan as the app shows it (see `lazy.rs`: the part that arrives on first use).
+pub fn plan(widget: &Widget) -> Html {
+    html! { <Plan widget={widget.clone()} /> }
+}
 
 #[component]
 pub fn Plan(props: &WidgetProps) -> Html {

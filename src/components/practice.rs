@@ -20,6 +20,11 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::{Key, Listeners, VTag};
 
+/// The practice as the app shows it (see `lazy.rs`: the part that arrives on first use).
+pub fn practice(widget: &Widget) -> Html {
+    html! { <Practice widget={widget.clone()} /> }
+}
+
 #[component]
 pub fn Practice(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();

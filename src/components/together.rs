@@ -31,6 +31,11 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::{Key, Listeners};
 
+/// The together as the app shows it (see `lazy.rs`: the part that arrives on first use).
+pub fn together(widget: &Widget) -> Html {
+    html! { <Together widget={widget.clone()} /> }
+}
+
 #[component]
 pub fn Together(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();

@@ -52,12 +52,27 @@ const timing = (label, xs) => [label, ms(median(xs)), ms(Math.min(...xs)), ms(Ma
 const GROUPS = [
   {
     name: 'two-line embed (custom element)',
-    files: ['reciprocity-core_bg.wasm', 'reciprocity-core.js', 'reciprocity-widget.js', 'reciprocity-widget.css', 'text/en.json'],
+    files: [
+      'reciprocity-core_bg.wasm',
+      'reciprocity-core.js',
+      '__wasm_split.js',
+      'reciprocity-widget.js',
+      'reciprocity-widget.css',
+      'text/en.json',
+    ],
   },
   { name: 'iframe mode adds (embed.html)', files: ['embed.html', 'embed.js', 'embed.css'] },
   { name: 'optional host script (iframe)', files: ['reciprocity-frame.js'] },
   { name: 'fetched when a visitor first opens Learn more', files: ['learn/en.json'] },
 ];
+
+/** What each part of the wasm (src/components/lazy.rs) holds, as the benchmark names it. */
+const PART_NAMES = {
+  quiz: 'the check',
+  plan: 'the plan (with its history and the page to print)',
+  practice: 'Practice',
+  together: 'the check taken together',
+};
 
 async function sizes() {
   const present = await readdir(dist);
@@ -69,8 +84,16 @@ async function sizes() {
     if (!files.length) throw new Error(`no .wasm/.js/.css files in ${dist}: build first`);
     return sizeRows(files);
   }
+  // The parts of the wasm that arrive when a section is first opened (scripts/split-wasm.mjs writes
+  // which files each part fetches; a part shares some with others, fetched once for both).
+  const parts = existsSync(path.join(dist, 'parts.json'))
+    ? Object.entries(JSON.parse(await readFile(path.join(dist, 'parts.json'), 'utf8'))).map(([part, files]) => ({
+        name: `fetched when a visitor first opens ${PART_NAMES[part] ?? part}`,
+        files,
+      }))
+    : [];
   const groups = [];
-  for (const group of GROUPS) {
+  for (const group of [...GROUPS, ...parts]) {
     const files = group.files.filter((f) => existsSync(path.join(dist, f)));
     // (A build from before the words left the wasm has no text/en.json: it can still be compared.)
     const missing = group.files.filter((f) => !files.includes(f) && f !== 'text/en.json');

@@ -16,6 +16,8 @@ import path from 'node:path';
 import { STRICT_CSP, WASM_BLOCKING_CSP, startServer } from './server.mjs';
 import {
   DIST,
+  FIRST_SCREEN_FILES,
+  partFiles,
   actionsFor,
   assertAccessible,
   clinicPage,
@@ -262,15 +264,10 @@ describe('the custom element', () => {
 
       // Every file came from /reciprocity/, relative to the script; nothing failed.
       const widgetFiles = requests.filter((r) => new URL(r.url).pathname.startsWith('/reciprocity/'));
+      // Only the first screen's: the other sections' wasm arrives when they are first opened.
       assert.deepEqual(
         widgetFiles.map((r) => `${new URL(r.url).pathname} ${r.status}`).sort(),
-        [
-          '/reciprocity/reciprocity-core.js 200',
-          '/reciprocity/reciprocity-core_bg.wasm 200',
-          '/reciprocity/reciprocity-widget.css 200',
-          '/reciprocity/reciprocity-widget.js 200',
-          '/reciprocity/text/en.json 200',
-        ],
+        FIRST_SCREEN_FILES().map((f) => `/reciprocity/${f} 200`).sort(),
       );
       assert.deepEqual(
         requests.filter((r) => r.status >= 400 && !r.url.endsWith('/favicon.ico')).map((r) => `${r.url} ${r.status}`),
@@ -283,6 +280,18 @@ describe('the custom element', () => {
       await eventually(async () => assert.equal(await progressIn(widget), overall(1)));
       await eventually(async () =>
         assert.deepEqual(JSON.parse((await storageEntries(page))[keyOf('clinic-main')]).checklist.done, [action.id]),
+      );
+
+      // The check's part of the wasm comes from the same folder when the check is first opened, and
+      // the plan's right after it (the plan follows the check's last answer).
+      requests.length = 0;
+      await widget.locator('nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_quiz, exact: true }).click();
+      await widget.getByRole('radio').first().waitFor();
+      await eventually(() =>
+        assert.deepEqual(
+          requests.map((r) => `${new URL(r.url).pathname} ${r.status}`).sort(),
+          partFiles('quiz', 'plan').map((f) => `/reciprocity/${f} 200`),
+        ),
       );
     });
   });
@@ -355,16 +364,12 @@ describe('the custom element', () => {
       await eventually(async () => assert.equal(await progressIn(widget), overall(1)));
       await widget.getByRole('button', { name: ui.learn_button, exact: true }).click();
       await widget.locator('.rw-learn-section').first().waitFor();
+      // A part of the wasm too (Practice), fetched from the files' origin on first opening.
+      await widget.locator('nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_practice, exact: true }).click();
+      await widget.locator('.rw-practice').waitFor();
       assert.deepEqual(
         requests.filter((r) => r.startsWith('files')).sort(),
-        [
-          'files /learn/en.json 200',
-          'files /reciprocity-core.js 200',
-          'files /reciprocity-core_bg.wasm 200',
-          'files /reciprocity-widget.css 200',
-          'files /reciprocity-widget.js 200',
-          'files /text/en.json 200',
-        ],
+        [...FIRST_SCREEN_FILES(), 'learn/en.json', ...partFiles('practice')].map((f) => `files /${f} 200`).sort(),
       );
       // Saved on the page's own origin, not the files'.
       assert.ok((await storageEntries(page))[keyOf('cors')]);

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,38 @@ export const fill = (template, values) =>
   Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), template);
 /** What a phone number is dialled as: its digits and a leading +. */
 export const dialled = (number) => number.replace(/[^\d+]/g, '');
+
+/**
+ * The files of the first screen, as the loader asks for them (the words in `lang`): the loader, the
+ * glue, the loader of the wasm's other parts, the wasm of the first screen, the stylesheet.
+ */
+export const FIRST_SCREEN_FILES = (lang = 'en') => [
+  '__wasm_split.js',
+  'reciprocity-core.js',
+  'reciprocity-core_bg.wasm',
+  'reciprocity-widget.css',
+  'reciprocity-widget.js',
+  `text/${lang}.json`,
+];
+
+/**
+ * The wasm files each part of the widget fetches when a section is first opened (`quiz`, `plan`,
+ * `practice`, `together`; see src/components/lazy.rs), as the build wrote them in parts.json.
+ */
+export function partFiles(...parts) {
+  const map = JSON.parse(readFileSync(path.join(DIST, 'parts.json'), 'utf8'));
+  const files = new Set();
+  for (const part of parts) {
+    if (!map[part]) throw new Error(`no part "${part}" in ${DIST}/parts.json`);
+    for (const file of map[part]) files.add(file);
+  }
+  return [...files].sort();
+}
+
+/** Every wasm file of every part. */
+export function allPartFiles() {
+  return partFiles(...Object.keys(JSON.parse(readFileSync(path.join(DIST, 'parts.json'), 'utf8'))));
+}
 
 /** Stops a test file at once, with the command to run, when the build it needs is not in DIST. */
 export function requireBuilt(...files) {

@@ -80,6 +80,13 @@ describe('Learn more', () => {
       assert.ok(requests.some((u) => u.endsWith('reciprocity-core_bg.wasm')), 'the widget loaded');
       assert.deepEqual(requests.filter(isLearnRequest), [], 'no request for the Learn text on the first screen');
       await screenshot(widget.locator('.rw-view'), 'learn-button-checklist');
+      // The plan's part of the wasm arrives on first opening too (src/components/lazy.rs): opened once
+      // here, before going offline below.
+      const sections = widget.locator('nav[aria-label="Sections"]');
+      await sections.getByRole('button', { name: ui.nav_plan, exact: true }).click();
+      await widget.locator('.rw-plan').waitFor();
+      await sections.getByRole('button', { name: ui.nav_checklist, exact: true }).click();
+      await widget.locator('.rw-checklist').waitFor();
 
       await learnButton(widget).click();
       await assert.doesNotReject(sectionHeading(widget, learn.sections[0]).waitFor());

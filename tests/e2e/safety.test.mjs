@@ -19,6 +19,8 @@ import {
   axeScan,
   clinicPage,
   content,
+  FIRST_SCREEN_FILES,
+  allPartFiles,
   contextOf,
   dialled,
   eventually,
@@ -1289,17 +1291,11 @@ describe('privacy audit', () => {
         await toggleExitClears(page, ns);
         await urlKept('the last change');
 
-        // Requests: the page itself and the widget's five files (its words in the page's language only),
-        // nothing else (a blob: download is not a request to anyone).
+        // Requests: the page itself and the widget's own files (its words in the page's language only,
+        // and the parts of its wasm for the sections opened), nothing else (a blob: download is not a
+        // request to anyone).
         const origin = new URL(build.server.url).origin;
-        const allowed = new Set([
-          url,
-          `${origin}/reciprocity-widget.js`,
-          `${origin}/reciprocity-core.js`,
-          `${origin}/reciprocity-core_bg.wasm`,
-          `${origin}/reciprocity-widget.css`,
-          `${origin}/text/en.json`,
-        ]);
+        const allowed = new Set([url, ...[...FIRST_SCREEN_FILES(), ...allPartFiles()].map((f) => `${origin}/${f}`)]);
         const others = requests.filter((u) => !allowed.has(u) && !u.startsWith(`blob:${origin}/`));
         assert.deepEqual(others, [], 'requests other than the page and the widget’s own files');
         t.diagnostic(`requests: ${[...new Set(requests)].map((u) => u.replace(origin, '')).join(', ')}`);
@@ -1583,6 +1579,8 @@ describe('accessibility', () => {
       // The check: who, the content note, 21 statements, the plan.
       await go('Shift+Tab', (f) => f.inNav && f.text === ui.nav_quiz, 'the check section');
       await page.keyboard.press('Enter');
+      // The check's part of the wasm arrives on first opening ("Loading…" under the heading until then).
+      await page.getByRole('radio').first().waitFor();
       await go('Tab', (f) => f.type === 'radio', 'the context picker');
       await page.keyboard.press('Space');
       await go('Tab', isButton(ui.start), 'Start', 4);

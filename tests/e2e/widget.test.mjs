@@ -311,6 +311,8 @@ describe('keyboard only', () => {
   });
 
   async function assertPlan(page) {
+    // The plan's part of the wasm may still be arriving (it is fetched on first opening).
+    await page.locator('.rw-plan').waitFor();
     assert.equal((await page.locator('h2.rw-view-heading').textContent()).trim(), ui.plan_heading);
     assert.equal(await nav(page, ui.nav_plan).getAttribute('aria-current'), 'page');
     const rows = page.locator('.rw-plan table.rw-table tbody tr');

@@ -1,0 +1,140 @@
+// Builds the WebAssembly the clinic serves, split in parts: a Trunk post-build hook (see Trunk.toml),
+// writing into Trunk's staging folder before minify.mjs runs.
+//
+//   1. `cargo build` of embed/ with the release settings of scripts/release-env.sh (the standard
+//      library rebuilt for size) and the linker's relocations kept (`--emit-relocs`), which the
+//      splitter needs to move code and data between files.
+//   2. `wasm-split-cli` cuts it at the split points of src/components/lazy.rs: the main file (the first
+//      screen) and one file per part (`split_<part>.wasm`, plus `chunk_<n>.wasm` for code two parts
+//      share), and writes `__wasm_split.js`, which fetches and instantiates a part when the wasm asks.
+//   3. `wasm-bindgen` makes the JS glue for the main file (keeping the exports the parts import).
+//   4. Two rewrites, each refusing to build when what it expects is not there:
+//      - `__wasm_split.js` becomes a function of the instance (`splitLoaders`): the loader gives every
+//        widget on a page a WebAssembly instance of its own (glue imported again under its own URL),
+//        and a part must be instantiated against the memory and table of the instance that asked for
+//        it, not the first one's;
+//      - the glue imports that function once and hands it its own instance.
+//   5. `wasm-opt -Oz --converge` on every wasm file.
+//
+//   node scripts/split-wasm.mjs [folder]     (the folder defaults to $TRUNK_STAGING_DIR)
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error('split-wasm.mjs: no folder (TRUNK_STAGING_DIR, or give it as an argument)');
+
+const NAME = 'reciprocity-core';
+const LINK = '__wasm_split.js';
+const run = (command, args, options = {}) =>
+  execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+
+// 1. The release build, with the settings of scripts/release-env.sh (their one home).
+run('bash', [
+  '-c',
+  'source scripts/release-env.sh && export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Clink-arg=--emit-relocs" && cargo build --release -p reciprocity-core --target wasm32-unknown-unknown && echo "$CARGO_TARGET_DIR" > "$0"',
+  path.join(dir, '.target-dir'),
+]);
+const targetDir = readFileSync(path.join(dir, '.target-dir'), 'utf8').trim();
+rmSync(path.join(dir, '.target-dir'));
+const built = path.join(targetDir, 'wasm32-unknown-unknown/release/reciprocity_core.wasm');
+
+// 2. Split.
+const work = path.join(targetDir, 'split');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+run('wasm-split-cli', ['--out-name', NAME, built, work]);
+
+// 3. The glue for the main file.
+run('wasm-bindgen', [
+  '--target', 'web',
+  '--no-typescript',
+  '--keep-lld-exports',
+  '--out-name', NAME,
+  '--out-dir', path.join(work, 'bindgen'),
+  path.join(work, `${NAME}.wasm`),
+]);
+
+// 4. The rewrites.
+function replaceOnce(source, from, to, what) {
+  const count = source.split(from).length - 1;
+  if (count !== 1) throw new Error(`split-wasm.mjs: expected one ${what} (${JSON.stringify(from)}), found ${count}`);
+  return source.replace(from, to);
+}
+
+/** `__wasm_split.js` as `export function splitLoaders(instanceExports)`, returning its loaders. */
+function linkPerInstance(source) {
+  let body = replaceOnce(source, `import { initSync } from "./${NAME}.js";\n`, '', 'import of the glue');
+  body = replaceOnce(body, 'initSync(undefined, undefined)', 'instanceExports()', 'use of the first instance');
+  const loaders = [...body.matchAll(/^export const (__wasm_split_load_\w+) =/gm)].map((m) => m[1]);
+  if (loaders.length === 0) throw new Error('split-wasm.mjs: no loaders in __wasm_split.js');
+  body = body.replace(/^export const /gm, 'const ');
+  return (
+    '// Made by wasm-split-cli, turned into a function of the instance by scripts/split-wasm.mjs.\n' +
+    '/** The loaders of the parts for one instance; `instanceExports()` gives that instance\'s exports. */\n' +
+    `export function splitLoaders(instanceExports) {\n${body}\nreturn { ${loaders.join(', ')} };\n}\n`
+  );
+}
+
+/** The glue with one import of `splitLoaders`, given this glue's own instance. */
+function gluePerInstance(source) {
+  const imports = [...source.matchAll(/^import \* as (import\d+) from "\.\/__wasm_split\.js"\n/gm)];
+  if (imports.length === 0) throw new Error('split-wasm.mjs: the glue imports nothing from __wasm_split.js');
+  let glue = source;
+  for (const [line, name] of imports) {
+    glue = glue.replace(line, '');
+    glue = replaceOnce(glue, `"./${LINK}": ${name},\n`, '', `use of ${name}`);
+  }
+  glue = replaceOnce(
+    glue,
+    `"./${NAME}_bg.js": import0,\n`,
+    `"./${NAME}_bg.js": import0,\n        "./${LINK}": splitLoaders(() => wasm),\n`,
+    'import table of the glue',
+  );
+  return `import { splitLoaders } from "./${LINK}";\n${glue}`;
+}
+
+/**
+ * Which wasm files each part fetches, from wasm-split-cli's loader: `{ "plan": ["chunk_5.wasm", …,
+ * "split_plan.wasm"] }`. Written as parts.json for the benchmark and the size figures.
+ */
+function filesOfParts(source) {
+  const chunks = new Map(
+    [...source.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)].map(
+      (m) => [m[1], m[2]],
+    ),
+  );
+  const parts = {};
+  for (const m of source.matchAll(
+    /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(split_\w+\.wasm)"[\s\S]*?, \[([^\]]*)\]\)\);/g,
+  )) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
+    const missing = deps.filter((d) => !chunks.has(d));
+    if (missing.length) throw new Error(`split-wasm.mjs: part ${m[1]} needs unknown ${missing.join(', ')}`);
+    parts[m[1]] = [...deps.map((d) => chunks.get(d)), m[2]];
+  }
+  if (Object.keys(parts).length === 0) throw new Error('split-wasm.mjs: found no parts in __wasm_split.js');
+  return parts;
+}
+
+const link = readFileSync(path.join(work, LINK), 'utf8');
+writeFileSync(path.join(dir, 'parts.json'), `${JSON.stringify(filesOfParts(link), null, 2)}\n`);
+writeFileSync(path.join(dir, LINK), linkPerInstance(link));
+writeFileSync(
+  path.join(dir, `${NAME}.js`),
+  gluePerInstance(readFileSync(path.join(work, 'bindgen', `${NAME}.js`), 'utf8')),
+);
+
+// 5. Every wasm file optimised for size, until it stops shrinking.
+const parts = readdirSync(work).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
+for (const [from, to] of [
+  [path.join(work, 'bindgen', `${NAME}_bg.wasm`), `${NAME}_bg.wasm`],
+  ...parts.map((f) => [path.join(work, f), f]),
+]) {
+  const where = path.join(dir, to);
+  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', '--strip-debug', from, '-o', where]);
+  console.log(`${to}: ${statSync(from).size} → ${statSync(where).size} bytes`);
+}

@@ -1,0 +1,183 @@
+//! The sections that are not on the first screen, each fetched when a visitor first opens it.
+//!
+//! In the release build (the `split` feature, which `embed/` turns on) every [`Part`] is a split point:
+//! `wasm-split-cli` (see `scripts/build.sh`) moves the code only that part reaches into a wasm file of
+//! its own, which the browser fetches and instantiates on first use; the first screen downloads none
+//! of it. Without the feature (native and browser tests) a part is simply there.
+//!
+//! What a part hands back is a plain function that renders it: once loaded it stays loaded for the life
+//! of the page, so opening the section again renders at once, and a failed fetch (offline) says so and
+//! offers to try again, with everything the visitor did still there.
+
+use super::hooks::focus::Focus;
+use super::markup::{attrs, button, buttons, nodes, words};
+use super::widget::Widget;
+use std::cell::Cell;
+use yew::prelude::*;
+
+/// Renders a part that has arrived.
+pub type Render = fn(&Widget) -> Html;
+
+/// A part of the widget that arrives on first use.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    /// The check's statements (and the choice of relationship before them).
+    Quiz,
+    /// The plan, its history and the page to print.
+    Plan,
+    /// The practice log.
+    Practice,
+    /// The check taken together.
+    Together,
+}
+
+impl Part {
+    const ALL: [Part; 4] = [Part::Quiz, Part::Plan, Part::Practice, Part::Together];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The part a visitor opens next from this one, fetched as soon as this one is here: the plan
+    /// follows the check's last answer, and should be ready by then.
+    fn next(self) -> Option<Part> {
+        match self {
+            Part::Quiz => Some(Part::Plan),
+            Part::Plan | Part::Practice | Part::Together => None,
+        }
+    }
+}
+
+/// A part could not be fetched (offline, or the file is missing).
+#[derive(Debug)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+// The split points. Each returns the function that renders its part; everything only that function
+// reaches (the part's components, hooks and core logic) leaves the first download with it.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(quiz, fallible))]
+fn quiz_part() -> Result<Render, NotLoaded> {
+    Ok(super::quiz::quiz)
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(plan, fallible))]
+fn plan_part() -> Result<Render, NotLoaded> {
+    Ok(super::plan::plan)
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(practice, fallible))]
+fn practice_part() -> Result<Render, NotLoaded> {
+    Ok(super::practice::practice)
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(together, fallible))]
+fn together_part() -> Result<Render, NotLoaded> {
+    Ok(super::together::together)
+}
+
+/// Fetches `part` (at once when it is already here) and keeps it for the life of the page.
+async fn load(part: Part) -> Result<Render, NotLoaded> {
+    let render = fetch(part).await?;
+    LOADED.with(|parts| parts[part.index()].set(Some(render)));
+    Ok(render)
+}
+
+#[cfg(feature = "split")]
+async fn fetch(part: Part) -> Result<Render, NotLoaded> {
+    match part {
+        Part::Quiz => quiz_part().await,
+        Part::Plan => plan_part().await,
+        Part::Practice => practice_part().await,
+        Part::Together => together_part().await,
+    }
+}
+
+#[cfg(not(feature = "split"))]
+async fn fetch(part: Part) -> Result<Render, NotLoaded> {
+    fetch_now(part)
+}
+
+#[cfg(not(feature = "split"))]
+fn fetch_now(part: Part) -> Result<Render, NotLoaded> {
+    match part {
+        Part::Quiz => quiz_part(),
+        Part::Plan => plan_part(),
+        Part::Practice => practice_part(),
+        Part::Together => together_part(),
+    }
+}
+
+thread_local! {
+    /// The parts that have arrived, so a section opened again renders in the same frame.
+    static LOADED: [Cell<Option<Render>>; Part::ALL.len()] = const { [const { Cell::new(None) }; 4] };
+}
+
+fn loaded(part: Part) -> Option<Render> {
+    // Without the split every part is simply here, rendered in the same frame as before.
+    #[cfg(not(feature = "split"))]
+    if let Ok(render) = fetch_now(part) {
+        return Some(render);
+    }
+    LOADED.with(|parts| parts[part.index()].get())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LazyProps {
+    pub part: Part,
+    pub widget: Widget,
+}
+
+/// `part`, once it has arrived; until then "Loading…", and if it cannot be fetched, a message and
+/// "Try again".
+#[component]
+pub fn Lazy(props: &LazyProps) -> Html {
+    let part = props.part;
+    // Bumped when a load ends, so the component renders again and finds the part (or the failure).
+    let settled = use_state(|| 0u32);
+    let failed = use_state(|| false);
+    {
+        let (settled, failed) = (settled.clone(), failed.clone());
+        use_effect_with((part, *failed), move |&(part, has_failed)| {
+            if loaded(part).is_none() && !has_failed {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match load(part).await {
+                        Ok(_) => {
+                            settled.set(*settled + 1);
+                            if let Some(next) = part.next().filter(|&next| loaded(next).is_none()) {
+                                // Quietly: if it fails, opening it later tries again and says so.
+                                let _ = load(next).await;
+                            }
+                        }
+                        Err(NotLoaded) => failed.set(true),
+                    }
+                });
+            }
+        });
+    }
+    if let Some(render) = loaded(part) {
+        return render(&props.widget);
+    }
+    let ui = &props.widget.content().ui;
+    if *failed {
+        let retry = {
+            let (failed, focus) = (failed.clone(), props.widget.focus.clone());
+            Callback::from(move |_: MouseEvent| {
+                // The button gives way to "Loading…": focus goes to the heading above, not the page.
+                focus.set(Focus::ViewHeading);
+                failed.set(false);
+            })
+        };
+        nodes(vec![
+            words("p", attrs!["role" = "alert"], ui.learn_failed),
+            buttons(button("rw-button", ui.learn_retry, None, retry)),
+        ])
+    } else {
+        words("p", attrs!["role" = "status"], ui.learn_loading)
+    }
+}

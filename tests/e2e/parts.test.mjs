@@ -1,0 +1,207 @@
+// End-to-end tests of the wasm's parts (src/components/lazy.rs, scripts/split-wasm.mjs): the first
+// screen downloads none of them; each section fetches its own part once, from the widget's folder, the
+// first time it is opened; a part that cannot be fetched says so calmly, keeps everything else, and
+// "Try again" loads it; a part fetched stays for the life of the page, offline too; and two widgets on
+// one page each get the part into their own instance.
+//
+//   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/parts.test.mjs
+//
+// The widget's files are served under /reciprocity/ and the clinic's page from /clinic/, so a part
+// resolved against the page instead of the widget's folder would miss.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  FIRST_SCREEN_FILES,
+  actionLabel,
+  assertAccessible,
+  clinicPage,
+  content,
+  eventually,
+  focused,
+  keyOf,
+  partFiles,
+  requireBuilt,
+  screens,
+  servedBuild,
+  serveHtml,
+  storageEntries,
+  widgetElement,
+  withContext,
+} from './harness.mjs';
+
+const ui = content.ui;
+const BASE = '/reciprocity/';
+
+requireBuilt('parts.json', '__wasm_split.js');
+
+const build = servedBuild({ base: BASE });
+
+/** The widget's files asked for since `from`, as paths under its folder. */
+const widgetFiles = (requests, from = 0) =>
+  requests
+    .slice(from)
+    .map((u) => new URL(u).pathname)
+    .filter((p) => p.startsWith(BASE))
+    .map((p) => p.slice(BASE.length));
+
+/** Opens a clinic page outside the widget's folder with the widgets `body`, recording every request. */
+async function openClinic(page, name, body = widgetElement({ id: 'w', lang: 'en', namespace: name })) {
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const origin = new URL(build.server.url).origin;
+  const url = await serveHtml(page, `${origin}/clinic/${name}.html`, clinicPage(body, { script: `${BASE}reciprocity-widget.js` }));
+  await page.goto(url);
+  for (const widget of await page.locator('reciprocity-widget').all()) {
+    await widget.locator('.rw-widget .rw-checklist').waitFor();
+  }
+  return { widget: page.locator('reciprocity-widget').first(), requests };
+}
+
+const sectionButton = (widget, name) =>
+  widget.locator('nav[aria-label="Sections"]').getByRole('button', { name, exact: true });
+
+/** Each section the navigation opens, the part it fetches and what shows once it is there. */
+const SECTIONS = [
+  { nav: ui.nav_quiz, part: 'quiz', shown: '.rw-view [role="radio"], .rw-view input[type="radio"]' },
+  { nav: ui.nav_plan, part: 'plan', shown: '.rw-plan' },
+  { nav: ui.nav_practice, part: 'practice', shown: '.rw-practice' },
+];
+
+describe('the parts of the wasm', () => {
+  test('the first screen fetches none; each section fetches its part once, from the widget’s folder', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      const { widget, requests } = await openClinic(page, 'parts-once');
+      assert.deepEqual(widgetFiles(requests).sort(), FIRST_SCREEN_FILES().sort(), 'the first screen’s files only');
+
+      const fetched = new Set();
+      for (const { nav, part, shown } of SECTIONS) {
+        const from = requests.length;
+        await sectionButton(widget, nav).click();
+        await widget.locator(shown).first().waitFor();
+        // What this section asked for: its part's files that an earlier part had not brought (parts
+        // share some), and, after the check, the plan's part, fetched ahead while the check is open.
+        const asked = widgetFiles(requests, from);
+        const expected = partFiles(part).filter((f) => !fetched.has(f));
+        for (const file of expected) assert.ok(asked.includes(file), `${part}: ${file} fetched`);
+        for (const file of asked) {
+          assert.ok(
+            expected.includes(file) || (part === 'quiz' && partFiles('plan').includes(file)),
+            `${part}: nothing but its own part (and the plan’s, ahead) — asked for ${file}`,
+          );
+        }
+        asked.forEach((f) => fetched.add(f));
+        if (part === 'quiz') await eventually(() => partFiles('plan').forEach((f) => assert.ok(requests.some((u) => u.endsWith(`/${f}`)), f)));
+        partFiles('plan').forEach((f) => part === 'quiz' && fetched.add(f));
+      }
+
+      // Back and forth: nothing is fetched again.
+      const from = requests.length;
+      for (const { nav, shown } of [...SECTIONS, ...SECTIONS]) {
+        await sectionButton(widget, nav).click();
+        await widget.locator(shown).first().waitFor();
+      }
+      assert.deepEqual(widgetFiles(requests, from), [], 'a part already here is not fetched again');
+      // Every part came from the widget's folder, none from the page's.
+      assert.equal(requests.filter((u) => /\/clinic\/.*\.wasm$/.test(u)).length, 0);
+    });
+  });
+
+  test('a part that cannot be fetched says so calmly, keeps everything else, and “Try again” loads it', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page }) => {
+        let fail = true;
+        await page.route(`**${BASE}split_practice.wasm`, (route) =>
+          fail ? route.abort('internetdisconnected') : route.continue(),
+        );
+        const { widget } = await openClinic(page, 'parts-fail');
+        // A tick first: it must survive the failure.
+        const action = content.steps[0].actions[0];
+        await widget.getByRole('checkbox', { name: actionLabel(action), exact: true }).check();
+        await eventually(async () =>
+          assert.deepEqual(JSON.parse((await storageEntries(page))[keyOf('parts-fail')]).checklist.done, [action.id]),
+        );
+
+        await sectionButton(widget, ui.nav_practice).click();
+        const message = widget.locator('.rw-view [role="alert"]');
+        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
+        const retry = widget.getByRole('button', { name: ui.learn_retry, exact: true });
+        await retry.waitFor();
+        assert.equal((await widget.locator('h2.rw-view-heading').textContent()).trim(), ui.practice_heading);
+        await screens(page, 'part-failed', [widget]);
+        await assertAccessible(page, 'a part that could not be fetched');
+
+        // The rest of the widget still works, and the tick is still there.
+        await sectionButton(widget, ui.nav_checklist).click();
+        assert.equal(await widget.getByRole('checkbox', { name: actionLabel(action), exact: true }).isChecked(), true);
+        await sectionButton(widget, ui.nav_practice).click();
+        await retry.waitFor();
+
+        // Connection back: "Try again" by keyboard loads the part.
+        fail = false;
+        await retry.focus();
+        await page.keyboard.press('Enter');
+        await widget.locator('.rw-practice').waitFor();
+        assert.equal(await retry.count(), 0);
+        assert.equal(await message.count(), 0);
+        assert.notEqual((await focused(page)).tag, 'body', 'focus stays in the widget');
+      },
+      // Chromium reports the aborted request in the console, and the loader logs why.
+      { allowErrors: [/Failed to load resource/, /Failed to fetch|internetdisconnected|TypeError/i] },
+    );
+  });
+
+  test('a part fetched stays for the life of the page, offline too', async (t) => {
+    await withContext(t, build.browser, async ({ page, context }) => {
+      const { widget, requests } = await openClinic(page, 'parts-offline');
+      for (const { nav, shown } of SECTIONS) {
+        await sectionButton(widget, nav).click();
+        await widget.locator(shown).first().waitFor();
+      }
+      await context.setOffline(true);
+      const from = requests.length;
+      for (const { nav, shown } of [...SECTIONS].reverse()) {
+        await sectionButton(widget, nav).click();
+        await widget.locator(shown).first().waitFor();
+      }
+      // A clinic changing an attribute mounts the widget afresh, in the same instance: still there.
+      await page.evaluate(() => document.querySelector('#w').setAttribute('clinic-name', 'Another name'));
+      await widget.locator('.rw-clinic').filter({ hasText: 'Another name' }).waitFor();
+      await sectionButton(widget, ui.nav_plan).click();
+      await widget.locator('.rw-plan').waitFor();
+      assert.deepEqual(widgetFiles(requests, from), [], 'nothing fetched offline');
+    });
+  });
+
+  test('two widgets on one page: each gets the parts into its own instance', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      const body =
+        widgetElement({ id: 'a', lang: 'en', namespace: 'parts-a' }) + widgetElement({ id: 'b', lang: 'en', namespace: 'parts-b' });
+      await openClinic(page, 'parts-two', body);
+      const [a, b] = [page.locator('#a'), page.locator('#b')];
+      // The check in the first widget, practice in the second, then each the other's.
+      await sectionButton(a, ui.nav_quiz).click();
+      await a.locator(SECTIONS[0].shown).first().waitFor();
+      await sectionButton(b, ui.nav_practice).click();
+      await b.locator('.rw-practice').waitFor();
+      await sectionButton(a, ui.nav_practice).click();
+      await a.locator('.rw-practice').waitFor();
+      await sectionButton(b, ui.nav_quiz).click();
+      await b.locator(SECTIONS[0].shown).first().waitFor();
+
+      // Each works on its own state: a mark in one widget's practice log is stored under its key only.
+      await sectionButton(b, ui.nav_practice).click();
+      await b.locator('.rw-practice').waitFor();
+      await a.locator('.rw-practice .rw-day:not([disabled])').first().click();
+      await eventually(async () => {
+        const stored = await storageEntries(page);
+        assert.equal(JSON.parse(stored[keyOf('parts-a')]).practice.marks.length, 1);
+        assert.equal(JSON.parse(stored[keyOf('parts-b')] ?? '{"practice":{"marks":[]}}').practice.marks.length, 0);
+      });
+      assert.equal(await a.locator('.rw-practice button[aria-pressed="true"]').count(), 1);
+      assert.equal(await b.locator('.rw-practice button[aria-pressed="true"]').count(), 0);
+    });
+  });
+});
