@@ -12,7 +12,9 @@
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, buttons, nodes, words};
 use super::widget::Widget;
+use crate::core::learn::Learn;
 use std::cell::Cell;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// Renders a part that has arrived.
@@ -79,6 +81,48 @@ fn practice_part() -> Result<Render, NotLoaded> {
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(together, fallible))]
 fn together_part() -> Result<Render, NotLoaded> {
     Ok(super::together::together)
+}
+
+/// "Learn more"'s part: reading its text (which arrives as JSON, fetched on first opening too) and
+/// drawing it. Its text and its code are fetched together when a visitor first opens it.
+#[derive(Clone, Copy)]
+pub struct LearnPart {
+    pub decode: fn(&JsValue) -> Result<Learn, String>,
+    pub render: fn(&Widget, &'static Learn, Option<&'static str>, &NodeRef) -> Html,
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(learn, fallible))]
+fn learn_part() -> Result<LearnPart, NotLoaded> {
+    Ok(LearnPart {
+        decode: crate::web::learn::decode,
+        render: super::learn::learn_text,
+    })
+}
+
+thread_local! {
+    static LEARN: Cell<Option<LearnPart>> = const { Cell::new(None) };
+}
+
+/// Learn's part, fetched on first use and kept for the life of the page.
+pub async fn learn() -> Result<LearnPart, NotLoaded> {
+    if let Some(part) = learn_loaded() {
+        return Ok(part);
+    }
+    #[cfg(feature = "split")]
+    let part = learn_part().await?;
+    #[cfg(not(feature = "split"))]
+    let part = learn_part()?;
+    LEARN.with(|learn| learn.set(Some(part)));
+    Ok(part)
+}
+
+/// Learn's part, if it is here (always, once its text has been read: reading it takes the part).
+pub fn learn_loaded() -> Option<LearnPart> {
+    #[cfg(not(feature = "split"))]
+    if let Ok(part) = learn_part() {
+        return Some(part);
+    }
+    LEARN.with(Cell::get)
 }
 
 /// Fetches `part` (at once when it is already here) and keeps it for the life of the page.
@@ -173,11 +217,20 @@ pub fn Lazy(props: &LazyProps) -> Html {
                 failed.set(false);
             })
         };
+        // Calm, as for Learn's text: a polite status, not an alert.
         nodes(vec![
-            words("p", attrs!["role" = "alert"], ui.learn_failed),
+            words(
+                "p",
+                attrs!["role" = "status", "class" = "rw-part-status"],
+                ui.learn_failed,
+            ),
             buttons(button("rw-button", ui.learn_retry, None, retry)),
         ])
     } else {
-        words("p", attrs!["role" = "status"], ui.learn_loading)
+        words(
+            "p",
+            attrs!["role" = "status", "class" = "rw-part-status"],
+            ui.learn_loading,
+        )
     }
 }

@@ -4,6 +4,7 @@
 
 use super::hooks::focus::{focus_now, Focus};
 use super::hooks::learn::Load;
+use super::lazy::learn_loaded;
 use super::markup::{
     attrs, button, button_with, buttons, dynamic, el, el_ref, el_with, element, nodes, sentence,
     string, tag, words,
@@ -39,7 +40,10 @@ pub fn learn_view(widget: &Widget, back_label: Text, root: &NodeRef) -> Html {
     let text = if let Load::Ready(text) = learn.load() {
         nodes(vec![
             back.clone(),
-            learn_text(widget, text, learn.at(), root),
+            // Here whenever the text is: reading the text took Learn's part of the wasm.
+            learn_loaded().map_or_else(Html::default, |part| {
+                (part.render)(widget, text, learn.at(), root)
+            }),
         ])
     } else if learn.load() == Load::Failed {
         buttons(button("rw-button", ui.learn_retry, None, retry))
@@ -64,9 +68,10 @@ pub fn learn_view(widget: &Widget, back_label: Text, root: &NodeRef) -> Html {
     )
 }
 
-/// The loaded text: a table of contents, the sections, the questions. `root` is Learn's element,
+/// The loaded text: a table of contents, the sections, the questions (in Learn's part of the wasm, see
+/// `lazy.rs`). `root` is Learn's element,
 /// where the table of contents looks for headings; a question with the id `at` is shown open.
-fn learn_text(
+pub(super) fn learn_text(
     widget: &Widget,
     learn: &'static Learn,
     at: Option<&'static str>,

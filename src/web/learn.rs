@@ -2,10 +2,12 @@
 //! a visitor opens it, and keeping it until the page closes.
 //!
 //! The browser parses the JSON (`Response::json()`), so the wasm carries no JSON parser for it; the
-//! parsed value is read into the core's [`Learn`] through a `json::Tree`, as the saved document is.
+//! parsed value is read into the core's [`Learn`] through a `json::Tree`, as the saved document is, by
+//! [`decode`], which is in Learn's part of the wasm (fetched with the text; see `components/lazy.rs`).
 
 use crate::core::learn::Learn;
 use std::cell::RefCell;
+use wasm_bindgen::JsValue;
 
 thread_local! {
     /// The Learn text fetched on this page, by URL. Each entry is leaked on purpose: it is fetched
@@ -33,11 +35,14 @@ pub fn cached(url: &str) -> Option<&'static Learn> {
 /// The text at `url`: from memory if this page fetched it before, else fetched, decoded and kept.
 /// Any failure (offline, an HTTP error, not JSON, not the expected shape) says what went wrong, for
 /// the console.
-pub async fn load(url: &str) -> Result<&'static Learn, String> {
+pub async fn load(
+    url: &str,
+    decode: fn(&JsValue) -> Result<Learn, String>,
+) -> Result<&'static Learn, String> {
     if let Some(learn) = cached(url) {
         return Ok(learn);
     }
-    let learn = fetch(url).await?;
+    let learn = decode(&super::fetch_json(url).await?)?;
     // Two loads of one URL may overlap (a retry after a timeout): keep the first that arrived.
     if let Some(earlier) = cached(url) {
         return Ok(earlier);
@@ -47,7 +52,8 @@ pub async fn load(url: &str) -> Result<&'static Learn, String> {
     Ok(learn)
 }
 
-async fn fetch(url: &str) -> Result<Learn, String> {
-    let json = super::fetch_json(url).await?;
-    crate::core::json::from_tree(&crate::core::json::from_js(&json))
+/// The fetched JSON read into a [`Learn`], or what is wrong with it. (In Learn's part of the wasm: see
+/// `components/lazy.rs`.)
+pub fn decode(json: &JsValue) -> Result<Learn, String> {
+    crate::core::json::from_tree(&crate::core::json::from_js(json))
 }

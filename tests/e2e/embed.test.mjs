@@ -364,12 +364,13 @@ describe('the custom element', () => {
       await eventually(async () => assert.equal(await progressIn(widget), overall(1)));
       await widget.getByRole('button', { name: ui.learn_button, exact: true }).click();
       await widget.locator('.rw-learn-section').first().waitFor();
-      // A part of the wasm too (Practice), fetched from the files' origin on first opening.
+      // Learn's part of the wasm came with its text, and Practice's comes now: each from the files'
+      // origin on first opening.
       await widget.locator('nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_practice, exact: true }).click();
       await widget.locator('.rw-practice').waitFor();
       assert.deepEqual(
         requests.filter((r) => r.startsWith('files')).sort(),
-        [...FIRST_SCREEN_FILES(), 'learn/en.json', ...partFiles('practice')].map((f) => `files /${f} 200`).sort(),
+        [...FIRST_SCREEN_FILES(), 'learn/en.json', ...partFiles('learn', 'practice')].map((f) => `files /${f} 200`).sort(),
       );
       // Saved on the page's own origin, not the files'.
       assert.ok((await storageEntries(page))[keyOf('cors')]);

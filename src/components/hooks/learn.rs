@@ -4,6 +4,7 @@
 //! Learn is a state of the screen, not of the saved document: it replaces the section on screen until
 //! the visitor goes back, and a reload starts without it.
 
+use super::super::lazy::{learn as learn_part, NotLoaded};
 use super::focus::{focus_now, Focus, PendingFocus};
 use crate::core::learn::{Learn, Place};
 use crate::web::learn::{cached, load};
@@ -187,7 +188,13 @@ pub fn use_learn(url: Option<AttrValue>, root: NodeRef, focus: PendingFocus) -> 
             .forget();
             spawn_local(async move {
                 let result = match url.as_deref() {
-                    Some(url) => load(url).await,
+                    // Reading the text takes Learn's part of the wasm, fetched alongside.
+                    Some(url) => match learn_part().await {
+                        Ok(part) => load(url, part.decode).await,
+                        Err(NotLoaded) => {
+                            Err("its part of the WebAssembly could not be fetched".to_owned())
+                        }
+                    },
                     None => Err("no address for it".to_owned()),
                 };
                 match result {
