@@ -9,7 +9,9 @@
 // .css file.)
 // Speed, in headless Chromium, each load in a new browser context (empty cache and storage):
 //   - navigation start → first checklist checkbox in the widget's shadow root, on the demo page
-//     (index.html: the custom element; Yew attaches handlers as it renders),
+//     (index.html: the custom element; Yew attaches handlers as it renders), at CPU 1× and 4×, with
+//     the optional preload lines of docs/EMBEDDING.md, and as Lighthouse's mobile profile (CPU 4× on
+//     a slow 4G network: the row where the bytes show),
 //   - the same to the first quiz option, with a check in progress pre-seeded,
 //   - the same in iframe mode: iframe.html's navigation start → first checkbox inside embed.html,
 //   - pointerdown on a checkbox → the widget's localStorage.setItem call for its key has returned,
@@ -272,12 +274,21 @@ async function phasedLoad(browser, url, cpu) {
  * Navigation start → `selector` usable, on a fresh context, with the CPU slowed `cpu` times (1: not
  * slowed; 4: about a mid-range phone). Also the long tasks up to that moment and the JS heap then.
  */
-async function coldLoad(browser, url, selector, initScripts = [], { cpu = 1 } = {}) {
+/** Lighthouse's mobile profile's network ("slow 4G"): 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+async function coldLoad(browser, url, selector, initScripts = [], { cpu = 1, html = null, network = null } = {}) {
   const context = await freshContext(browser, [...initScripts, [watchFor, selector], [watchLongTasks]]);
   try {
     const page = await context.newPage();
+    // Another page at `url` (the demo page with the preload lines).
+    if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     const cdp = await context.newCDPSession(page);
     if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
     await page.goto(url);
     await page.waitForFunction(() => window.__benchSeen !== null, null, { timeout: 60_000 });
     const seen = await page.evaluate(() => window.__benchSeen);
@@ -398,14 +409,32 @@ const iframeMode = measured.groups && (await readdir(dist)).includes('iframe.htm
 
 const server = await startServer(dist);
 const browser = await launchBrowser();
+// The demo page with the optional lines of docs/EMBEDDING.md ("start the downloads even earlier"), which
+// let the browser fetch the widget's files while it still reads the page.
+const PRELOADS = [
+  '<link rel="modulepreload" href="reciprocity-widget.js">',
+  '<link rel="modulepreload" href="reciprocity-core.js">',
+  '<link rel="modulepreload" href="__wasm_split.js">',
+  '<link rel="preload" href="reciprocity-core_bg.wasm" as="fetch" crossorigin>',
+  '<link rel="preload" href="reciprocity-widget.css" as="style">',
+  '<link rel="preload" href="text/en.json" as="fetch" crossorigin>',
+].join('');
+const demo = await readFile(path.join(dist, 'index.html'), 'utf8');
+const preloadedUrl = new URL('preloaded.html', server.url).href;
+const preloaded = demo.replace('<head>', `<head>${PRELOADS}`);
 try {
   const checklist = [];
   const slowed = [];
+  const early = [];
+  const phone = [];
   const quiz = [];
   const framed = [];
   for (let i = 0; i < RUNS; i++) {
     checklist.push(await coldLoad(browser, server.url, '.rw-check input'));
     slowed.push(await coldLoad(browser, server.url, '.rw-check input', [], { cpu: 4 }));
+    early.push(await coldLoad(browser, preloadedUrl, '.rw-check input', [], { html: preloaded }));
+    early.push(await coldLoad(browser, preloadedUrl, '.rw-check input', [], { html: preloaded, cpu: 4 }));
+    phone.push(await coldLoad(browser, server.url, '.rw-check input', [], { cpu: 4, network: SLOW_4G }));
     const seeded = JSON.stringify({
       schema: 5,
       view: 'quiz',
@@ -433,6 +462,9 @@ try {
         timing('  the same with the CPU slowed 4× (a mid-range phone)', slowed.map((r) => r.seen)),
         timing('  longest task before it, CPU 1×', checklist.map((r) => Math.max(0, ...r.longTasks))),
         timing('  longest task before it, CPU 4×', slowed.map((r) => Math.max(0, ...r.longTasks))),
+        timing('  with the optional preload lines, CPU 1×', early.filter((_, i) => i % 2 === 0).map((r) => r.seen)),
+        timing('  with the optional preload lines, CPU 4×', early.filter((_, i) => i % 2 === 1).map((r) => r.seen)),
+        timing('  CPU 4× on a slow 4G network (Lighthouse mobile: 150 ms, 1.6 Mbit/s)', phone.map((r) => r.seen)),
         timing('navigation start → first quiz option (seeded)', quiz),
         ...(iframeMode ? [timing('iframe mode: navigation start → first checkbox', framed)] : []),
         timing('pointerdown → saved (setItem returned)', saves.map((s) => s.fromPointerdown)),

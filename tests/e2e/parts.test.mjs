@@ -177,6 +177,19 @@ describe('the parts of the wasm', () => {
     });
   });
 
+  test('in iframe mode (embed.html, under its own strict policy) a part arrives as on a page', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      const violations = [];
+      page.on('console', (m) => /Content Security Policy|Content-Security-Policy/i.test(m.text()) && violations.push(m.text()));
+      await page.goto(new URL(`embed.html?lang=en&namespace=parts-frame`, build.server.url).href);
+      const widget = page.locator('reciprocity-widget');
+      await widget.locator('.rw-widget .rw-checklist').waitFor();
+      await sectionButton(widget, ui.nav_practice).click();
+      await widget.locator('.rw-practice').waitFor();
+      assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
+    });
+  });
+
   test('two widgets on one page: each gets the parts into its own instance', async (t) => {
     await withContext(t, build.browser, async ({ page }) => {
       const body =
