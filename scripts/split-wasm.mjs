@@ -17,6 +17,7 @@
 //   5. `wasm-opt -Oz --converge` on every wasm file.
 //
 //   node scripts/split-wasm.mjs [folder]     (the folder defaults to $TRUNK_STAGING_DIR)
+//   RECIPROCITY_WASM_NAMES=1 …               keeps function names in the wasm (for profiling)
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -135,6 +136,8 @@ for (const [from, to] of [
   ...parts.map((f) => [path.join(work, f), f]),
 ]) {
   const where = path.join(dir, to);
-  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', '--strip-debug', from, '-o', where]);
+  // RECIPROCITY_WASM_NAMES=1 keeps the functions' names, for a profile in the browser's devtools.
+  const names = process.env.RECIPROCITY_WASM_NAMES === '1' ? ['--debuginfo'] : ['--strip-debug'];
+  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', ...names, from, '-o', where]);
   console.log(`${to}: ${statSync(from).size} → ${statSync(where).size} bytes`);
 }

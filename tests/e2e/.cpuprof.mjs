@@ -1,0 +1,27 @@
+import { startServer } from './server.mjs';
+import { launchBrowser } from './harness.mjs';
+const server = await startServer(process.argv[2]);
+const browser = await launchBrowser();
+const self = new Map();
+for (let run = 0; run < 3; run++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(server.url);
+  await page.locator('reciprocity-widget input[type=checkbox]').first().waitFor();
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}`;
+    self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000 / 3);
+  });
+  await context.close();
+}
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(v.toFixed(1).padStart(8), k.slice(0, 170));
+await browser.close(); await server.close();
