@@ -12,6 +12,7 @@
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, buttons, nodes, words};
 use super::widget::Widget;
+use crate::core::document::View;
 use crate::core::learn::Learn;
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
@@ -38,6 +39,17 @@ impl Part {
 
     fn index(self) -> usize {
         self as usize
+    }
+
+    /// The part that draws `view`, if it is not on the first screen.
+    pub fn of(view: View) -> Option<Part> {
+        match view {
+            View::Checklist => None,
+            View::Quiz => Some(Part::Quiz),
+            View::Plan => Some(Part::Plan),
+            View::Practice => Some(Part::Practice),
+            View::Together => Some(Part::Together),
+        }
     }
 
     /// The part a visitor opens next from this one, fetched as soon as this one is here: the plan
@@ -123,6 +135,26 @@ pub fn learn_loaded() -> Option<LearnPart> {
         return Some(part);
     }
     LEARN.with(Cell::get)
+}
+
+/// Starts fetching `part` if it is not here yet, ahead of its first opening: when the visitor points
+/// at, touches or focuses the button that opens it, which comes a moment before the press. A failure
+/// here is quiet: opening the section tries again and says so.
+pub fn prefetch(part: Part) {
+    if loaded(part).is_none() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = load(part).await;
+        });
+    }
+}
+
+/// Like [`prefetch`], for Learn's part: started as its text is fetched, so the two travel side by side.
+pub fn prefetch_learn() {
+    if learn_loaded().is_none() {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = learn().await;
+        });
+    }
 }
 
 /// Fetches `part` (at once when it is already here) and keeps it for the life of the page.

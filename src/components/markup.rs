@@ -112,9 +112,9 @@ pub fn el_ref(name: &'static str, node_ref: NodeRef, attrs: Attrs, children: Htm
 
 /// The one listener of an element that a `Callback` handles: `on!(onclick, callback)`.
 macro_rules! on {
-    ($event:ident, $callback:expr $(,)?) => {
+    ($($event:ident, $callback:expr),+ $(,)?) => {
         ::yew::virtual_dom::Listeners::Pending(::std::boxed::Box::new([
-            ::yew::html::$event::Wrapper::__macro_new($callback),
+            $(::yew::html::$event::Wrapper::__macro_new($callback),)+
         ]))
     };
 }

@@ -1,6 +1,7 @@
 //! The three sections. Plain buttons with `aria-current`: one press switches (and leaves "Learn more"
 //! if it is open), focus stays on the button.
 
+use super::lazy::{prefetch, Part};
 use super::markup::{attrs, dynamic, el, nodes, on, tag};
 use super::widget::Widget;
 use crate::core::content::Text;
@@ -43,6 +44,19 @@ pub fn nav(widget: &Widget) -> Html {
                 widget.learn.leave();
                 widget.send(Action::Navigate(view));
             });
+            // A section whose part of the wasm is not here yet starts on its way as the visitor
+            // points at, touches or tabs to its button (see `lazy.rs`).
+            let listeners = match Part::of(view) {
+                Some(part) => on!(
+                    onclick,
+                    go,
+                    onpointerenter,
+                    Callback::from(move |_: PointerEvent| prefetch(part)),
+                    onfocus,
+                    Callback::from(move |_: FocusEvent| prefetch(part)),
+                ),
+                None => on!(onclick, go),
+            };
             let button = tag(
                 "button",
                 dynamic![
@@ -50,7 +64,7 @@ pub fn nav(widget: &Widget) -> Html {
                     "aria-current" = current,
                     "class" = "rw-nav-button",
                 ],
-                on!(onclick, go),
+                listeners,
                 label.into_prop_value(),
             );
             el("li", attrs![], button)

@@ -37,12 +37,13 @@ pub fn cached(url: &str) -> Option<&'static Learn> {
 /// the console.
 pub async fn load(
     url: &str,
-    decode: fn(&JsValue) -> Result<Learn, String>,
+    decoder: impl std::future::Future<Output = Result<Decode, String>>,
 ) -> Result<&'static Learn, String> {
     if let Some(learn) = cached(url) {
         return Ok(learn);
     }
-    let learn = decode(&super::fetch_json(url).await?)?;
+    let json = super::fetch_json(url).await?;
+    let learn = decoder.await?(&json)?;
     // Two loads of one URL may overlap (a retry after a timeout): keep the first that arrived.
     if let Some(earlier) = cached(url) {
         return Ok(earlier);
@@ -51,6 +52,9 @@ pub async fn load(
     LOADED.with(|loaded| loaded.borrow_mut().push((url.to_owned(), learn)));
     Ok(learn)
 }
+
+/// What reads the fetched JSON into a [`Learn`] ([`decode`], reached through Learn's part).
+pub type Decode = fn(&JsValue) -> Result<Learn, String>;
 
 /// The fetched JSON read into a [`Learn`], or what is wrong with it. (In Learn's part of the wasm: see
 /// `components/lazy.rs`.)

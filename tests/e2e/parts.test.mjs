@@ -1,6 +1,6 @@
 // End-to-end tests of the wasm's parts (src/components/lazy.rs, scripts/split-wasm.mjs): the first
 // screen downloads none of them; each section fetches its own part once, from the widget's folder, the
-// first time it is opened; a part that cannot be fetched says so calmly, keeps everything else, and
+// first time it is opened (or a moment before, when its button is pointed at or focused); a part that cannot be fetched says so calmly, keeps everything else, and
 // "Try again" loads it; a part fetched stays for the life of the page, offline too; and two widgets on
 // one page each get the part into their own instance.
 //
@@ -104,6 +104,26 @@ describe('the parts of the wasm', () => {
       assert.deepEqual(widgetFiles(requests, from), [], 'a part already here is not fetched again');
       // Every part came from the widget's folder, none from the page's.
       assert.equal(requests.filter((u) => /\/clinic\/.*\.wasm$/.test(u)).length, 0);
+    });
+  });
+
+  test('pointing at or tabbing to a section’s button starts its part on its way, before the press', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      const { widget, requests } = await openClinic(page, 'parts-intent');
+      const fetchedAll = (part) => partFiles(part).every((f) => widgetFiles(requests).includes(f));
+      // The pointer over "My plan": its part comes, though nothing was pressed.
+      await sectionButton(widget, ui.nav_plan).hover();
+      await eventually(() => assert.ok(fetchedAll('plan'), 'the plan’s part, on pointing at its button'));
+      assert.equal(await widget.locator('.rw-plan').count(), 0, 'the section did not open');
+      // The keyboard onto "Practice": the same.
+      assert.equal(fetchedAll('practice'), false);
+      await sectionButton(widget, ui.nav_practice).focus();
+      await eventually(() => assert.ok(fetchedAll('practice'), 'Practice’s part, on focusing its button'));
+      // Pressed now, it opens at once, and nothing more is fetched.
+      const from = requests.length;
+      await page.keyboard.press('Enter');
+      await widget.locator('.rw-practice').waitFor();
+      assert.deepEqual(widgetFiles(requests, from), []);
     });
   });
 

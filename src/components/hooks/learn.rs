@@ -4,7 +4,7 @@
 //! Learn is a state of the screen, not of the saved document: it replaces the section on screen until
 //! the visitor goes back, and a reload starts without it.
 
-use super::super::lazy::{learn as learn_part, NotLoaded};
+use super::super::lazy::{learn as learn_part, prefetch_learn, NotLoaded};
 use super::focus::{focus_now, Focus, PendingFocus};
 use crate::core::learn::{Learn, Place};
 use crate::web::learn::{cached, load};
@@ -188,13 +188,20 @@ pub fn use_learn(url: Option<AttrValue>, root: NodeRef, focus: PendingFocus) -> 
             .forget();
             spawn_local(async move {
                 let result = match url.as_deref() {
-                    // Reading the text takes Learn's part of the wasm, fetched alongside.
-                    Some(url) => match learn_part().await {
-                        Ok(part) => load(url, part.decode).await,
-                        Err(NotLoaded) => {
-                            Err("its part of the WebAssembly could not be fetched".to_owned())
-                        }
-                    },
+                    // Reading the text takes Learn's part of the wasm: both are fetched side by
+                    // side, and the text is read once both are here.
+                    Some(url) => {
+                        prefetch_learn();
+                        let decoder = async {
+                            learn_part()
+                                .await
+                                .map(|part| part.decode)
+                                .map_err(|NotLoaded| {
+                                    "its part of the WebAssembly could not be fetched".to_owned()
+                                })
+                        };
+                        load(url, decoder).await
+                    }
                     None => Err("no address for it".to_owned()),
                 };
                 match result {

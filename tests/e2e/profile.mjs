@@ -1,6 +1,17 @@
+// Where a cold load's main-thread time goes, by function: a CPU profile (Chrome DevTools Protocol,
+// sampling every 0.1 ms) of three cold loads of the demo page with the CPU slowed 4×, from navigation to
+// the first checklist checkbox, summed by function (self time, averaged). Prints figures only.
+//
+//   RECIPROCITY_WASM_NAMES=1 node scripts/split-wasm.mjs /tmp/named   (after copying dist/ there: a
+//                                                                       wasm whose functions have names)
+//   node tests/e2e/profile.mjs [dist]
+//
+// "(program)" is the browser's own work (parsing, style, layout, compiling); the rest is JavaScript and
+// WebAssembly by function.
+
 import { startServer } from './server.mjs';
 import { launchBrowser } from './harness.mjs';
-const server = await startServer(process.argv[2]);
+const server = await startServer(process.argv[2] ?? 'dist');
 const browser = await launchBrowser();
 const self = new Map();
 for (let run = 0; run < 3; run++) {
