@@ -35,6 +35,20 @@ pub enum Tree {
 }
 
 impl Tree {
+    /// A number as the browser hands it over (every number a float): an integer when it is a safe one
+    /// (`Number.isSafeInteger`: whole, and at most 2^53 - 1 either way), a float otherwise.
+    pub fn number(f: f64) -> Tree {
+        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
+            if f >= 0.0 {
+                Tree::UInt(f as u64)
+            } else {
+                Tree::Int(f as i64)
+            }
+        } else {
+            Tree::Float(f)
+        }
+    }
+
     pub fn as_u64(&self) -> Option<u64> {
         match self {
             Tree::UInt(n) => Some(*n),
@@ -120,15 +134,7 @@ impl<'de> Visitor<'de> for TreeVisitor {
     }
     fn visit_f64<E>(self, f: f64) -> Result<Tree, E> {
         // A whole number written as a float (`2.0`, `1e3`) is an integer, as in the browser.
-        Ok(if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
-            if f >= 0.0 {
-                Tree::UInt(f as u64)
-            } else {
-                Tree::Int(f as i64)
-            }
-        } else {
-            Tree::Float(f)
-        })
+        Ok(Tree::number(f))
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Tree, E> {
         Ok(Tree::Text(s.to_owned()))
@@ -195,15 +201,7 @@ pub fn from_js(value: &wasm_bindgen::JsValue) -> Tree {
     if let Some(b) = value.as_bool() {
         Tree::Bool(b)
     } else if let Some(f) = value.as_f64() {
-        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
-            if f >= 0.0 {
-                Tree::UInt(f as u64)
-            } else {
-                Tree::Int(f as i64)
-            }
-        } else {
-            Tree::Float(f)
-        }
+        Tree::number(f)
     } else if let Some(s) = value.as_string() {
         Tree::Text(s)
     } else if js_sys::Array::is_array(value) {
