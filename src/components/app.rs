@@ -14,7 +14,7 @@ use super::intro::intro;
 use super::lazy::{Lazy, Part};
 use super::learn::learn_view;
 use super::learn_button::learn_button;
-use super::markup::{attrs, dynamic, el, nodes, sentence, words};
+use super::markup::{attrs, dynamic, el, element, nodes, sentence, words};
 use super::nav::nav;
 use super::notices::notices;
 use super::panel::Panel;
@@ -28,7 +28,7 @@ use crate::core::notices::NoticeAction;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use yew::prelude::*;
-use yew::virtual_dom::{Listeners, VTag};
+use yew::virtual_dom::Listeners;
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -253,8 +253,8 @@ pub fn App(props: &AppProps) -> Html {
             { probes() }
         </>
     };
-    let section = VTag::__new_other(
-        AttrValue::Static("section"),
+    let section = element(
+        "section",
         root,
         None,
         dynamic![
@@ -272,6 +272,6 @@ pub fn App(props: &AppProps) -> Html {
     );
 
     html! {
-        { Html::from(section) }
+        { section }
     }
 }

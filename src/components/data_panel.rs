@@ -4,7 +4,8 @@
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::hooks::persistence::{Keeping, SavedProgress};
 use super::markup::{
-    attrs, button, buttons, choice, confirm, dynamic, el, nodes, on, sentence, string, tag, words,
+    attrs, button, buttons, choice, confirm, dynamic, el, element, nodes, on, sentence, string,
+    tag, words,
 };
 use super::panel::Panel;
 use super::widget::Widget;
@@ -303,8 +304,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             props.on_close.reform(|_| ()),
         )),
     ];
-    VTag::__new_other(
-        AttrValue::Static("section"),
+    element(
+        "section",
         panel_ref,
         None,
         dynamic![
@@ -315,5 +316,4 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         Listeners::None,
         nodes(children),
     )
-    .into()
 }

@@ -1,7 +1,7 @@
 //! The sections that are not on the first screen, each fetched when a visitor first opens it.
 //!
 //! In the release build (the `split` feature, which `embed/` turns on) every [`Part`] is a split point:
-//! `wasm-split-cli` (see `scripts/build.sh`) moves the code only that part reaches into a wasm file of
+//! `wasm-split-cli` (see `scripts/split-wasm.mjs`) moves the code only that part reaches into a wasm file of
 //! its own, which the browser fetches and instantiates on first use; the first screen downloads none
 //! of it. Without the feature (native and browser tests) a part is simply there.
 //!
@@ -35,7 +35,8 @@ pub enum Part {
 }
 
 impl Part {
-    const ALL: [Part; 4] = [Part::Quiz, Part::Plan, Part::Practice, Part::Together];
+    /// How many parts there are.
+    const COUNT: usize = 4;
 
     fn index(self) -> usize {
         self as usize
@@ -191,7 +192,7 @@ fn fetch_now(part: Part) -> Result<Render, NotLoaded> {
 
 thread_local! {
     /// The parts that have arrived, so a section opened again renders in the same frame.
-    static LOADED: [Cell<Option<Render>>; Part::ALL.len()] = const { [const { Cell::new(None) }; 4] };
+    static LOADED: [Cell<Option<Render>>; Part::COUNT] = const { [const { Cell::new(None) }; Part::COUNT] };
 }
 
 fn loaded(part: Part) -> Option<Render> {
@@ -214,20 +215,19 @@ pub struct LazyProps {
 #[component]
 pub fn Lazy(props: &LazyProps) -> Html {
     let part = props.part;
-    // Bumped when a load ends, so the component renders again and finds the part (or the failure).
-    let settled = use_state(|| 0u32);
+    // Renders again once the part has arrived, to find it where `load` keeps it.
+    let arrived = use_force_update();
     let failed = use_state(|| false);
     {
-        let (settled, failed) = (settled.clone(), failed.clone());
+        let failed = failed.clone();
         use_effect_with((part, *failed), move |&(part, has_failed)| {
             if loaded(part).is_none() && !has_failed {
                 wasm_bindgen_futures::spawn_local(async move {
                     match load(part).await {
                         Ok(_) => {
-                            settled.set(*settled + 1);
-                            if let Some(next) = part.next().filter(|&next| loaded(next).is_none()) {
-                                // Quietly: if it fails, opening it later tries again and says so.
-                                let _ = load(next).await;
+                            arrived.force_update();
+                            if let Some(next) = part.next() {
+                                prefetch(next);
                             }
                         }
                         Err(NotLoaded) => failed.set(true),

@@ -110,7 +110,8 @@ pub fn el_ref(name: &'static str, node_ref: NodeRef, attrs: Attrs, children: Htm
     )
 }
 
-/// The one listener of an element that a `Callback` handles: `on!(onclick, callback)`.
+/// The listeners of an element, each a `Callback`: `on!(onclick, callback)`, or several pairs
+/// (`on!(onclick, go, onfocus, prefetch)`).
 macro_rules! on {
     ($($event:ident, $callback:expr),+ $(,)?) => {
         ::yew::virtual_dom::Listeners::Pending(::std::boxed::Box::new([
