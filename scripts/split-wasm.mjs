@@ -33,14 +33,16 @@ const LINK = '__wasm_split.js';
 const run = (command, args, options = {}) =>
   execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
 
-// 1. The release build, with the settings of scripts/release-env.sh (their one home).
-run('bash', [
-  '-c',
-  'source scripts/release-env.sh && export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Clink-arg=--emit-relocs" && cargo build --release -p reciprocity-core --target wasm32-unknown-unknown && echo "$CARGO_TARGET_DIR" > "$0"',
-  path.join(dir, '.target-dir'),
-]);
-const targetDir = readFileSync(path.join(dir, '.target-dir'), 'utf8').trim();
-rmSync(path.join(dir, '.target-dir'));
+// 1. The release build, with the settings of scripts/release-env.sh (their one home); the shell then
+//    prints the target folder those settings chose (cargo reports on stderr, so stdout is just that).
+const targetDir = execFileSync(
+  'bash',
+  [
+    '-c',
+    'source scripts/release-env.sh && export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS -Clink-arg=--emit-relocs" && cargo build --release -p reciprocity-core --target wasm32-unknown-unknown >&2 && echo "$CARGO_TARGET_DIR"',
+  ],
+  { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+).trim();
 const built = path.join(targetDir, 'wasm32-unknown-unknown/release/reciprocity_core.wasm');
 
 // 2. Split.

@@ -29,6 +29,7 @@ import {
   withContext,
   keyOf,
   requireBuilt,
+  sectionButton,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -160,7 +161,7 @@ const overall = (done, relationship = null) => `${done} of ${actionsFor(relation
 const navButtons = async (hostLocator) =>
   (await hostLocator.locator('nav[aria-label="Sections"] button').allTextContents()).map((s) => s.trim());
 const navTo = (hostLocator, view) =>
-  hostLocator.locator('nav[aria-label="Sections"]').getByRole('button', { name: NAV_LABEL[view], exact: true });
+  sectionButton(hostLocator, NAV_LABEL[view]);
 
 /** Everything inside the shadow root of `hostLocator`'s element, as data. */
 function shadowFacts(hostLocator) {
@@ -285,7 +286,7 @@ describe('the custom element', () => {
       // The check's part of the wasm comes from the same folder when the check is first opened, and
       // the plan's right after it (the plan follows the check's last answer).
       requests.length = 0;
-      await widget.locator('nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_quiz, exact: true }).click();
+      await sectionButton(widget, ui.nav_quiz).click();
       await widget.getByRole('radio').first().waitFor();
       await eventually(() =>
         assert.deepEqual(
@@ -366,7 +367,7 @@ describe('the custom element', () => {
       await widget.locator('.rw-learn-section').first().waitFor();
       // Learn's part of the wasm came with its text, and Practice's comes now: each from the files'
       // origin on first opening.
-      await widget.locator('nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_practice, exact: true }).click();
+      await sectionButton(widget, ui.nav_practice).click();
       await widget.locator('.rw-practice').waitFor();
       assert.deepEqual(
         requests.filter((r) => r.startsWith('files')).sort(),

@@ -74,7 +74,7 @@ export const FIRST_SCREEN_FILES = (lang = 'en') => [
  * `practice`, `together`; see src/components/lazy.rs), as the build wrote them in parts.json.
  */
 export function partFiles(...parts) {
-  const map = JSON.parse(readFileSync(path.join(DIST, 'parts.json'), 'utf8'));
+  const map = partsOfBuild();
   const files = new Set();
   for (const part of parts) {
     if (!map[part]) throw new Error(`no part "${part}" in ${DIST}/parts.json`);
@@ -85,8 +85,15 @@ export function partFiles(...parts) {
 
 /** Every wasm file of every part. */
 export function allPartFiles() {
-  return partFiles(...Object.keys(JSON.parse(readFileSync(path.join(DIST, 'parts.json'), 'utf8'))));
+  return partFiles(...Object.keys(partsOfBuild()));
 }
+
+/** parts.json of the build in DIST: each part's wasm files. */
+const partsOfBuild = () => JSON.parse(readFileSync(path.join(DIST, 'parts.json'), 'utf8'));
+
+/** The button of the section navigation labelled `label`, in `scope` (a page, or one widget). */
+export const sectionButton = (scope, label) =>
+  scope.locator('nav[aria-label="Sections"]').getByRole('button', { name: label, exact: true });
 
 /** Stops a test file at once, with the command to run, when the build it needs is not in DIST. */
 export function requireBuilt(...files) {

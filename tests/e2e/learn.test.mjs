@@ -29,6 +29,7 @@ import {
   serveHtml,
   widgetElement,
   withContext,
+  sectionButton,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -82,10 +83,9 @@ describe('Learn more', () => {
       await screenshot(widget.locator('.rw-view'), 'learn-button-checklist');
       // The plan's part of the wasm arrives on first opening too (src/components/lazy.rs): opened once
       // here, before going offline below.
-      const sections = widget.locator('nav[aria-label="Sections"]');
-      await sections.getByRole('button', { name: ui.nav_plan, exact: true }).click();
+      await sectionButton(widget, ui.nav_plan).click();
       await widget.locator('.rw-plan').waitFor();
-      await sections.getByRole('button', { name: ui.nav_checklist, exact: true }).click();
+      await sectionButton(widget, ui.nav_checklist).click();
       await widget.locator('.rw-checklist').waitFor();
 
       await learnButton(widget).click();
@@ -119,7 +119,7 @@ describe('Learn more', () => {
       await sectionHeading(widget, learn.sections[0]).waitFor();
 
       // From the plan too, and back to the plan.
-      await widget.locator('nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_plan, exact: true }).click();
+      await sectionButton(widget, ui.nav_plan).click();
       await widget.locator('.rw-plan').waitFor();
       await learnButton(widget).click();
       await sectionHeading(widget, learn.sections[0]).waitFor();
@@ -247,7 +247,7 @@ describe('Learn more', () => {
       const { widget } = await openClinic(page, { name: 'learn-nav' });
       await learnButton(widget).click();
       await sectionHeading(widget, learn.sections[0]).waitFor();
-      const quiz = widget.locator('nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_quiz, exact: true });
+      const quiz = sectionButton(widget, ui.nav_quiz);
       await quiz.click();
       assert.equal((await viewHeading(widget).textContent()).trim(), ui.quiz_heading);
       assert.equal(await widget.locator('.rw-learn').count(), 0);

@@ -28,6 +28,7 @@ import {
   storageEntries,
   widgetElement,
   withContext,
+  sectionButton,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -57,9 +58,6 @@ async function openClinic(page, name, body = widgetElement({ id: 'w', lang: 'en'
   }
   return { widget: page.locator('reciprocity-widget').first(), requests };
 }
-
-const sectionButton = (widget, name) =>
-  widget.locator('nav[aria-label="Sections"]').getByRole('button', { name, exact: true });
 
 /** Each section the navigation opens, the part it fetches and what shows once it is there. */
 const SECTIONS = [

@@ -31,6 +31,7 @@ import {
   serveHtml,
   widgetElement,
   withContext,
+  sectionButton as nav,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -78,7 +79,6 @@ function finishedDocument(context = 'partner') {
   });
 }
 
-const nav = (page, label) => page.locator('nav[aria-label="Sections"]').getByRole('button', { name: label, exact: true });
 const supportButton = (page) => page.locator('.rw-toolbar').getByRole('button', { name: ui.support_button, exact: true });
 const supportPanel = (page) => page.locator('section.rw-support');
 const chooser = (page) => page.locator('.rw-checklist .rw-relationship');

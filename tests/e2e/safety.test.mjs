@@ -38,6 +38,7 @@ import {
   storageWrites,
   widgetElement,
   withContext,
+  sectionButton as nav,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -83,8 +84,6 @@ const supportPanel = (scope) => scope.locator('section.rw-support');
 const dataPanel = (scope) => scope.locator('section.rw-data');
 const exitStatus = (scope) => scope.locator('.rw-exit-status');
 const litIndicators = (scope) => scope.locator('.rw-exit-indicator.rw-on').count();
-const nav = (scope, label) =>
-  scope.locator('nav[aria-label="Sections"]').getByRole('button', { name: label, exact: true });
 const checkbox = (scope, text) => scope.locator('.rw-checklist .rw-check').filter({ hasText: text }).locator('input');
 const checklistProgress = async (scope) =>
   (await scope.locator('.rw-checklist > .rw-progress .rw-progress-label').textContent())?.trim();

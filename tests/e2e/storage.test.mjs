@@ -23,6 +23,7 @@ import {
   serveHtml,
   widgetElement,
   withContext,
+  sectionButton as nav,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -60,7 +61,6 @@ async function openPage(page, namespaces, { name = 'storage' } = {}) {
 const stored = (page, namespace, area = 'localStorage') =>
   page.evaluate(([k, a]) => JSON.parse(window[a].getItem(k) ?? 'null'), [keyOf(namespace), area]);
 const checkbox = (scope, action) => scope.locator('.rw-checklist .rw-check').filter({ hasText: action.text }).locator('input');
-const nav = (scope, label) => scope.locator('nav[aria-label="Sections"]').getByRole('button', { name: label, exact: true });
 const notices = (scope) => scope.locator('.rw-notices .rw-notice p').allTextContents();
 const panelStatus = (scope) => scope.locator('section.rw-data .rw-panel-status');
 const dataButton = (scope) => scope.locator('.rw-toolbar').getByRole('button', { name: ui.data_button, exact: true });
@@ -426,7 +426,7 @@ describe('storage that fails under the widget', () => {
       assert.deepEqual((await stored(page, ns)).checklist.done, [ACTIONS[0].id], 'the message is true: nothing was saved');
       await eventually(async () => assert.deepEqual(await notices(page), [ui.notice_unavailable]));
       // Loaded all the same, for this page.
-      await page.locator('#w0 nav[aria-label="Sections"]').getByRole('button', { name: ui.nav_checklist, exact: true }).click();
+      await nav(page.locator('#w0'), ui.nav_checklist).click();
       assert.ok(await checkbox(page, ACTIONS[2]).isChecked(), 'the loaded progress is on screen');
     });
   });

@@ -28,6 +28,7 @@ import {
   storageWrites,
   widgetElement,
   withContext,
+  sectionButton,
 } from './harness.mjs';
 
 requireBuilt('reciprocity-widget.js', 'exit-landing.html', 'text/ar.json');
@@ -132,7 +133,7 @@ async function beginHere(widget, words = content) {
 /** Opens the check taken together from the check's start, with the mouse, and starts it. */
 async function startTogether(widget, words = content) {
   const ui = words.ui;
-  await widget.locator('nav').getByRole('button', { name: ui.nav_quiz, exact: true }).click();
+  await sectionButton(widget, ui.nav_quiz).click();
   await widget.getByRole('button', { name: ui.together_open, exact: true }).click();
   await beginHere(widget, words);
 }
@@ -145,7 +146,7 @@ describe('the check taken together on one device', () => {
       const widget = await openClinic(page, ns);
 
       // From the check's start, by keyboard.
-      await widget.locator('nav').getByRole('button', { name: ui.nav_quiz, exact: true }).focus();
+      await sectionButton(widget, ui.nav_quiz).focus();
       await page.keyboard.press('Enter');
       await pressUntil(page, 'Tab', (f) => f.tag === 'button' && f.text === ui.together_open, {
         what: ui.together_open,
@@ -288,7 +289,7 @@ describe('the check taken together on one device', () => {
       // Some progress of the visitor's own, so that the document is saved at all.
       await widget.locator('.rw-check input').first().check();
       await eventually(async () => assert.equal((await storedDoc(page, ns))?.checklist?.done?.length, 1));
-      await widget.locator('nav').getByRole('button', { name: ui.nav_quiz, exact: true }).click();
+      await sectionButton(widget, ui.nav_quiz).click();
       await widget.getByRole('button', { name: ui.together_open, exact: true }).click();
       // Opening the section is saved (it is where a reload comes back to); nothing after it.
       await eventually(async () => assert.equal((await storedDoc(page, ns))?.view, 'together'));
@@ -344,8 +345,8 @@ describe('the check taken together on one device', () => {
       // Leaving the section drops a session in progress.
       await startTogether(widget);
       await turnByMouse(widget, FIRST, ui.together_first_done, content, 2);
-      await widget.locator('nav').getByRole('button', { name: ui.nav_checklist, exact: true }).click();
-      await widget.locator('nav').getByRole('button', { name: ui.nav_quiz, exact: true }).click();
+      await sectionButton(widget, ui.nav_checklist).click();
+      await sectionButton(widget, ui.nav_quiz).click();
       await widget.getByRole('button', { name: ui.together_open, exact: true }).click();
       await widget.getByRole('heading', { name: ui.together_note_heading, exact: true }).waitFor();
       assert.equal(await widget.locator('.rw-question').count(), 0, 'the note again, no answers');
@@ -355,7 +356,7 @@ describe('the check taken together on one device', () => {
     // A clinic that leaves the module out: no way in from the check.
     await withContext(t, build.browser, async ({ page }) => {
       const widget = await openClinic(page, 'together-off', { modules: 'checklist quiz plan' });
-      await widget.locator('nav').getByRole('button', { name: ui.nav_quiz, exact: true }).click();
+      await sectionButton(widget, ui.nav_quiz).click();
       await widget.getByRole('button', { name: ui.start, exact: true }).waitFor();
       assert.equal(await widget.getByRole('button', { name: ui.together_open, exact: true }).count(), 0);
     });

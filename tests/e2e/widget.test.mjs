@@ -27,6 +27,7 @@ import {
   storageEntries,
   storedText,
   withContext,
+  sectionButton as nav,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -51,8 +52,6 @@ const build = servedBuild();
 
 // ---- small page helpers (mouse allowed; the keyboard test does not use them) ----------------------
 
-const nav = (page, label) =>
-  page.locator('nav[aria-label="Sections"]').getByRole('button', { name: label, exact: true });
 const checkbox = (page, text) =>
   page.locator('.rw-checklist .rw-check').filter({ hasText: text }).locator('input');
 const questionProgress = async (page) =>
