@@ -1,7 +1,8 @@
 // Makes the shipped files small after Trunk builds them: a Trunk post-build hook (see Trunk.toml), on
 // the files in Trunk's staging folder.
-// - The loader, wasm-bindgen's glue and the loader of the parts (scripts/split-wasm.mjs), minified with esbuild (Trunk's own minifier cannot parse
-//   wasm-bindgen's output): about 3 KB gzip less for every visitor.
+// - The loader, wasm-bindgen's glue and the loader of the parts (scripts/split-wasm.mjs), minified with
+//   esbuild (Trunk's own minifier cannot parse wasm-bindgen's output): about 3 KB gzip less for every
+//   visitor.
 // - The stylesheet, minified with esbuild.
 // - The "Learn more" text without its `source` quotes (they are for reviewers and the tests, which
 //   read content/learn/ itself): about 4 KB gzip less when Learn is opened.
