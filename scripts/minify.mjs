@@ -9,7 +9,8 @@
 // - wasm-bindgen's glue told to report a stop: every call into the WebAssembly goes through a guard
 //   that, when the call throws (the release build aborts at once on a panic, which traps), tells the
 //   loader through the glue's `onStop` export, so the loader can show the crash message in that
-//   widget's box (see src/web/crash.rs). Without it a stopped widget would go blank.
+//   widget's box (see src/web/crash.rs). Without it a stopped widget would go blank. The loader of the
+//   parts gets the same guard for its one call through the wasm's table.
 // The readable sources stay in www/, content/ and the build's target folder.
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -34,30 +35,41 @@ let stopped = null;
 export function onStop(listener) {
   stopped = listener;
 }
+/** \`call\`, telling the listener when it throws. */
+function guarded(call) {
+  return (...args) => {
+    try {
+      return call(...args);
+    } catch (error) {
+      stopped?.(error);
+      throw error;
+    }
+  };
+}
 function guardExports(exports) {
-  const guarded = {};
+  const all = {};
   for (const [name, value] of Object.entries(exports)) {
-    guarded[name] =
-      typeof value !== 'function'
-        ? value
-        : (...args) => {
-            try {
-              return value(...args);
-            } catch (error) {
-              stopped?.(error);
-              throw error;
-            }
-          };
+    all[name] = typeof value === 'function' ? guarded(value) : value;
   }
-  return guarded;
+  return all;
 }
 `;
+// The loader of the parts calls into the WebAssembly once through its table, not an export: the glue
+// hands it the same guard (see scripts/split-wasm.mjs).
+const PARTS_LINKED = 'splitLoaders(() => wasm)';
 
 function guardGlue(source) {
   if (source.split(EXPORTS_TAKEN).length !== 2) {
     throw new Error(`minify.mjs: the glue no longer has exactly one "${EXPORTS_TAKEN}"; update the stop guard`);
   }
-  return source.replace(EXPORTS_TAKEN, 'wasm = guardExports(instance.exports);') + STOP_GUARD;
+  if (source.split(PARTS_LINKED).length !== 2) {
+    throw new Error(`minify.mjs: the glue no longer has exactly one "${PARTS_LINKED}"; update the stop guard`);
+  }
+  return (
+    source
+      .replace(EXPORTS_TAKEN, 'wasm = guardExports(instance.exports);')
+      .replace(PARTS_LINKED, 'splitLoaders(() => wasm, guarded)') + STOP_GUARD
+  );
 }
 
 for (const file of ['reciprocity-core.js', '__wasm_split.js', 'reciprocity-widget.js']) {

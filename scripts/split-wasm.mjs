@@ -15,6 +15,11 @@
 //        it, not the first one's;
 //      - the glue imports that function once and hands it its own instance.
 //   5. `wasm-opt -Oz --converge` on every wasm file.
+//   6. The main file's imports and exports renamed to one or two letters (binaryen's
+//      `--minify-imports-and-exports-and-modules`), and the glue and the loader of the parts rewritten
+//      to the same names: wasm-bindgen names an import after its function and a hash
+//      (`__wbg_setAttribute_f75317b2b5cabfb4`), ~170 of them, written in both the wasm and the glue.
+//      The build refuses to finish unless every import the wasm asks for is one the glue provides.
 //
 //   node scripts/split-wasm.mjs [folder]     (the folder defaults to $TRUNK_STAGING_DIR)
 //   RECIPROCITY_WASM_NAMES=1 …               keeps function names in the wasm (for profiling)
@@ -68,17 +73,28 @@ function replaceOnce(source, from, to, what) {
   return source.replace(from, to);
 }
 
-/** `__wasm_split.js` as `export function splitLoaders(instanceExports)`, returning its loaders. */
+/**
+ * `__wasm_split.js` as `export function splitLoaders(instanceExports, guard)`, returning its loaders.
+ * `guard` wraps the one call into the WebAssembly that is not an export (the callback that tells the
+ * wasm a part has arrived, taken from the table), so a trap there stops the widget as a trap in any
+ * export does (scripts/minify.mjs gives the glue's stop guard).
+ */
 function linkPerInstance(source) {
   let body = replaceOnce(source, `import { initSync } from "./${NAME}.js";\n`, '', 'import of the glue');
   body = replaceOnce(body, 'initSync(undefined, undefined)', 'instanceExports()', 'use of the first instance');
+  body = replaceOnce(
+    body,
+    'sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success);',
+    'guard(sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex))(callbackData, success);',
+    'call of the callback',
+  );
   const loaders = [...body.matchAll(/^export const (__wasm_split_load_\w+) =/gm)].map((m) => m[1]);
   if (loaders.length === 0) throw new Error('split-wasm.mjs: no loaders in __wasm_split.js');
   body = body.replace(/^export const /gm, 'const ');
   return (
     '// Made by wasm-split-cli, turned into a function of the instance by scripts/split-wasm.mjs.\n' +
     '/** The loaders of the parts for one instance; `instanceExports()` gives that instance\'s exports. */\n' +
-    `export function splitLoaders(instanceExports) {\n${body}\nreturn { ${loaders.join(', ')} };\n}\n`
+    `export function splitLoaders(instanceExports, guard = (f) => f) {\n${body}\nreturn { ${loaders.join(', ')} };\n}\n`
   );
 }
 
@@ -132,14 +148,97 @@ writeFileSync(
 );
 
 // 5. Every wasm file optimised for size, until it stops shrinking.
+// RECIPROCITY_WASM_NAMES=1 keeps the functions' names, for a profile in the browser's devtools.
+const debugNames = process.env.RECIPROCITY_WASM_NAMES === '1' ? ['--debuginfo'] : ['--strip-debug'];
 const parts = readdirSync(work).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
 for (const [from, to] of [
   [path.join(work, 'bindgen', `${NAME}_bg.wasm`), `${NAME}_bg.wasm`],
   ...parts.map((f) => [path.join(work, f), f]),
 ]) {
   const where = path.join(dir, to);
-  // RECIPROCITY_WASM_NAMES=1 keeps the functions' names, for a profile in the browser's devtools.
-  const names = process.env.RECIPROCITY_WASM_NAMES === '1' ? ['--debuginfo'] : ['--strip-debug'];
-  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', ...names, from, '-o', where]);
+  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', ...debugNames, from, '-o', where]);
   console.log(`${to}: ${statSync(from).size} → ${statSync(where).size} bytes`);
+}
+
+// 6. Short names for what the main file imports and exports (about 4 KB gzip less, wasm and glue).
+const main = path.join(dir, `${NAME}_bg.wasm`);
+const renamed = execFileSync(
+  path.join(ROOT, 'node_modules/.bin/wasm-opt'),
+  ['--detect-features', '--minify-imports-and-exports-and-modules', ...debugNames, main, '-o', main],
+  { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+);
+const shortened = shortNames(renamed);
+writeFileSync(path.join(work, 'names.json'), `${JSON.stringify(shortened, null, 2)}\n`);
+writeFileSync(path.join(dir, LINK), linkWithShortNames(readFileSync(path.join(dir, LINK), 'utf8'), shortened));
+const glue = glueWithShortNames(readFileSync(path.join(dir, `${NAME}.js`), 'utf8'), shortened);
+writeFileSync(path.join(dir, `${NAME}.js`), glue);
+checkImportsProvided(main, shortened);
+console.log(`${NAME}_bg.wasm: ${shortened.imports.length} imports and ${shortened.exports.length} exports renamed → ${statSync(main).size} bytes`);
+
+/**
+ * binaryen's map of the renaming (printed on stdout, with trailing commas): `{ imports: [[module,
+ * name, short]], exports: [[name, short]] }`. Every import then comes from module "a".
+ */
+function shortNames(printed) {
+  const map = JSON.parse(printed.replace(/,(\s*[\]}])/g, '$1'));
+  if (!Array.isArray(map.imports) || !Array.isArray(map.exports) || map.imports.length === 0) {
+    throw new Error('split-wasm.mjs: wasm-opt printed no map of the renamed imports and exports');
+  }
+  return map;
+}
+
+/** `__wasm_split.js` with the loaders under their short import names, reading the short exports. */
+function linkWithShortNames(source, { imports, exports }) {
+  const short = new Map(exports);
+  const taken = ['__indirect_function_table', '__wasm_split_shared0', 'memory'];
+  let link = replaceOnce(
+    source,
+    `const { ${taken.join(', ')},  } = instanceExports();`,
+    `const { ${taken.map((n) => `${short.get(n)}: ${n}`).join(', ')} } = instanceExports();`,
+    "the parts' use of the instance's exports",
+  );
+  const list = /^return \{ [^}]* \};$/m.exec(link);
+  if (!list) throw new Error('split-wasm.mjs: no list of the loaders in __wasm_split.js');
+  const loaders = imports.filter(([module]) => module === `./${LINK}`);
+  return link.replace(list[0], () => `return { ${loaders.map(([, name, to]) => `${to}: ${name}`).join(', ')} };`);
+}
+
+/** The glue providing its imports under their short names, as module "a", and calling short exports. */
+function glueWithShortNames(source, { imports, exports }) {
+  let glue = source;
+  for (const [module, name, to] of imports) {
+    if (module !== `./${NAME}_bg.js`) continue;
+    const key = new RegExp(`^(\\s+)${name}:`, 'm');
+    if ((glue.match(new RegExp(key.source, 'gm')) ?? []).length !== 1) {
+      throw new Error(`split-wasm.mjs: expected the glue to provide ${name} once`);
+    }
+    glue = glue.replace(key, (_, indent) => `${indent}${to}:`);
+  }
+  glue = replaceOnce(
+    glue,
+    `"./${NAME}_bg.js": import0,\n        "./${LINK}": splitLoaders(() => wasm),\n`,
+    `a: Object.assign(import0, splitLoaders(() => wasm)),\n`,
+    'import table of the glue',
+  );
+  for (const [name, to] of exports) {
+    glue = glue.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), () => `wasm.${to}`);
+  }
+  const short = new Set(exports.map(([, to]) => to));
+  const unknown = [...glue.matchAll(/\bwasm\.([\w$]+)/g)].map((m) => m[1]).filter((n) => !short.has(n));
+  const left = glue.match(/__wbg_\w+_[0-9a-f]{16}\b/g);
+  if (unknown.length || left) {
+    throw new Error(`split-wasm.mjs: the glue still uses ${[...unknown, ...(left ?? [])].join(', ')}`);
+  }
+  return glue;
+}
+
+/** Refuses a build whose wasm asks for an import the glue does not name. */
+function checkImportsProvided(file, { imports }) {
+  const module = new WebAssembly.Module(readFileSync(file));
+  const provided = new Set(imports.map(([, , to]) => to));
+  const wanted = WebAssembly.Module.imports(module);
+  const missing = wanted.filter((i) => i.module !== 'a' || !provided.has(i.name));
+  if (missing.length) {
+    throw new Error(`split-wasm.mjs: the wasm imports ${missing.map((i) => `${i.module}.${i.name}`).join(', ')}, which the glue does not provide`);
+  }
 }

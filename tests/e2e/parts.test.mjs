@@ -1,8 +1,9 @@
 // End-to-end tests of the wasm's parts (src/components/lazy.rs, scripts/split-wasm.mjs): the first
 // screen downloads none of them; each section fetches its own part once, from the widget's folder, the
-// first time it is opened (or a moment before, when its button is pointed at or focused); a part that cannot be fetched says so calmly, keeps everything else, and
-// "Try again" loads it; a part fetched stays for the life of the page, offline too; and two widgets on
-// one page each get the part into their own instance.
+// first time it is opened (or a moment before, when its button is pointed at or focused); a part that
+// cannot be fetched says so calmly, keeps everything else, and "Try again" loads it; a stop while a part
+// arrives shows the crash message; a part fetched stays for the life of the page, offline too; and two
+// widgets on one page each get the part into their own instance.
 //
 //   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/parts.test.mjs
 //
@@ -170,6 +171,43 @@ describe('the parts of the wasm', () => {
       },
       // Chromium reports the aborted request in the console, and the loader logs why.
       { allowErrors: [/Failed to load resource/, /Failed to fetch|internetdisconnected|TypeError/i] },
+    );
+  });
+
+  test('a stop while a part arrives shows the crash message in that widget; the saved tick is kept', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page }) => {
+        // The loader of the parts tells the wasm a part has arrived through a function of its table,
+        // not an export: make that one call trap, as a bug there would.
+        await page.addInitScript(() => {
+          const get = WebAssembly.Table.prototype.get;
+          WebAssembly.Table.prototype.get = function (index) {
+            const value = get.call(this, index);
+            if (typeof value !== 'function' || !/__wasm_split\.js/.test(new Error().stack)) return value;
+            return () => {
+              throw new WebAssembly.RuntimeError('unreachable (a test-made trap)');
+            };
+          };
+        });
+        const { widget } = await openClinic(page, 'parts-stop');
+        const action = content.steps[0].actions[0];
+        await widget.getByRole('checkbox', { name: actionLabel(action), exact: true }).check();
+        const ticks = async () => JSON.parse((await storageEntries(page))[keyOf('parts-stop')]).checklist.done;
+        await eventually(async () => assert.deepEqual(await ticks(), [action.id]));
+
+        await sectionButton(widget, ui.nav_practice).click();
+        const alert = widget.locator('.rw-crash[role="alert"]');
+        await alert.waitFor();
+        assert.ok((await alert.textContent()).includes(ui.crash_message));
+        await alert.getByRole('link', { name: ui.crash_reload, exact: true }).waitFor();
+        assert.deepEqual(await ticks(), [action.id], 'the saved tick is kept');
+      },
+      {
+        allowErrors: [/reciprocity-widget stopped/, /test-made trap/],
+        allowPageErrors: [/test-made trap/],
+      },
     );
   });
 
