@@ -1122,7 +1122,7 @@ async fn the_printed_summary_is_there_while_printing_hidden_on_screen_with_answe
     let window = web_sys::window().unwrap();
     let print = js_sys::Reflect::get(&window, &"print".into()).unwrap();
     let calls = js_sys::Array::new();
-    let stub = js_sys::Function::new_with_args("", "this.push(1)").bind(&calls);
+    let stub = js_sys::Function::new_with_args("", "this.push(1)").bind0(&calls);
     js_sys::Reflect::set(&window, &"print".into(), &stub).unwrap();
     click(&button(&root, "Print or save as PDF")).await;
     yew::scheduler::flush().await;
@@ -1157,4 +1157,19 @@ async fn the_printed_summary_is_there_while_printing_hidden_on_screen_with_answe
     assert!(all(&root, ".rw-print").is_empty());
     js_sys::Reflect::set(&window, &"print".into(), &print).unwrap();
     widget.unmount().await;
+}
+
+/// The theme check's contrast in the browser, where the power comes from the browser's `Math.pow`
+/// (see `core/contrast.rs`): the same WCAG figures as natively.
+#[wasm_bindgen_test]
+fn the_contrast_check_computes_wcag_ratios_in_the_browser() {
+    use reciprocity_widget::core::contrast::{parse_computed, ratio, readable};
+    let white = parse_computed("rgb(255, 255, 255)").unwrap();
+    let black = parse_computed("rgb(0, 0, 0)").unwrap();
+    assert!((ratio(white, black) - 21.0).abs() < 1e-9);
+    // #767676 on white: 4.54:1; #777777 just under 4.5:1.
+    let grey = parse_computed("rgb(118, 118, 118)").unwrap();
+    assert!((ratio(grey, white) - 4.54).abs() < 0.01);
+    assert!(readable(&[("rgb(118, 118, 118)", "rgb(255, 255, 255)")]));
+    assert!(!readable(&[("rgb(119, 119, 119)", "rgb(255, 255, 255)")]));
 }
