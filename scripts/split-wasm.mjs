@@ -150,13 +150,17 @@ writeFileSync(
 // 5. Every wasm file optimised for size, until it stops shrinking.
 // RECIPROCITY_WASM_NAMES=1 keeps the functions' names, for a profile in the browser's devtools.
 const debugNames = process.env.RECIPROCITY_WASM_NAMES === '1' ? ['--debuginfo'] : ['--strip-debug'];
+// What no browser reads: the tools that made the file, and the features it uses (which wasm-opt itself
+// reads with --detect-features, so a file loses it in its last pass only).
+const lastPass = [...debugNames, '--strip-producers', '--strip-target-features'];
 const parts = readdirSync(work).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
 for (const [from, to] of [
   [path.join(work, 'bindgen', `${NAME}_bg.wasm`), `${NAME}_bg.wasm`],
   ...parts.map((f) => [path.join(work, f), f]),
 ]) {
   const where = path.join(dir, to);
-  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', ...debugNames, from, '-o', where]);
+  const last = to === `${NAME}_bg.wasm` ? debugNames : lastPass; // the main file has one more pass (6.)
+  run(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['--detect-features', '-Oz', '--converge', ...last, from, '-o', where]);
   console.log(`${to}: ${statSync(from).size} → ${statSync(where).size} bytes`);
 }
 
@@ -165,7 +169,7 @@ const main = path.join(dir, `${NAME}_bg.wasm`);
 const renamed = execFileSync(
   path.join(ROOT, 'node_modules/.bin/wasm-opt'),
   // -Oz once more after the renaming: about 300 B gzip less again.
-  ['--detect-features', '--minify-imports-and-exports-and-modules', '-Oz', ...debugNames, main, '-o', main],
+  ['--detect-features', '--minify-imports-and-exports-and-modules', '-Oz', ...lastPass, main, '-o', main],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
 );
 const shortened = shortNames(renamed);
