@@ -203,6 +203,7 @@ describe('the parts of the wasm', () => {
         assert.ok((await alert.textContent()).includes(ui.crash_message));
         await alert.getByRole('link', { name: ui.crash_reload, exact: true }).waitFor();
         assert.deepEqual(await ticks(), [action.id], 'the saved tick is kept');
+        await screens(page, 'part-stopped', [widget]);
       },
       {
         allowErrors: [/reciprocity-widget stopped/, /test-made trap/],
