@@ -164,7 +164,7 @@ for (const [from, to] of [
   console.log(`${to}: ${statSync(from).size} → ${statSync(where).size} bytes`);
 }
 
-// 6. Short names for what the main file imports and exports (about 4 KB gzip less, wasm and glue).
+// 6. Short names for what the main file imports and exports (about 6 KB gzip less, wasm and glue).
 const main = path.join(dir, `${NAME}_bg.wasm`);
 const renamed = execFileSync(
   path.join(ROOT, 'node_modules/.bin/wasm-opt'),
@@ -174,15 +174,15 @@ const renamed = execFileSync(
 );
 const shortened = shortNames(renamed);
 writeFileSync(path.join(work, 'names.json'), `${JSON.stringify(shortened, null, 2)}\n`);
+const module = importModule(main, shortened);
 writeFileSync(path.join(dir, LINK), linkWithShortNames(readFileSync(path.join(dir, LINK), 'utf8'), shortened));
-const glue = glueWithShortNames(readFileSync(path.join(dir, `${NAME}.js`), 'utf8'), shortened);
+const glue = glueWithShortNames(readFileSync(path.join(dir, `${NAME}.js`), 'utf8'), shortened, module);
 writeFileSync(path.join(dir, `${NAME}.js`), glue);
-checkImportsProvided(main, shortened);
 console.log(`${NAME}_bg.wasm: ${shortened.imports.length} imports and ${shortened.exports.length} exports renamed → ${statSync(main).size} bytes`);
 
 /**
  * binaryen's map of the renaming (printed on stdout, with trailing commas): `{ imports: [[module,
- * name, short]], exports: [[name, short]] }`. Every import then comes from module "a".
+ * name, short]], exports: [[name, short]] }`. Every import then comes from one module, of a short name.
  */
 function shortNames(printed) {
   const map = JSON.parse(printed.replace(/,(\s*[\]}])/g, '$1'));
@@ -208,8 +208,8 @@ function linkWithShortNames(source, { imports, exports }) {
   return link.replace(list[0], () => `return { ${loaders.map(([, name, to]) => `${to}: ${name}`).join(', ')} };`);
 }
 
-/** The glue providing its imports under their short names, as module "a", and calling short exports. */
-function glueWithShortNames(source, { imports, exports }) {
+/** The glue providing its imports under their short names, as `module`, and calling short exports. */
+function glueWithShortNames(source, { imports, exports }, module) {
   let glue = source;
   for (const [module, name, to] of imports) {
     if (module !== `./${NAME}_bg.js`) continue;
@@ -222,7 +222,7 @@ function glueWithShortNames(source, { imports, exports }) {
   glue = replaceOnce(
     glue,
     `"./${NAME}_bg.js": import0,\n        "./${LINK}": splitLoaders(() => wasm),\n`,
-    `a: Object.assign(import0, splitLoaders(() => wasm)),\n`,
+    `${JSON.stringify(module)}: Object.assign(import0, splitLoaders(() => wasm)),\n`,
     'import table of the glue',
   );
   for (const [name, to] of exports) {
@@ -237,13 +237,18 @@ function glueWithShortNames(source, { imports, exports }) {
   return glue;
 }
 
-/** Refuses a build whose wasm asks for an import the glue does not name. */
-function checkImportsProvided(file, { imports }) {
-  const module = new WebAssembly.Module(readFileSync(file));
+/**
+ * The one module the renamed wasm imports from. Refuses a build whose wasm asks for an import that is
+ * not in the map, so not given by the glue (which provides each name of the map, or fails above).
+ */
+function importModule(file, { imports }) {
+  const wanted = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(file)));
+  const modules = [...new Set(wanted.map((i) => i.module))];
+  if (modules.length !== 1) throw new Error(`split-wasm.mjs: the wasm imports from ${modules.join(', ')}, not one module`);
   const provided = new Set(imports.map(([, , to]) => to));
-  const wanted = WebAssembly.Module.imports(module);
-  const missing = wanted.filter((i) => i.module !== 'a' || !provided.has(i.name));
+  const missing = wanted.filter((i) => !provided.has(i.name));
   if (missing.length) {
-    throw new Error(`split-wasm.mjs: the wasm imports ${missing.map((i) => `${i.module}.${i.name}`).join(', ')}, which the glue does not provide`);
+    throw new Error(`split-wasm.mjs: the wasm imports ${missing.map((i) => i.name).join(', ')}, which the glue does not provide`);
   }
+  return modules[0];
 }
