@@ -223,8 +223,18 @@ const CONTENT: Ty = Ty::Struct(
                 ],
             ),
         ),
+        // Last, so its words take the last places of the table: they are the part of it that the
+        // sections arriving on first use read (see `LATER`).
+        f(LATER, Ty::StrStruct("PartUiText")),
     ],
 );
+
+/// The interface text only the sections that are not on the first screen read (the check, the plan,
+/// Practice, the check taken together: `src/components/lazy.rs`). Its words are the table's last places,
+/// from `FIRST_TEXT_LEN` on, and travel in `content/text/<lang>.parts.json`, which the browser fetches
+/// with the first of those sections; the first screen's table (`content/text/<lang>.json`) stops before
+/// them. tests/text.rs checks that only those sections' files name the field.
+const LATER: &str = "part_ui";
 
 /// Where each entry traces to in the article is for reviewers and the native content test; the
 /// browser build leaves those quotes out (a few KB nobody there reads).
@@ -239,6 +249,8 @@ struct Emitted {
     table: Vec<String>,
     /// Where each word of `table` is in the content file (`items[3].text.friend`), for the tests.
     places: Vec<String>,
+    /// How many places come before the words of [`LATER`].
+    first_len: Option<usize>,
     for_browser: bool,
 }
 
@@ -329,6 +341,9 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut Emitted) -> Result<(), Str
             write!(out.code, "{name} {{ ").map_err(|e| e.to_string())?;
             for field in fields.iter() {
                 write!(out.code, "{}: ", field.name).map_err(|e| e.to_string())?;
+                if field.name == LATER {
+                    out.first_len = Some(out.table.len());
+                }
                 match entries.get(field.name) {
                     Some(_) if out.for_browser && field.name == REVIEW_ONLY_FIELD => {
                         out.code.push_str("\"\"")
@@ -387,6 +402,7 @@ fn main() {
             code: String::new(),
             table: vec![String::new()],
             places: vec![String::new()],
+            first_len: None,
             for_browser,
         };
         if let Err(problem) = emit(&json, &CONTENT, &file, &mut emitted) {
@@ -406,6 +422,17 @@ fn main() {
                 emitted.table.len()
             )
             .unwrap();
+            writeln!(
+                code,
+                "/// How many of them the first screen's table has: the rest are `{LATER}`'s."
+            )
+            .unwrap();
+            writeln!(
+                code,
+                "pub const FIRST_TEXT_LEN: usize = {};\n",
+                emitted.first_len.expect("the content has its later words")
+            )
+            .unwrap();
         } else if emitted.code != tables_shape(&code) {
             panic!("{file}: its shape (ids, lists, which fields it has) differs from content/{REFERENCE}.json; only the words may differ");
         }
@@ -422,22 +449,25 @@ fn main() {
             )
             .unwrap();
         }
-        tables.push((lang.clone(), emitted.table));
+        let first_len = emitted.first_len.expect("the content has its later words");
+        tables.push((lang.clone(), emitted.table, first_len));
     }
     code.push_str(
         "/// Every language with content, by file name.\npub static LANGUAGES: &[&str] = &[",
     );
-    for (lang, _) in &tables {
+    for (lang, _, _) in &tables {
         write!(code, "{lang:?}, ").unwrap();
     }
     code.push_str("];\n\n");
     if !for_browser {
-        // Natively every table is compiled in, with the JSON that `content/text/<lang>.json` must hold.
-        code.push_str("/// Every language's words, and the JSON of `content/text/<lang>.json`.\n");
-        code.push_str("pub static TABLES: &[(&str, &[&str], &str)] = &[\n");
-        for (lang, table) in &tables {
-            let json = serde_json::to_string(table).expect("strings serialize");
-            writeln!(code, "    ({lang:?}, &{table:?}, {json:?}),").unwrap();
+        // Natively every table is compiled in, with the JSON that `content/text/<lang>.json` and
+        // `content/text/<lang>.parts.json` must hold.
+        code.push_str("/// Every language's words, whole, and the JSON of `content/text/<lang>.json` (the first\n/// screen's) and of `content/text/<lang>.parts.json` (the rest).\n");
+        code.push_str("pub static TABLES: &[(&str, &[&str], &str, &str)] = &[\n");
+        for (lang, table, first_len) in &tables {
+            let first = serde_json::to_string(&table[..*first_len]).expect("strings serialize");
+            let later = serde_json::to_string(&table[*first_len..]).expect("strings serialize");
+            writeln!(code, "    ({lang:?}, &{table:?}, {first:?}, {later:?}),").unwrap();
         }
         code.push_str("];\n");
     }

@@ -31,13 +31,18 @@ fn clear(namespace: &str) {
     }
 }
 
-/// The English words, as the loader hands them to the widget (see `core/text.rs`): the browser build
-/// has none compiled in.
+/// The English words, as the loader hands them to the widget (see `core/text.rs`), and those the
+/// sections arriving on first use read, as the first of them adds them: the browser build has none
+/// compiled in, and here no file is fetched.
 fn install_english() {
-    if !reciprocity_widget::core::text::installed() {
+    use reciprocity_widget::core::text;
+    if !text::installed() {
         let parsed = js_sys::JSON::parse(include_str!("../content/text/en.json")).unwrap();
         let words = reciprocity_widget::web::words_from_js(&parsed).unwrap();
-        reciprocity_widget::core::text::install_joined(words).unwrap();
+        text::install_joined(words).unwrap();
+        let parsed = js_sys::JSON::parse(include_str!("../content/text/en.parts.json")).unwrap();
+        let words = reciprocity_widget::web::words_from_js(&parsed).unwrap();
+        text::add_later_joined("en", words).unwrap();
     }
 }
 
@@ -919,20 +924,21 @@ async fn walk_together(root: &Element, total: usize, pick: &str, last: &str, don
 async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_both() {
     let content = reciprocity_widget::english();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     clear("c-together");
     let widget = mount("c-together").await;
     let root = widget.root.clone();
     click(&button(&root, "Reciprocity check")).await;
     click(&button(&root, &ui.together_open)).await;
     assert_eq!(text(&root, ".rw-view-heading"), &*ui.together_heading);
-    assert!(text(&root, ".rw-together").contains(&*ui.together_note_want));
+    assert!(text(&root, ".rw-together").contains(&*part_ui.together_note_want));
     // Nothing chosen: asked to choose both.
-    click(&button(&root, &ui.together_begin)).await;
-    assert_eq!(text(&root, ".rw-error"), &*ui.together_choose_both);
+    click(&button(&root, &part_ui.together_begin)).await;
+    assert_eq!(text(&root, ".rw-error"), &*part_ui.together_choose_both);
     option(&root, "A partner").click();
     option(&root, &ui.content_note_skip).click();
     yew::scheduler::flush().await;
-    click(&button(&root, &ui.together_begin)).await;
+    click(&button(&root, &part_ui.together_begin)).await;
 
     let total = content.questions(true).len();
     let answers_saved = || {
@@ -942,31 +948,37 @@ async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_bo
             .unwrap_or_default();
         content.items.iter().any(|i| text.contains(i.id)) || text.contains(content.balance.id)
     };
-    assert_eq!(text(&root, ".rw-together-who"), &*ui.together_first_turn);
+    assert_eq!(
+        text(&root, ".rw-together-who"),
+        &*part_ui.together_first_turn
+    );
     walk_together(
         &root,
         total,
         "Always",
         "I give much more than they do",
-        &ui.together_first_done,
+        &part_ui.together_first_done,
     )
     .await;
 
     // The handover: no answer of anyone in the page, nothing saved.
     assert_eq!(
         text(&root, ".rw-together h3"),
-        &*ui.together_handover_heading
+        &*part_ui.together_handover_heading
     );
     assert!(all(&root, ".rw-together input").is_empty());
     assert!(!answers_saved(), "nothing saved at the handover");
-    click(&button(&root, &ui.together_second_start)).await;
-    assert_eq!(text(&root, ".rw-together-who"), &*ui.together_second_turn);
+    click(&button(&root, &part_ui.together_second_start)).await;
+    assert_eq!(
+        text(&root, ".rw-together-who"),
+        &*part_ui.together_second_turn
+    );
     walk_together(
         &root,
         total,
         "Sometimes",
         "About even",
-        &ui.together_second_done,
+        &part_ui.together_second_done,
     )
     .await;
 
@@ -984,25 +996,25 @@ async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_bo
         results.contains("what the first person says they give and what the second person says they receive tell different stories"),
         "{results}"
     );
-    assert!(results.contains(&*ui.together_differs_note));
+    assert!(results.contains(&*part_ui.together_differs_note));
     assert!(!answers_saved(), "nothing saved on the results");
 
     // Kept only when both choose to.
-    click(&button(&root, &ui.together_keep)).await;
-    assert_eq!(text(&root, ".rw-error"), &*ui.together_keep_both);
-    option(&root, &ui.together_keep_first).click();
+    click(&button(&root, &part_ui.together_keep)).await;
+    assert_eq!(text(&root, ".rw-error"), &*part_ui.together_keep_both);
+    option(&root, &part_ui.together_keep_first).click();
     yew::scheduler::flush().await;
-    click(&button(&root, &ui.together_keep)).await;
-    assert_eq!(text(&root, ".rw-error"), &*ui.together_keep_both);
+    click(&button(&root, &part_ui.together_keep)).await;
+    assert_eq!(text(&root, ".rw-error"), &*part_ui.together_keep_both);
     assert!(!answers_saved(), "one person's choice keeps nothing");
-    option(&root, &ui.together_keep_second).click();
+    option(&root, &part_ui.together_keep_second).click();
     yew::scheduler::flush().await;
-    click(&button(&root, &ui.together_keep)).await;
+    click(&button(&root, &part_ui.together_keep)).await;
     let kept = saved("c-together")["together"]["kept"].clone();
     assert_eq!(kept.as_array().unwrap().len(), 1);
     assert_eq!(kept[0]["context"], "partner");
     assert_eq!(kept[0]["first"].as_object().unwrap().len(), total);
-    assert_eq!(text(&root, ".rw-status"), &*ui.together_kept);
+    assert_eq!(text(&root, ".rw-status"), &*part_ui.together_kept);
     assert_eq!(all(&root, ".rw-together-kept").len(), 1);
     widget.unmount().await;
 }

@@ -17,7 +17,7 @@ fn leak<T>(items: Vec<T>) -> &'static [T] {
 #[test]
 fn every_bundled_language_is_valid() {
     assert!(!bundled::TABLES.is_empty());
-    for (lang, words, _) in bundled::TABLES {
+    for (lang, words, _, _) in bundled::TABLES {
         text::install(words.iter().map(|w| w.to_string()).collect()).unwrap();
         let problems = bundled::CONTENT.validate();
         assert!(

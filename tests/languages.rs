@@ -90,7 +90,7 @@ fn beside_english(
 
 #[test]
 fn every_language_has_the_english_placeholders_at_every_place() {
-    for (lang, words, _) in &bundled::TABLES[1..] {
+    for (lang, words, _, _) in &bundled::TABLES[1..] {
         for (place, en, translated) in beside_english(words) {
             assert_eq!(
                 placeholders(translated),
@@ -103,7 +103,7 @@ fn every_language_has_the_english_placeholders_at_every_place() {
 
 #[test]
 fn nothing_is_left_in_english_but_proper_names() {
-    for (lang, words, _) in &bundled::TABLES[1..] {
+    for (lang, words, _, _) in &bundled::TABLES[1..] {
         let untranslated: Vec<String> = beside_english(words)
             .filter(|(place, en, translated)| {
                 // Strings without a letter outside their placeholders (a list separator ", ",
@@ -125,7 +125,7 @@ fn nothing_is_left_in_english_but_proper_names() {
 
 #[test]
 fn support_content_keeps_every_number_and_address() {
-    for (lang, words, _) in &bundled::TABLES[1..] {
+    for (lang, words, _, _) in &bundled::TABLES[1..] {
         for (place, en, translated) in beside_english(words) {
             if is_support(place) {
                 assert_eq!(
@@ -172,9 +172,9 @@ fn the_iframe_page_has_a_fallback_and_a_title_in_every_language() {
             "{lang}: a fallback sentence"
         );
         // The direction the language's own content gives (place 2 of its table).
-        let (_, words, _) = bundled::TABLES
+        let (_, words, _, _) = bundled::TABLES
             .iter()
-            .find(|(l, _, _)| l == lang)
+            .find(|(l, _, _, _)| l == lang)
             .expect("a table");
         let dir = words[2];
         assert!(p.contains(&format!("dir=\"{dir}\"")), "{lang}: dir {dir}");

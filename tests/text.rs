@@ -1,6 +1,8 @@
-//! `content/text/<lang>.json`, the words the browser downloads for a language, are written from
-//! `content/<lang>.json` by `build.rs`'s walk: this test fails when a table file and its content file
-//! drift apart, and says how to bring them back together.
+//! `content/text/<lang>.json`, the words the browser downloads for a language's first screen, and
+//! `content/text/<lang>.parts.json`, the words only the sections arriving on first use read, are written
+//! from `content/<lang>.json` by `build.rs`'s walk: this test fails when a table file and its content
+//! file drift apart, and says how to bring them back together. Another proves that no code the first
+//! screen runs can read a word of the second file: only the parts' source files name `part_ui`.
 //!
 //!   UPDATE_TEXT=1 cargo test --test text      # rewrites content/text/ after a change of wording
 #![cfg(not(target_arch = "wasm32"))]
@@ -14,23 +16,31 @@ fn every_language_table_file_is_up_to_date() {
     if std::env::var_os("UPDATE_TEXT").is_some() {
         std::fs::create_dir_all(&dir).expect("content/ is writable");
     }
-    for (lang, words, json) in bundled::TABLES {
+    for (lang, words, first, later) in bundled::TABLES {
         assert_eq!(words.len(), bundled::TEXT_LEN, "{lang}");
-        let path = dir.join(format!("{lang}.json"));
-        if std::env::var_os("UPDATE_TEXT").is_some() {
-            std::fs::write(&path, json).expect("content/text/ is writable");
+        for (name, json) in [
+            (format!("{lang}.json"), first),
+            (format!("{lang}.parts.json"), later),
+        ] {
+            let path = dir.join(&name);
+            if std::env::var_os("UPDATE_TEXT").is_some() {
+                std::fs::write(&path, json).expect("content/text/ is writable");
+            }
+            let kept = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                kept == *json,
+                "content/text/{name} is out of date: run `UPDATE_TEXT=1 cargo test --test text`"
+            );
         }
-        let kept = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            kept == *json,
-            "content/text/{lang}.json is out of date: run `UPDATE_TEXT=1 cargo test --test text`"
-        );
     }
     // No table of a language that has no content any more.
     for entry in std::fs::read_dir(&dir).expect("content/text/ exists") {
         let name = entry.expect("listable").file_name();
         let name = name.to_string_lossy();
-        let lang = name.strip_suffix(".json").unwrap_or(&name);
+        let lang = name
+            .strip_suffix(".parts.json")
+            .or_else(|| name.strip_suffix(".json"))
+            .unwrap_or(&name);
         assert!(
             bundled::LANGUAGES.contains(&lang),
             "content/text/{name} has no content/{lang}.json"
@@ -38,12 +48,100 @@ fn every_language_table_file_is_up_to_date() {
     }
 }
 
+/// The source files of the sections that arrive on first use (`src/components/lazy.rs`'s parts), and
+/// the core function only they call.
+const PARTS_SOURCES: &[&str] = &[
+    "src/components/quiz.rs",
+    "src/components/question.rs",
+    "src/components/plan.rs",
+    "src/components/history.rs",
+    "src/components/print_summary.rs",
+    "src/components/practice.rs",
+    "src/components/together.rs",
+    "src/components/profile_chart.rs",
+    "src/core/together.rs",
+];
+
+/// Where `part_ui` may be named besides: its definition, and the component that renders a part only
+/// once its words are in the table.
+const PARTS_PLUMBING: &[&str] = &["src/core/content.rs", "src/components/lazy.rs"];
+
+#[test]
+fn only_the_parts_read_the_words_that_come_with_them() {
+    // A struct field is read by its name (`x.part_ui`, or `Content { part_ui, .. }`): a file that does
+    // not name it cannot read those words, so the first screen never shows one as a blank while the
+    // file that holds them is on its way.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("src")];
+    let mut named = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).expect("src/ is readable") {
+                files.push(entry.expect("listable").path());
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let source = std::fs::read_to_string(&path).expect("readable");
+            // A file's own tests run natively, where every word is compiled in.
+            let source = source
+                .split("#[cfg(test)]\nmod tests")
+                .next()
+                .unwrap_or_default();
+            let relative = path.strip_prefix(root).expect("under the root");
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if source.contains("part_ui") {
+                named.push(relative);
+            }
+        }
+    }
+    named.sort();
+    let strays: Vec<&String> = named
+        .iter()
+        .filter(|f| !PARTS_SOURCES.contains(&f.as_str()) && !PARTS_PLUMBING.contains(&f.as_str()))
+        .collect();
+    assert!(
+        strays.is_empty(),
+        "{strays:?} name `part_ui`, whose words the first screen does not have: use `ui`, and move the words there in content/*.json"
+    );
+    // And the components among those files are reached only through a part: no module of the first
+    // screen names them (split points in lazy.rs, and mod.rs, which declares them).
+    for entry in std::fs::read_dir(root.join("src/components")).expect("readable") {
+        let path = entry.expect("listable").path();
+        let relative = format!(
+            "src/components/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        if path.is_dir()
+            || PARTS_SOURCES.contains(&relative.as_str())
+            || ["src/components/lazy.rs", "src/components/mod.rs"].contains(&relative.as_str())
+        {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).expect("readable");
+        for part in PARTS_SOURCES
+            .iter()
+            .filter_map(|f| f.strip_prefix("src/components/"))
+        {
+            let module = part.trim_end_matches(".rs");
+            for named in [
+                format!("super::{module}::"),
+                format!("components::{module}::"),
+                format!("super::{module}::{{"),
+            ] {
+                assert!(
+                    !source.contains(&named),
+                    "{relative} uses `{named}`, a part's module"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn a_table_holds_only_words_a_visitor_reads() {
-    let (_, words, _) = bundled::TABLES[0];
+    let (_, words, _, _) = bundled::TABLES[0];
     assert_eq!(words[0], "", "place 0 is the empty text");
     // The browser hands a table over as one string, its words joined by a separator none contains.
-    for (lang, words, _) in bundled::TABLES {
+    for (lang, words, _, _) in bundled::TABLES {
         let separator = reciprocity_widget::core::text::SEPARATOR;
         assert!(!words.iter().any(|w| w.contains(separator)), "{lang}");
     }

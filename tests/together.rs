@@ -466,6 +466,7 @@ fn the_differences_in_words_name_the_forms_and_never_the_person_at_fault() {
     let together: Vec<(&str, String)> = ui
         .fields()
         .into_iter()
+        .chain(content().part_ui.fields())
         .filter(|(name, _)| name.starts_with("together_"))
         .map(|(name, text)| (name, text.to_lowercase()))
         .collect();

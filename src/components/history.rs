@@ -83,6 +83,7 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let chosen = use_state(|| (None::<Millis>, None::<Millis>));
     let checks = &props.checks;
     let ids: Vec<Millis> = checks.iter().map(|c| c.id).collect();
@@ -146,7 +147,7 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
     };
     let pick = if props.pick {
         let same = if a == b {
-            words("p", attrs!["class" = "rw-hint"], ui.compare_same)
+            words("p", attrs!["class" = "rw-hint"], part_ui.compare_same)
         } else {
             Html::default()
         };
@@ -154,7 +155,7 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
             el(
                 "div",
                 attrs!["class" = "rw-compare-pick"],
-                nodes(vec![list(0, ui.last_time, a), list(1, ui.now, b)]),
+                nodes(vec![list(0, part_ui.last_time, a), list(1, ui.now, b)]),
             ),
             same,
         ])
@@ -181,20 +182,20 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
             let head = words("th", attrs!["scope" = "rowgroup", "colspan" = "3"], name);
             let rows = vec![
                 el("tr", attrs![], head),
-                row(ui.give_label, true),
-                row(ui.receive_label, false),
+                row(part_ui.give_label, true),
+                row(part_ui.receive_label, false),
             ];
             keyed("tbody", Key::from(now.form), attrs![], nodes(rows))
         });
     let table = nodes(vec![
-        head_row(&[&ui.form_column, &first.when, &second.when]),
+        head_row(&[&part_ui.form_column, &first.when, &second.when]),
         nodes(forms.collect()),
     ]);
     let table = el("table", attrs!["class" = "rw-table rw-compare"], table);
     plan_section(
         widget.id("compare"),
-        ui.compare_heading,
-        nodes(vec![pick, table_wrap(ui.compare_heading, table)]),
+        part_ui.compare_heading,
+        nodes(vec![pick, table_wrap(part_ui.compare_heading, table)]),
     )
 }
 
@@ -207,7 +208,11 @@ fn compared(content: &Content, score: &FormScore, give: bool) -> Html {
             attrs![],
             format_score(if give { given } else { received }, &content.lang),
         ),
-        _ if give => words("td", attrs!["rowspan" = "2"], missing(&content.ui, score)),
+        _ if give => words(
+            "td",
+            attrs!["rowspan" = "2"],
+            missing(&content.part_ui, score),
+        ),
         _ => Html::default(),
     }
 }
@@ -224,7 +229,7 @@ pub struct ChecksProps {
 /// component: it keeps no state, and each component costs the download a few hundred bytes.
 pub fn over_time(widget: &Widget, checks: &[Check]) -> Html {
     let content = widget.content();
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let mirror = Mirror(content.dir == "rtl");
     let trends = content
         .forms
@@ -236,14 +241,18 @@ pub fn over_time(widget: &Widget, checks: &[Check]) -> Html {
         })
         .collect();
     let legend = nodes(vec![
-        words("span", attrs!["class" = "rw-key-give"], ui.give_label),
-        words("span", attrs!["class" = "rw-key-receive"], ui.receive_label),
+        words("span", attrs!["class" = "rw-key-give"], part_ui.give_label),
+        words(
+            "span",
+            attrs!["class" = "rw-key-receive"],
+            part_ui.receive_label,
+        ),
     ]);
     plan_section(
         widget.id("over-time"),
-        ui.history_heading,
+        part_ui.history_heading,
         nodes(vec![
-            words("p", attrs![], ui.history_intro),
+            words("p", attrs![], part_ui.history_intro),
             // The tables name the columns; this key is for the charts alone.
             el(
                 "p",
@@ -264,7 +273,7 @@ fn trend(
     mirror: Mirror,
     content: &Content,
 ) -> Html {
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let count = checks.len();
     let scores: Vec<_> = checks
         .iter()
@@ -320,7 +329,11 @@ fn trend(
         })
         .collect();
     let table = nodes(vec![
-        head_row(&[&ui.history_date_column, &ui.give_label, &ui.receive_label]),
+        head_row(&[
+            &part_ui.history_date_column,
+            &part_ui.give_label,
+            &part_ui.receive_label,
+        ]),
         el("tbody", attrs![], nodes(rows)),
     ]);
     el(
@@ -371,6 +384,7 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let asking = use_state(|| None::<Millis>);
     // Asking and cancelling swap the focused button for another: focus follows, after the render.
     let root = use_node_ref();
@@ -378,10 +392,11 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
     let checks = &props.checks;
     let count = format_count(MAX_ATTEMPTS);
     let note = match checks.first() {
-        Some(oldest) if checks.len() >= MAX_ATTEMPTS => {
-            fill(ui.checks_cap, &[("count", &count), ("date", &oldest.when)])
-        }
-        _ => fill(ui.checks_kept, &[("count", &count)]),
+        Some(oldest) if checks.len() >= MAX_ATTEMPTS => fill(
+            part_ui.checks_cap,
+            &[("count", &count), ("date", &oldest.when)],
+        ),
+        _ => fill(part_ui.checks_kept, &[("count", &count)]),
     };
     let item = |check: &Check| {
         let id = check.id;
@@ -397,7 +412,7 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
         };
         let remove = {
             let (asking, widget) = (asking.clone(), widget.clone());
-            let sentence = fill(ui.check_removed, &[("date", &check.when)]);
+            let sentence = fill(part_ui.check_removed, &[("date", &check.when)]);
             // The list stays while another check is left: focus goes to its heading; else to the top.
             let target = if checks.len() > 1 {
                 Focus::Checks
@@ -422,9 +437,12 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
         let action = if *asking == Some(id) {
             confirm(
                 question,
-                string(fill(ui.check_remove_question, &[("date", &check.when)])),
+                string(fill(
+                    part_ui.check_remove_question,
+                    &[("date", &check.when)],
+                )),
                 "rw-button",
-                ui.check_remove_confirm,
+                part_ui.check_remove_confirm,
                 remove,
                 ui.cancel,
                 Focus::RemoveCancel,
@@ -433,7 +451,7 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
         } else {
             button_with(
                 "rw-button rw-button-quiet",
-                ui.check_remove.into_prop_value(),
+                part_ui.check_remove.into_prop_value(),
                 Some(about_id.clone()),
                 Some(Focus::RemoveCheck(id)),
                 ask(Some(id), Focus::RemoveCancel),
@@ -451,7 +469,7 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
             "data-focus" = "checks",
         ],
         Listeners::None,
-        ui.checks_heading.into_prop_value(),
+        part_ui.checks_heading.into_prop_value(),
     );
     let items = checks.iter().rev().map(item).collect();
     element(

@@ -8,13 +8,20 @@
 //! What a part hands back is a plain function that renders it: once loaded it stays loaded for the life
 //! of the page, so opening the section again renders at once, and a failed fetch (offline) says so and
 //! offers to try again, with everything the visitor did still there.
+//!
+//! The interface words only the parts read (`Content::part_ui`) travel the same way: the first part
+//! opened fetches them (`text/<lang>.parts.json`, side by side with its code), and a part renders only
+//! once they are in the table, so none of them ever shows a blank. After a change of language they
+//! are fetched again in the new one.
 
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, buttons, nodes, words};
 use super::widget::Widget;
 use crate::core::document::View;
 use crate::core::learn::Learn;
-use std::cell::Cell;
+use crate::core::text;
+use crate::web::text::{fetch_table, Table};
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -141,12 +148,57 @@ pub fn learn_loaded() -> Option<LearnPart> {
 /// Starts fetching `part` if it is not here yet, ahead of its first opening: when the visitor points
 /// at, touches or focuses the button that opens it, which comes a moment before the press. A failure
 /// here is quiet: opening the section tries again and says so.
-pub fn prefetch(part: Part) {
+pub fn prefetch(part: Part, files: Option<AttrValue>) {
     if loaded(part).is_none() {
         wasm_bindgen_futures::spawn_local(async move {
             let _ = load(part).await;
         });
     }
+    load_words(files, Callback::noop());
+}
+
+thread_local! {
+    /// Who waits for the parts' words of which language; a language in this list is on its way, so it
+    /// is fetched once however many sections ask.
+    static WAITING: RefCell<Vec<(&'static str, Callback<bool>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Adds the words only the parts read, in the current language, to its table unless they are there,
+/// then tells `done` whether they are.
+fn load_words(files: Option<AttrValue>, done: Callback<bool>) {
+    if text::later_installed() {
+        return done.emit(true);
+    }
+    let lang = text::current();
+    let on_its_way = WAITING.with(|waiting| {
+        let mut waiting = waiting.borrow_mut();
+        let on_its_way = waiting.iter().any(|(l, _)| *l == lang);
+        waiting.push((lang, done));
+        on_its_way
+    });
+    if on_its_way {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let arrived = fetch_table(files.as_deref(), lang, Table::Later).await;
+        if let Err(problem) = &arrived {
+            let why = "reciprocity-widget: the words of the sections could not be loaded:";
+            web_sys::console::warn_2(&why.into(), &problem.into());
+        }
+        let mut these = Vec::new();
+        WAITING.with(|waiting| {
+            waiting.borrow_mut().retain(|(l, done)| {
+                let this = *l == lang;
+                if this {
+                    these.push(done.clone());
+                }
+                !this
+            })
+        });
+        for done in these {
+            done.emit(arrived.is_ok());
+        }
+    });
 }
 
 /// Like [`prefetch`], for Learn's part: started as its text is fetched, so the two travel side by side.
@@ -215,28 +267,46 @@ pub struct LazyProps {
 #[component]
 pub fn Lazy(props: &LazyProps) -> Html {
     let part = props.part;
-    // Renders again once the part has arrived, to find it where `load` keeps it.
+    // Renders again once the part (or its words) has arrived, to find it where `load` keeps it.
     let arrived = use_force_update();
     let failed = use_state(|| false);
     {
         let failed = failed.clone();
-        use_effect_with((part, *failed), move |&(part, has_failed)| {
-            if loaded(part).is_none() && !has_failed {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match load(part).await {
-                        Ok(_) => {
-                            arrived.force_update();
-                            if let Some(next) = part.next() {
-                                prefetch(next);
+        let files = props.widget.files.clone();
+        // Again after a change of language: the parts' words of the new one.
+        use_effect_with(
+            (part, *failed, text::current()),
+            move |&(part, has_failed, _)| {
+                if has_failed {
+                    return;
+                }
+                if loaded(part).is_none() {
+                    let (arrived, failed, files) = (arrived.clone(), failed.clone(), files.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match load(part).await {
+                            Ok(_) => {
+                                arrived.force_update();
+                                if let Some(next) = part.next() {
+                                    prefetch(next, files);
+                                }
                             }
+                            Err(NotLoaded) => failed.set(true),
                         }
-                        Err(NotLoaded) => failed.set(true),
-                    }
-                });
-            }
-        });
+                    });
+                }
+                if !text::later_installed() {
+                    load_words(
+                        files,
+                        Callback::from(move |here: bool| match here {
+                            true => arrived.force_update(),
+                            false => failed.set(true),
+                        }),
+                    );
+                }
+            },
+        );
     }
-    if let Some(render) = loaded(part) {
+    if let Some(render) = loaded(part).filter(|_| text::later_installed()) {
         return render(&props.widget);
     }
     let ui = &props.widget.content().ui;

@@ -39,6 +39,7 @@ pub fn nav(widget: &Widget) -> Html {
         .into_iter()
         .map(|(view, label)| {
             let widget = widget.clone();
+            let files = widget.files.clone();
             let current = (view == current && !widget.learn.is_open()).then_some("page");
             let go = Callback::from(move |_: MouseEvent| {
                 widget.learn.leave();
@@ -51,9 +52,12 @@ pub fn nav(widget: &Widget) -> Html {
                     onclick,
                     go,
                     onpointerenter,
-                    Callback::from(move |_: PointerEvent| prefetch(part)),
+                    {
+                        let files = files.clone();
+                        Callback::from(move |_: PointerEvent| prefetch(part, files.clone()))
+                    },
                     onfocus,
-                    Callback::from(move |_: FocusEvent| prefetch(part)),
+                    Callback::from(move |_: FocusEvent| prefetch(part, files.clone())),
                 ),
                 None => on!(onclick, go),
             };

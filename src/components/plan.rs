@@ -33,6 +33,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let state = &widget.state;
     // The finished checks with their profiles and dates, worked out again only when the checks or the
     // language change (not on every tick of the checklist).
@@ -43,13 +44,13 @@ pub fn Plan(props: &WidgetProps) -> Html {
 
     let Some(latest) = state.doc.quiz.finished().next() else {
         let text = if state.current().is_some() {
-            ui.plan_in_progress
+            part_ui.plan_in_progress
         } else {
-            ui.plan_empty
+            part_ui.plan_empty
         };
         let to_quiz = if widget.shows(View::Quiz) {
             let go_to_quiz = widget.go(Action::Navigate(View::Quiz), Focus::Legend);
-            buttons(button("rw-button", ui.go_to_quiz, None, go_to_quiz))
+            buttons(button("rw-button", part_ui.go_to_quiz, None, go_to_quiz))
         } else {
             Html::default()
         };
@@ -59,7 +60,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
             nodes(vec![
                 words("p", attrs![], text),
                 to_quiz,
-                words("p", attrs!["class" = "rw-help"], ui.help_line),
+                words("p", attrs!["class" = "rw-help"], part_ui.help_line),
             ]),
         );
     };
@@ -82,7 +83,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
             let link = if widget.shows(View::Checklist) {
                 button_with(
                     "rw-link",
-                    string(fill(ui.go_to_step, &[("step", &step.title)])),
+                    string(fill(part_ui.go_to_step, &[("step", &step.title)])),
                     None,
                     None,
                     widget.go(Action::Navigate(View::Checklist), Focus::Step(step.id)),
@@ -113,7 +114,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
             ))
         });
         nodes(vec![
-            words("p", attrs![], ui.recommended_intro),
+            words("p", attrs![], part_ui.recommended_intro),
             // Matched by key.
             el(
                 "ol",
@@ -134,9 +135,9 @@ pub fn Plan(props: &WidgetProps) -> Html {
         });
         plan_section(
             widget.id("plan-learn"),
-            ui.plan_learn_heading,
+            part_ui.plan_learn_heading,
             nodes(vec![
-                words("p", attrs![], ui.plan_learn_intro),
+                words("p", attrs![], part_ui.plan_learn_intro),
                 // Matched by key.
                 el(
                     "ul",
@@ -160,7 +161,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
             string(
                 cta.label
                     .clone()
-                    .unwrap_or_else(|| ui.cta_default.to_string()),
+                    .unwrap_or_else(|| part_ui.cta_default.to_string()),
             ),
         ),
         None => Html::default(),
@@ -174,14 +175,14 @@ pub fn Plan(props: &WidgetProps) -> Html {
 
     html! {
         <div class="rw-plan">
-            { sentence("p", attrs![], fill(ui.plan_taken_on, &[("date", &date)])) }
-            { words("p", attrs!["class" = "rw-note"], ui.plan_reflection_note) }
+            { sentence("p", attrs![], fill(part_ui.plan_taken_on, &[("date", &date)])) }
+            { words("p", attrs!["class" = "rw-note"], part_ui.plan_reflection_note) }
             // Before any suggestion: for a visitor the other person frightens, controls or hurts, none
             // of what follows applies.
             { safety_note(&widget, 3) }
-            { plan_section(widget.id("direction"), ui.direction_heading, nodes(direction)) }
+            { plan_section(widget.id("direction"), part_ui.direction_heading, nodes(direction)) }
             { profile_chart(&widget, &now) }
-            { plan_section(widget.id("recommended"), ui.recommended_heading, recommended) }
+            { plan_section(widget.id("recommended"), part_ui.recommended_heading, recommended) }
             { learn }
             if history.len() > 1 {
                 <CompareChecks widget={widget.clone()} checks={history.clone()} pick={widget.config.history} />
@@ -196,7 +197,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
                 <PrintPlan widget={widget.clone()} profile={now.clone()} recommendations={recommendations.clone()} date={date.clone()} />
             }
             { buttons(nodes(vec![cta, retake])) }
-            { words("p", attrs!["class" = "rw-help"], ui.help_line) }
+            { words("p", attrs!["class" = "rw-help"], part_ui.help_line) }
         </div>
     }
 }

@@ -30,6 +30,7 @@ pub fn Practice(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let lang = content.lang.get();
     // How many weeks back from this one the visitor is looking.
     let weeks_back = use_state(|| 0i64);
@@ -73,11 +74,11 @@ pub fn Practice(props: &WidgetProps) -> Html {
             "class" = "rw-button rw-button-quiet",
         ],
         on!(onclick, next),
-        ui.practice_next_week.into_prop_value(),
+        part_ui.practice_next_week.into_prop_value(),
     );
     let heading_id = AttrValue::from(heading_id);
     let week = fill(
-        ui.practice_week,
+        part_ui.practice_week,
         &[("start", &days[0].2), ("end", &days[6].2)],
     );
     let week = el(
@@ -88,7 +89,7 @@ pub fn Practice(props: &WidgetProps) -> Html {
             buttons(nodes(vec![
                 button(
                     "rw-button rw-button-quiet",
-                    ui.practice_previous_week,
+                    part_ui.practice_previous_week,
                     None,
                     previous,
                 ),
@@ -128,7 +129,10 @@ pub fn Practice(props: &WidgetProps) -> Html {
                 ]),
             )
         });
-        let label = fill(ui.practice_days_label, &[("ritual", ritual.name.get())]);
+        let label = fill(
+            part_ui.practice_days_label,
+            &[("ritual", ritual.name.get())],
+        );
         let marks = tag(
             "div",
             dynamic!["role" = "group", "aria-label" = label, "class" = "rw-days"],
@@ -156,7 +160,7 @@ pub fn Practice(props: &WidgetProps) -> Html {
         nodes(rituals.collect()),
     );
     let kept = fill(
-        ui.practice_kept,
+        part_ui.practice_kept,
         &[
             ("max", &format_count(MAX_MARKS)),
             ("notes", &format_count(MAX_NOTES)),
@@ -165,9 +169,9 @@ pub fn Practice(props: &WidgetProps) -> Html {
 
     html! {
         <div class="rw-practice">
-            { words("p", attrs![], ui.practice_intro) }
-            { words("p", attrs!["class" = "rw-note"], ui.practice_gaps) }
-            <RelationshipChoice widget={widget.clone()} wording={Some((ui.practice_relationship_question, ui.practice_relationship_hint))} />
+            { words("p", attrs![], part_ui.practice_intro) }
+            { words("p", attrs!["class" = "rw-note"], part_ui.practice_gaps) }
+            <RelationshipChoice widget={widget.clone()} wording={Some((part_ui.practice_relationship_question, part_ui.practice_relationship_hint))} />
             // Repair and check-in rituals are not for a visitor the other person frightens.
             { safety_note(&widget, 3) }
             { week }
@@ -184,26 +188,31 @@ fn week_in_words(
     days: &[(Day, String, String)],
 ) -> Html {
     let ui = &widget.content().ui;
+    let part_ui = &widget.content().part_ui;
     let practice = &widget.state.doc.practice;
     let done: Vec<&(Day, String, String)> = days
         .iter()
         .filter(|(day, _, _)| practice.is_done(&day.iso(), ritual))
         .collect();
     if done.is_empty() {
-        return words("p", attrs!["class" = "rw-ritual-week"], ui.practice_none);
+        return words(
+            "p",
+            attrs!["class" = "rw-ritual-week"],
+            part_ui.practice_none,
+        );
     }
     let names: Vec<&str> = done.iter().map(|(_, _, long)| long.as_str()).collect();
     let separator = ui.list_separator.get();
     html! {
         <>
-            { sentence("p", attrs!["class" = "rw-ritual-week"], fill(ui.practice_done_days, &[("days", &names.join(separator))])) }
+            { sentence("p", attrs!["class" = "rw-ritual-week"], fill(part_ui.practice_done_days, &[("days", &names.join(separator))])) }
             for (day, _, long) in done {
                 <NoteField
                     widget={widget.clone()}
                     key={day.iso()}
                     ritual={ritual}
                     day={day.iso()}
-                    label={fill(ui.practice_note_label, &[("day", long)])}
+                    label={fill(part_ui.practice_note_label, &[("day", long)])}
                     saved={practice.get(&day.iso(), ritual).map(|m| m.note.clone()).unwrap_or_default()}
                 />
             }

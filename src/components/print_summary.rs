@@ -39,7 +39,7 @@ pub struct PrintProps {
 #[component]
 pub fn PrintPlan(props: &PrintProps) -> Html {
     let widget = props.widget.clone();
-    let ui = &widget.content().ui;
+    let part_ui = &widget.content().part_ui;
     let answers = use_state(|| false);
     // How many times the button was pressed since the last printing ended (0: not printing, no
     // summary on the page).
@@ -79,18 +79,18 @@ pub fn PrintPlan(props: &PrintProps) -> Html {
     let keep = section(
         "rw-plan-section rw-keep",
         widget.id("keep"),
-        ui.print_heading,
+        part_ui.print_heading,
         nodes(vec![
-            words("p", attrs![], ui.print_intro),
+            words("p", attrs![], part_ui.print_intro),
             choice(
                 "rw-check",
                 "checkbox",
                 None,
                 *answers,
-                ui.print_include_answers.into_prop_value(),
+                part_ui.print_include_answers.into_prop_value(),
                 toggle,
             ),
-            buttons(button("rw-button", ui.print_button, None, print)),
+            buttons(button("rw-button", part_ui.print_button, None, print)),
         ]),
     );
     // Apart from the sections, so that nothing looking for a section's words finds its copy here.
@@ -120,6 +120,7 @@ fn mark_host(event: &MouseEvent) {
 fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let done = &widget.state.doc.checklist.done;
     let relationship = widget.relationship();
     let latest = widget.state.doc.quiz.finished().next();
@@ -128,7 +129,7 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
     if let Some(clinic) = &widget.config.clinic_name {
         top.push(fill(ui.clinic_intro, &[("clinic", clinic)]));
     }
-    let mut when = vec![fill(ui.plan_taken_on, &[("date", &props.date)])];
+    let mut when = vec![fill(part_ui.plan_taken_on, &[("date", &props.date)])];
     if let Some(about) = latest
         .and_then(|a| a.context)
         .and_then(|r| content.context(r))
@@ -139,25 +140,25 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
         ));
     }
     when.push(fill(
-        ui.print_made_on,
+        part_ui.print_made_on,
         &[("date", &format_date(now_ms(), &content.lang))],
     ));
     let mut page = vec![
         sentence("p", attrs!["class" = "rw-print-top"], top.join(" · ")),
         words("h2", attrs![], ui.plan_heading),
         sentence("p", attrs![], when.join(" · ")),
-        words("h3", attrs![], ui.direction_heading),
+        words("h3", attrs![], part_ui.direction_heading),
     ];
     page.extend(
         direction_paragraphs(content, &props.profile)
             .into_iter()
             .map(|paragraph| sentence("p", attrs![], paragraph)),
     );
-    page.push(words("h3", attrs![], ui.chart_title));
+    page.push(words("h3", attrs![], part_ui.chart_title));
     page.push(profile_table(content, &props.profile, "rw-print-table"));
     if !props.recommendations.is_empty() {
-        page.push(words("h3", attrs![], ui.recommended_heading));
-        page.push(words("p", attrs![], ui.print_ticks_note));
+        page.push(words("h3", attrs![], part_ui.recommended_heading));
+        page.push(words("p", attrs![], part_ui.print_ticks_note));
         for rec in props.recommendations.iter() {
             let Some(step) = content.step(rec.step) else {
                 continue;
@@ -196,7 +197,7 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
         let label = cta
             .label
             .clone()
-            .unwrap_or_else(|| ui.cta_default.to_string());
+            .unwrap_or_else(|| part_ui.cta_default.to_string());
         let link = tag(
             "a",
             dynamic!["href" = cta.url.clone()],
@@ -209,10 +210,10 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
             nodes(vec![sentence("strong", attrs![], label), fixed(" "), link]),
         ));
     }
-    page.push(words("p", attrs![], ui.plan_reflection_note));
-    page.push(words("p", attrs![], ui.help_line));
+    page.push(words("p", attrs![], part_ui.plan_reflection_note));
+    page.push(words("p", attrs![], part_ui.help_line));
     if let (true, Some(latest)) = (answers, latest) {
-        page.push(words("h3", attrs![], ui.print_answers_heading));
+        page.push(words("h3", attrs![], part_ui.print_answers_heading));
         let answers = answered(content, latest)
             .into_iter()
             .map(|(statement, answer)| {

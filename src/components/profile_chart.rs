@@ -6,7 +6,7 @@ use super::markup::{
     tag, words,
 };
 use super::widget::Widget;
-use crate::core::content::{fill, Content, Text, UiText};
+use crate::core::content::{fill, Content, PartUiText, Text};
 use crate::core::history::{Mirror, WIDTH};
 use crate::core::scoring::{FormScore, Profile};
 use crate::web::format_score;
@@ -26,7 +26,7 @@ const LEGEND_HEIGHT: i32 = 28;
 /// hundred bytes.
 pub fn profile_chart(widget: &Widget, profile: &Profile) -> Html {
     let content = widget.content();
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let lang = &content.lang;
     let (title_id, desc_id) = (widget.id("chart-title"), widget.id("chart-desc"));
     let rows = i32::try_from(profile.forms.len()).unwrap_or(0);
@@ -71,8 +71,8 @@ pub fn profile_chart(widget: &Widget, profile: &Profile) -> Html {
         } else {
             // The order and the punctuation are the language's.
             string(fill(
-                ui.chart_form_note,
-                &[("form", &name(form)), ("note", &missing(ui, form))],
+                part_ui.chart_form_note,
+                &[("form", &name(form)), ("note", &missing(part_ui, form))],
             ))
         };
         let y = (row_top(row) + 12).to_string();
@@ -93,18 +93,18 @@ pub fn profile_chart(widget: &Widget, profile: &Profile) -> Html {
             "title",
             &["id"],
             title_id.clone(),
-            ui.chart_title.into_prop_value(),
+            part_ui.chart_title.into_prop_value(),
         ),
         el_with(
             "desc",
             &["id"],
             desc_id.clone(),
-            ui.chart_desc.into_prop_value(),
+            part_ui.chart_desc.into_prop_value(),
         ),
         rect("rw-bar-give", rect_x(0, 14), 4, 14, 14),
-        label(20, ui.give_label),
+        label(20, part_ui.give_label),
         rect("rw-bar-receive", rect_x(120, 14), 4, 14, 14),
-        label(140, ui.receive_label),
+        label(140, part_ui.receive_label),
         // The rows in a list of their own, matched by key.
         nodes(rows.collect()),
     ];
@@ -123,13 +123,13 @@ pub fn profile_chart(widget: &Widget, profile: &Profile) -> Html {
     section(
         "rw-plan-section rw-profile",
         widget.id("profile"),
-        ui.chart_title,
+        part_ui.chart_title,
         nodes(vec![
             chart,
             // Focusable and named: on a narrow screen the table may scroll sideways, and a keyboard
             // user must be able to scroll it.
             table_wrap(
-                ui.table_caption,
+                part_ui.table_caption,
                 profile_table(content, profile, "rw-table"),
             ),
         ]),
@@ -156,7 +156,7 @@ fn rect(class: &'static str, x: String, y: i32, width: i32, height: i32) -> Html
 /// The profile as a table: per form, what the visitor gives and receives, and the difference (also
 /// the printed page's, under another `class`).
 pub fn profile_table(content: &Content, profile: &Profile, class: &'static str) -> Html {
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let rows = profile
         .forms
         .iter()
@@ -170,12 +170,12 @@ pub fn profile_table(content: &Content, profile: &Profile, class: &'static str) 
         })
         .collect();
     let table = nodes(vec![
-        words("caption", attrs![], ui.table_caption),
+        words("caption", attrs![], part_ui.table_caption),
         head_row(&[
-            &ui.form_column,
-            &ui.give_label,
-            &ui.receive_label,
-            &ui.gap_label,
+            &part_ui.form_column,
+            &part_ui.give_label,
+            &part_ui.receive_label,
+            &part_ui.gap_label,
         ]),
         el("tbody", attrs![], nodes(rows)),
     ]);
@@ -212,7 +212,7 @@ pub fn score_cells(content: &Content, form: &FormScore, gap: bool) -> Html {
             } else {
                 attrs!["colspan" = "2"]
             },
-            missing(&content.ui, form),
+            missing(&content.part_ui, form),
         ),
     }
 }
@@ -230,10 +230,10 @@ fn signed(gap: f64, lang: &str) -> String {
 }
 
 /// What a form without numbers says: "doesn't apply lately" is not "not enough answers".
-pub fn missing(ui: &UiText, score: &FormScore) -> Text {
+pub fn missing(part_ui: &PartUiText, score: &FormScore) -> Text {
     if score.not_applicable {
-        ui.form_not_applicable
+        part_ui.form_not_applicable
     } else {
-        ui.not_enough
+        part_ui.not_enough
     }
 }

@@ -65,6 +65,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     });
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let Some(context) = content.context(props.context) else {
         return Html::default();
     };
@@ -95,7 +96,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let name = widget.id(&format!("q{}", *group));
     let position = move |n: usize| {
         fill(
-            ui.question_progress,
+            part_ui.question_progress,
             &[("n", &format_count(n)), ("total", &format_count(total))],
         )
     };
@@ -189,7 +190,7 @@ pub fn question(widget: &Widget) -> Html {
     let Some(context) = attempt.context else {
         return Html::default();
     };
-    let ui = &widget.content().ui;
+    let part_ui = &widget.content().part_ui;
     let on_answer = {
         let widget = widget.clone();
         Callback::from(move |(item, answer): (Id, Answer)| {
@@ -211,7 +212,7 @@ pub fn question(widget: &Widget) -> Html {
             Move::Finish => widget.send_then_announce(
                 Action::Finish,
                 Focus::ViewHeading,
-                ui.results_ready.to_string(),
+                part_ui.results_ready.to_string(),
             ),
         })
     };
@@ -224,11 +225,11 @@ pub fn question(widget: &Widget) -> Html {
             index={attempt.question}
             answers={attempt.answers.clone()}
             screen={(attempt.started, attempt.question)}
-            finish_label={ui.finish}
+            finish_label={part_ui.finish}
             on_answer={on_answer}
             on_move={on_move}
         >
-            { button("rw-link", ui.change_context, None, change_context) }
+            { button("rw-link", part_ui.change_context, None, change_context) }
         </QuestionScreen>
     }
 }

@@ -17,6 +17,7 @@ use yew::prelude::*;
 pub fn quiz(widget: &Widget) -> Html {
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let state = &widget.state;
 
     if let Some(attempt) = state.current() {
@@ -33,7 +34,7 @@ pub fn quiz(widget: &Widget) -> Html {
     let Some(last) = state.doc.quiz.finished().next() else {
         return html! {
             <>
-                { words("p", attrs![], ui.quiz_intro) }
+                { words("p", attrs![], part_ui.quiz_intro) }
                 <ContextPicker widget={widget.clone()} />
             </>
         };
@@ -44,7 +45,7 @@ pub fn quiz(widget: &Widget) -> Html {
     let see_plan = if widget.shows(View::Plan) {
         button(
             "rw-button",
-            ui.see_plan,
+            part_ui.see_plan,
             None,
             go(Action::Navigate(View::Plan)),
         )
@@ -61,7 +62,11 @@ pub fn quiz(widget: &Widget) -> Html {
         "div",
         attrs!["class" = "rw-quiz-finished"],
         nodes(vec![
-            sentence("p", attrs![], fill(ui.quiz_finished, &[("date", &date)])),
+            sentence(
+                "p",
+                attrs![],
+                fill(part_ui.quiz_finished, &[("date", &date)]),
+            ),
             buttons(nodes(vec![see_plan, retake])),
         ]),
     )

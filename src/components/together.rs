@@ -18,7 +18,7 @@ use super::profile_chart::head_row;
 use super::question::{Move, QuestionScreen};
 use super::safety_note::safety_note;
 use super::widget::{Widget, WidgetProps};
-use crate::core::content::{fill, Id, Text, UiText};
+use crate::core::content::{fill, Id, PartUiText, Text};
 use crate::core::document::{Answer, Millis, View};
 use crate::core::relationship::Relationship;
 use crate::core::scoring::{FormScore, Profile};
@@ -41,6 +41,7 @@ pub fn Together(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let session = use_reducer(|| Session::new(content));
     // Focus follows each new screen: its heading, or the statement's legend. (The session is this
     // component's state, so this component moves focus itself.)
@@ -85,7 +86,7 @@ pub fn Together(props: &WidgetProps) -> Html {
                 );
                 Callback::from(move |_: MouseEvent| match (*chosen, *sensitive) {
                     (Some(context), Some(skip_sensitive)) => {
-                        widget.say(ui.together_first_turn.to_string());
+                        widget.say(part_ui.together_first_turn.to_string());
                         send.emit(Event::Begin {
                             context,
                             skip_sensitive,
@@ -142,13 +143,13 @@ pub fn Together(props: &WidgetProps) -> Html {
                 dynamic!["aria-labelledby" = note_id, "class" = "rw-content-note"],
                 Listeners::None,
                 nodes(vec![
-                    heading(3, &note, ui.together_note_heading, true),
-                    words("p", attrs![], ui.together_intro),
+                    heading(3, &note, part_ui.together_note_heading, true),
+                    words("p", attrs![], part_ui.together_intro),
                     points(&[
-                        ui.together_note_want,
-                        ui.together_note_share,
-                        ui.together_note_stop,
-                        ui.together_note_exit,
+                        part_ui.together_note_want,
+                        part_ui.together_note_share,
+                        part_ui.together_note_stop,
+                        part_ui.together_note_exit,
                     ]),
                     safety_note(&widget, 4),
                 ]),
@@ -158,18 +159,18 @@ pub fn Together(props: &WidgetProps) -> Html {
                 fieldset(
                     words("legend", attrs![], ui.context_question),
                     hint,
-                    ui.together_context_hint,
+                    part_ui.together_context_hint,
                     options(relationships.collect()),
                 ),
                 fieldset(
-                    words("legend", attrs![], ui.together_sensitive_legend),
+                    words("legend", attrs![], part_ui.together_sensitive_legend),
                     hard,
-                    ui.together_sensitive_question,
+                    part_ui.together_sensitive_question,
                     options(hard_times.into()),
                 ),
-                error(*missing, ui.together_choose_both),
+                error(*missing, part_ui.together_choose_both),
                 buttons(nodes(vec![
-                    button("rw-button", ui.together_begin, None, begin),
+                    button("rw-button", part_ui.together_begin, None, begin),
                     solo_button(&widget),
                 ])),
             ])
@@ -199,15 +200,15 @@ pub fn Together(props: &WidgetProps) -> Html {
                 };
                 let (turn, note, done) = if first {
                     (
-                        ui.together_first_turn,
-                        ui.together_first_note,
-                        ui.together_first_done,
+                        part_ui.together_first_turn,
+                        part_ui.together_first_note,
+                        part_ui.together_first_done,
                     )
                 } else {
                     (
-                        ui.together_second_turn,
-                        ui.together_first_hidden,
-                        ui.together_second_done,
+                        part_ui.together_second_turn,
+                        part_ui.together_first_hidden,
+                        part_ui.together_second_done,
                     )
                 };
                 html! {
@@ -235,7 +236,7 @@ pub fn Together(props: &WidgetProps) -> Html {
             let start = {
                 let (send, widget) = (send.clone(), widget.clone());
                 Callback::from(move |_: MouseEvent| {
-                    widget.say(ui.together_second_turn.to_string());
+                    widget.say(part_ui.together_second_turn.to_string());
                     send.emit(Event::StartSecond);
                 })
             };
@@ -243,11 +244,16 @@ pub fn Together(props: &WidgetProps) -> Html {
                 heading(
                     3,
                     &widget.id("handover"),
-                    ui.together_handover_heading,
+                    part_ui.together_handover_heading,
                     true,
                 ),
-                words("p", attrs![], ui.together_handover_text),
-                buttons(button("rw-button", ui.together_second_start, None, start)),
+                words("p", attrs![], part_ui.together_handover_text),
+                buttons(button(
+                    "rw-button",
+                    part_ui.together_second_start,
+                    None,
+                    start,
+                )),
             ])
         }
         Phase::Results => {
@@ -278,7 +284,7 @@ pub fn Together(props: &WidgetProps) -> Html {
                         widget.send_then_confirm(
                             Action::KeepTogether(record),
                             Focus::ViewHeading,
-                            ui.together_kept.to_string(),
+                            part_ui.together_kept.to_string(),
                         );
                         session.dispatch(Event::Kept);
                     }
@@ -293,19 +299,19 @@ pub fn Together(props: &WidgetProps) -> Html {
                 None => Html::default(),
             };
             let boxes = nodes(vec![
-                keep_box(Person::First, ui.together_keep_first),
-                keep_box(Person::Second, ui.together_keep_second),
+                keep_box(Person::First, part_ui.together_keep_first),
+                keep_box(Person::Second, part_ui.together_keep_second),
             ]);
             nodes(vec![
                 results,
                 fieldset(
-                    words("legend", attrs![], ui.together_keep_question),
+                    words("legend", attrs![], part_ui.together_keep_question),
                     widget.id("together-keep-hint"),
-                    ui.together_keep_hint,
+                    part_ui.together_keep_hint,
                     boxes,
                 ),
-                error(*keep_error, ui.together_keep_both),
-                buttons(button("rw-button", ui.together_keep, None, keep)),
+                error(*keep_error, part_ui.together_keep_both),
+                buttons(button("rw-button", part_ui.together_keep, None, keep)),
             ])
         }
         Phase::Ended(ending) => {
@@ -326,7 +332,7 @@ pub fn Together(props: &WidgetProps) -> Html {
                         "data-focus" = "legend",
                         "class" = "rw-note"
                     ],
-                    ui.together_stopped,
+                    part_ui.together_stopped,
                 )
             } else {
                 Html::default()
@@ -334,7 +340,7 @@ pub fn Together(props: &WidgetProps) -> Html {
             nodes(vec![
                 stopped,
                 buttons(nodes(vec![
-                    button("rw-button", ui.together_again, None, again),
+                    button("rw-button", part_ui.together_again, None, again),
                     solo_button(&widget),
                 ])),
             ])
@@ -355,9 +361,9 @@ pub fn Together(props: &WidgetProps) -> Html {
             let stop = if *stopping {
                 confirm(
                     widget.id("together-stop"),
-                    ui.together_stop_question.into_prop_value(),
+                    part_ui.together_stop_question.into_prop_value(),
                     "rw-button",
-                    ui.together_stop_confirm,
+                    part_ui.together_stop_confirm,
                     on(Event::Stop),
                     ui.cancel,
                     Focus::DeleteCancel,
@@ -366,7 +372,7 @@ pub fn Together(props: &WidgetProps) -> Html {
             } else {
                 button(
                     "rw-button rw-button-quiet",
-                    ui.together_stop,
+                    part_ui.together_stop,
                     Some(Focus::Delete),
                     ask(true, Focus::DeleteCancel),
                 )
@@ -446,10 +452,10 @@ fn error(shown: bool, text: Text) -> Html {
 
 /// The way back to the check on one's own.
 fn solo_button(widget: &Widget) -> Html {
-    let ui = &widget.content().ui;
+    let part_ui = &widget.content().part_ui;
     button(
         "rw-button rw-button-quiet",
-        ui.together_solo,
+        part_ui.together_solo,
         None,
         widget.go(Action::Navigate(View::Quiz), Focus::ViewHeading),
     )
@@ -468,7 +474,7 @@ fn results(
     focus: bool,
 ) -> Html {
     let content = widget.content();
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let lang = &content.lang;
     let [first, second] = profiles;
     let stories = describe_differences(content, &differences(profiles));
@@ -479,9 +485,9 @@ fn results(
             sentence("td", attrs![], format_score(receive, lang)),
         ]),
         _ => wide_cell(if score.not_applicable {
-            ui.form_not_applicable
+            part_ui.form_not_applicable
         } else {
-            ui.not_enough
+            part_ui.not_enough
         }),
     };
     let balance = |profile: &Profile| {
@@ -490,7 +496,7 @@ fn results(
                 .balance
                 .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?))
                 .copied()
-                .unwrap_or(ui.together_no_answer),
+                .unwrap_or(part_ui.together_no_answer),
         )
     };
     let forms = first
@@ -500,30 +506,30 @@ fn results(
         .filter(|(a, _)| !(skipped && content.sensitive_forms.contains(&a.form)))
         .map(|(a, b)| {
             let name = content.form(a.form).map(|f| f.name).unwrap_or_default();
-            rows(ui, name, [scores(a), scores(b)])
+            rows(part_ui, name, [scores(a), scores(b)])
         });
     let ids = ["side", "stories", "talk"].map(|part| format!("{id}-{part}"));
     let mut table = vec![
-        words("caption", attrs![], ui.together_table_caption),
+        words("caption", attrs![], part_ui.together_table_caption),
         head_row(&[
-            &ui.together_person_column,
-            &ui.give_label,
-            &ui.receive_label,
+            &part_ui.together_person_column,
+            &part_ui.give_label,
+            &part_ui.receive_label,
         ]),
     ];
     table.extend(forms);
     table.push(rows(
-        ui,
-        ui.together_overall_row,
+        part_ui,
+        part_ui.together_overall_row,
         [balance(first), balance(second)],
     ));
     let table = el("table", attrs!["class" = "rw-table"], nodes(table));
     let side = nodes(vec![
-        words("p", attrs![], ui.together_results_intro),
-        table_wrap(ui.together_table_caption, table),
+        words("p", attrs![], part_ui.together_results_intro),
+        table_wrap(part_ui.together_table_caption, table),
     ]);
     let stories = if stories.is_empty() {
-        words("p", attrs![], ui.together_no_differences)
+        words("p", attrs![], part_ui.together_no_differences)
     } else {
         let mut paragraphs: Vec<Html> = stories
             .into_iter()
@@ -532,17 +538,17 @@ fn results(
         paragraphs.push(words(
             "p",
             attrs!["class" = "rw-note"],
-            ui.together_differs_note,
+            part_ui.together_differs_note,
         ));
         nodes(paragraphs)
     };
     let talk = nodes(vec![
-        words("p", attrs![], ui.together_talk_intro),
+        words("p", attrs![], part_ui.together_talk_intro),
         points(&[
-            ui.together_talk_turns,
-            ui.together_talk_needs,
-            ui.together_talk_together,
-            ui.together_talk_reset,
+            part_ui.together_talk_turns,
+            part_ui.together_talk_needs,
+            part_ui.together_talk_together,
+            part_ui.together_talk_reset,
         ]),
     ]);
     let [side_id, stories_id, talk_id] = ids;
@@ -550,15 +556,21 @@ fn results(
         "div",
         attrs!["class" = "rw-together-results"],
         nodes(vec![
-            part(level, side_id, ui.together_results_heading, focus, side),
+            part(
+                level,
+                side_id,
+                part_ui.together_results_heading,
+                focus,
+                side,
+            ),
             part(
                 level,
                 stories_id,
-                ui.together_differences_heading,
+                part_ui.together_differences_heading,
                 false,
                 stories,
             ),
-            part(level, talk_id, ui.together_talk_heading, false, talk),
+            part(level, talk_id, part_ui.together_talk_heading, false, talk),
         ]),
     )
 }
@@ -576,7 +588,7 @@ fn part(level: u8, id: String, text: Text, focus: bool, children: Html) -> Html 
 
 /// One row group of the results: `name` (a form, or the overall question), then a row for each
 /// person with their `cells`.
-fn rows(ui: &UiText, name: Text, cells: [Html; 2]) -> Html {
+fn rows(part_ui: &PartUiText, name: Text, cells: [Html; 2]) -> Html {
     let [first, second] = cells;
     let person = |who, cells| {
         let head = words("th", attrs!["scope" = "row"], who);
@@ -597,8 +609,8 @@ fn rows(ui: &UiText, name: Text, cells: [Html; 2]) -> Html {
                 name,
             ),
         ),
-        person(ui.together_first, first),
-        person(ui.together_second, second),
+        person(part_ui.together_first, first),
+        person(part_ui.together_second, second),
     ];
     el("tbody", attrs![], nodes(rows))
 }
@@ -618,6 +630,7 @@ fn kept(
 ) -> Html {
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let kept = &widget.state.doc.together.kept;
     if kept.is_empty() {
         return Html::default();
@@ -641,12 +654,12 @@ fn kept(
                 widget.send_then_confirm(
                     Action::RemoveTogether(id),
                     Focus::ViewHeading,
-                    ui.together_deleted.to_string(),
+                    part_ui.together_deleted.to_string(),
                 );
             })
         };
         let date = format_date(record.kept, &content.lang);
-        let mut summary = vec![string(fill(ui.together_kept_item, &[("date", &date)]))];
+        let mut summary = vec![string(fill(part_ui.together_kept_item, &[("date", &date)]))];
         if let Some(about) = record.context.and_then(|c| content.context(c)) {
             summary.push(fixed(" · "));
             summary.push(about.label.into_prop_value());
@@ -664,9 +677,9 @@ fn kept(
         let delete = if **asking == Some(id) {
             confirm(
                 widget.id("together-delete"),
-                ui.together_delete_question.into_prop_value(),
+                part_ui.together_delete_question.into_prop_value(),
                 "rw-button",
-                ui.together_delete_confirm,
+                part_ui.together_delete_confirm,
                 delete,
                 ui.cancel,
                 Focus::DeleteCancel,
@@ -675,7 +688,7 @@ fn kept(
         } else {
             buttons(button(
                 "rw-button rw-button-quiet",
-                ui.together_delete,
+                part_ui.together_delete,
                 (**asked == Some(id)).then_some(Focus::Delete),
                 ask(Some(id), Focus::DeleteCancel),
             ))
@@ -694,7 +707,12 @@ fn kept(
         )
     });
     // The heading and the records in one list, as before (so that they are matched by place).
-    let mut list = vec![heading(3, &heading_id, ui.together_kept_heading, false)];
+    let mut list = vec![heading(
+        3,
+        &heading_id,
+        part_ui.together_kept_heading,
+        false,
+    )];
     list.extend(records);
     tag(
         "section",

@@ -38,6 +38,8 @@ pub struct Content {
     /// `ltr` or `rtl`; Arabic needs the latter.
     pub dir: Text,
     pub ui: UiText,
+    /// Only for the sections that arrive on first use: see [`PartUiText`].
+    pub part_ui: PartUiText,
     pub intro: Intro,
     /// The seven RECIPRO steps, in framework order.
     pub steps: &'static [Step],
@@ -367,13 +369,14 @@ pub struct FormRule {
 /// filled by [`fill`]. The macro also lists the fields by name, so validation covers a new string
 /// without anyone remembering to add it there.
 macro_rules! ui_text {
-    ($($(#[$doc:meta])* $field:ident,)*) => {
+    ($(#[$struct_doc:meta])* $name:ident; $($(#[$doc:meta])* $field:ident,)*) => {
+        $(#[$struct_doc])*
         #[derive(Debug, Clone, PartialEq)]
-        pub struct UiText {
+        pub struct $name {
             $($(#[$doc])* pub $field: Text,)*
         }
 
-        impl UiText {
+        impl $name {
             /// Every string with its field name.
             pub fn fields(&self) -> Vec<(&'static str, Text)> {
                 vec![$((stringify!($field), self.$field)),*]
@@ -383,6 +386,7 @@ macro_rules! ui_text {
 }
 
 ui_text! {
+    UiText;
 
     widget_label,
     nav_label,
@@ -407,126 +411,18 @@ ui_text! {
     together_heading,
     /// Opens the check taken together, from the check's start.
     together_open,
-    together_note_heading,
-    together_intro,
-    /// The note before starting together, point by point.
-    together_note_want,
-    together_note_share,
-    together_note_stop,
-    together_note_exit,
-    together_context_hint,
-    together_sensitive_legend,
-    together_sensitive_question,
-    together_choose_both,
-    together_begin,
-    together_solo,
-    /// Above each statement, whose turn it is.
-    together_first_turn,
-    together_second_turn,
-    together_first_note,
-    together_first_hidden,
-    together_first_done,
-    together_second_done,
-    together_handover_heading,
-    together_handover_text,
-    together_second_start,
-    /// Either person, at any step: ends the check taken together and drops every answer of it.
-    together_stop,
-    together_stop_question,
-    together_stop_confirm,
-    together_stopped,
-    together_again,
-    together_results_heading,
-    together_results_intro,
-    together_table_caption,
-    /// Column headings of the results taken together.
-    together_first,
-    together_second,
-    together_person_column,
-    together_overall_row,
-    together_no_answer,
-    together_differences_heading,
-    /// `{forms}`: the forms where the first person's "I give" and the second's "I receive" differ (see `core::together::DIFFERENT_STORIES`).
-    together_differs_first_gives,
-    /// `{forms}`: the other way round.
-    together_differs_second_gives,
-    together_differs_note,
-    together_no_differences,
-    together_talk_heading,
-    together_talk_intro,
-    together_talk_turns,
-    together_talk_needs,
-    together_talk_together,
-    together_talk_reset,
-    together_keep_question,
-    together_keep_hint,
-    together_keep_first,
-    together_keep_second,
-    together_keep,
-    together_keep_both,
-    /// Said once the kept results are saved and read back.
-    together_kept,
-    together_kept_heading,
-    /// `{date}`.
-    together_kept_item,
-    together_delete,
-    together_delete_question,
-    together_delete_confirm,
-    /// Said once the deletion is saved and read back.
-    together_deleted,
-    quiz_intro,
     context_question,
     context_hint,
     context_required,
     start,
-    /// `{n}`, `{total}`.
-    question_progress,
     prefer_not,
     not_applicable,
     back,
     next,
-    finish,
-    change_context,
-    /// `{date}`: shown on the quiz page when the last check is finished.
-    quiz_finished,
-    see_plan,
     saved,
 
     plan_heading,
     practice_heading,
-    practice_intro,
-    practice_gaps,
-    /// `{start}`, `{end}`: the week's first and last day.
-    practice_week,
-    practice_previous_week,
-    practice_next_week,
-    /// `{ritual}`: the group of a ritual's day buttons.
-    practice_days_label,
-    /// `{days}`: the days, joined by `list_separator`.
-    practice_done_days,
-    practice_none,
-    /// `{day}`: a day written out.
-    practice_note_label,
-    /// `{max}`: how many marks are kept; `{notes}`: how many of them keep a note.
-    practice_kept,
-    practice_relationship_question,
-    practice_relationship_hint,
-    plan_empty,
-    plan_in_progress,
-    go_to_quiz,
-    /// `{date}`.
-    plan_taken_on,
-    plan_reflection_note,
-    give_label,
-    receive_label,
-    gap_label,
-    form_column,
-    not_enough,
-    form_not_applicable,
-    chart_title,
-    chart_desc,
-    table_caption,
-    direction_heading,
     direction_gives_more,
     direction_receives_more,
     direction_balanced,
@@ -537,10 +433,6 @@ ui_text! {
     direction_unknown,
     /// `{answer}`.
     balance_answer,
-    recommended_heading,
-    recommended_intro,
-    plan_learn_heading,
-    plan_learn_intro,
     reason_gives_more,
     reason_receives_more,
     reason_balanced,
@@ -559,40 +451,10 @@ ui_text! {
     list_separator,
     /// Between the last two items of a list.
     list_last_separator,
-    /// `{step}`.
-    go_to_step,
-    compare_heading,
-    compare_same,
-    history_heading,
-    history_intro,
-    history_date_column,
-    checks_heading,
-    /// `{count}`: how many checks are kept at most.
-    checks_kept,
-    /// `{count}`: how many checks are kept at most; `{date}`: the date of the oldest.
-    checks_cap,
-    check_remove,
-    /// `{date}`: the date of the check.
-    check_remove_question,
-    check_remove_confirm,
-    /// Said once the removal is saved and read back. `{date}`: the date of the check.
-    check_removed,
-    last_time,
     now,
     retake,
-    print_heading,
-    print_intro,
-    print_include_answers,
-    print_button,
-    /// `{date}`: today.
-    print_made_on,
-    print_ticks_note,
-    print_answers_heading,
-    help_line,
     /// `{clinic}`: the clinic's name from the `clinic-name` attribute.
     clinic_intro,
-    /// The booking link's text when the clinic gives none.
-    cta_default,
 
     notice_unavailable,
     notice_full,
@@ -704,8 +566,6 @@ ui_text! {
     /// `{file}`.
     data_imported_unsaved,
     content_note_heading,
-    /// A form in the chart whose bars are missing, and why: `{form}`, `{note}`.
-    chart_form_note,
     /// The name of the downloaded file: `{date}` (YYYY-MM-DD).
     data_file_name,
     /// The label of the language list.
@@ -714,6 +574,156 @@ ui_text! {
     language_failed,
     content_note_include,
     content_note_skip,
+}
+
+ui_text! {
+    /// The interface text only the sections that arrive on first use read (the check, the plan, Practice,
+    /// the check taken together): its words come with the first of them (see `build.rs`, `LATER`).
+    PartUiText;
+    together_note_heading,
+    together_intro,
+    /// The note before starting together, point by point.
+    together_note_want,
+    together_note_share,
+    together_note_stop,
+    together_note_exit,
+    together_context_hint,
+    together_sensitive_legend,
+    together_sensitive_question,
+    together_choose_both,
+    together_begin,
+    together_solo,
+    /// Above each statement, whose turn it is.
+    together_first_turn,
+    together_second_turn,
+    together_first_note,
+    together_first_hidden,
+    together_first_done,
+    together_second_done,
+    together_handover_heading,
+    together_handover_text,
+    together_second_start,
+    /// Either person, at any step: ends the check taken together and drops every answer of it.
+    together_stop,
+    together_stop_question,
+    together_stop_confirm,
+    together_stopped,
+    together_again,
+    together_results_heading,
+    together_results_intro,
+    together_table_caption,
+    /// Column headings of the results taken together.
+    together_first,
+    together_second,
+    together_person_column,
+    together_overall_row,
+    together_no_answer,
+    together_differences_heading,
+    /// `{forms}`: the forms where the first person's "I give" and the second's "I receive" differ (see `core::together::DIFFERENT_STORIES`).
+    together_differs_first_gives,
+    /// `{forms}`: the other way round.
+    together_differs_second_gives,
+    together_differs_note,
+    together_no_differences,
+    together_talk_heading,
+    together_talk_intro,
+    together_talk_turns,
+    together_talk_needs,
+    together_talk_together,
+    together_talk_reset,
+    together_keep_question,
+    together_keep_hint,
+    together_keep_first,
+    together_keep_second,
+    together_keep,
+    together_keep_both,
+    /// Said once the kept results are saved and read back.
+    together_kept,
+    together_kept_heading,
+    /// `{date}`.
+    together_kept_item,
+    together_delete,
+    together_delete_question,
+    together_delete_confirm,
+    /// Said once the deletion is saved and read back.
+    together_deleted,
+    quiz_intro,
+    /// `{n}`, `{total}`.
+    question_progress,
+    finish,
+    change_context,
+    /// `{date}`: shown on the quiz page when the last check is finished.
+    quiz_finished,
+    see_plan,
+    practice_intro,
+    practice_gaps,
+    /// `{start}`, `{end}`: the week's first and last day.
+    practice_week,
+    practice_previous_week,
+    practice_next_week,
+    /// `{ritual}`: the group of a ritual's day buttons.
+    practice_days_label,
+    /// `{days}`: the days, joined by `list_separator`.
+    practice_done_days,
+    practice_none,
+    /// `{day}`: a day written out.
+    practice_note_label,
+    /// `{max}`: how many marks are kept; `{notes}`: how many of them keep a note.
+    practice_kept,
+    practice_relationship_question,
+    practice_relationship_hint,
+    plan_empty,
+    plan_in_progress,
+    go_to_quiz,
+    /// `{date}`.
+    plan_taken_on,
+    plan_reflection_note,
+    give_label,
+    receive_label,
+    gap_label,
+    form_column,
+    not_enough,
+    form_not_applicable,
+    chart_title,
+    chart_desc,
+    table_caption,
+    direction_heading,
+    recommended_heading,
+    recommended_intro,
+    plan_learn_heading,
+    plan_learn_intro,
+    /// `{step}`.
+    go_to_step,
+    compare_heading,
+    compare_same,
+    history_heading,
+    history_intro,
+    history_date_column,
+    checks_heading,
+    /// `{count}`: how many checks are kept at most.
+    checks_kept,
+    /// `{count}`: how many checks are kept at most; `{date}`: the date of the oldest.
+    checks_cap,
+    check_remove,
+    /// `{date}`: the date of the check.
+    check_remove_question,
+    check_remove_confirm,
+    /// Said once the removal is saved and read back. `{date}`: the date of the check.
+    check_removed,
+    last_time,
+    print_heading,
+    print_intro,
+    print_include_answers,
+    print_button,
+    /// `{date}`: today.
+    print_made_on,
+    print_ticks_note,
+    print_answers_heading,
+    help_line,
+    /// The booking link's text when the clinic gives none.
+    cta_default,
+    /// A form in the chart whose bars are missing, and why: `{form}`, `{note}`.
+    chart_form_note,
     /// Announced when the plan appears after the last statement.
     results_ready,
 }
@@ -1070,6 +1080,9 @@ impl Content {
     fn for_each_string(&self, visit: &mut dyn FnMut(&str, &str)) {
         for (name, text) in self.ui.fields() {
             visit(&format!("ui.{name}"), &text);
+        }
+        for (name, text) in self.part_ui.fields() {
+            visit(&format!("part_ui.{name}"), &text);
         }
         visit("intro.heading", &self.intro.heading);
         for p in self.intro.paragraphs.iter() {

@@ -3,12 +3,15 @@
 //! The content's shape is compiled in (see `build.rs`); its words are [`Text`]s, places in the table of
 //! the visitor's language. In the browser the table is `content/text/<lang>.json`, downloaded by the
 //! loader next to the wasm (only the visitor's language) and handed over with [`install`] before the
-//! widget renders. Natively every language is compiled in and English is the table from the start, so
-//! the pure core is tested without a browser.
+//! widget renders. That table stops before the words only the sections arriving on first use read
+//! (`content/text/<lang>.parts.json`, added with [`add_later_joined`] when the first of them is opened).
+//! Natively every language is compiled in and English is the whole table from the start, so the pure
+//! core is tested without a browser.
 //!
 //! One table per WebAssembly instance: each widget on a page has an instance of its own (see
 //! `www/reciprocity-widget.js`).
 
+use super::content::bundled::{FIRST_TEXT_LEN, TEXT_LEN};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
@@ -174,14 +177,15 @@ pub fn keep(words: Vec<String>) -> Result<&'static [&'static str], WrongLength> 
     keep_joined(words.join(SEPARATOR))
 }
 
-/// Keeps the words joined in `joined` for [`switch_to`] without using them yet. Refused, and nothing
-/// changes, unless it has exactly one string for each place (a table from another build of the widget
-/// would put words in the wrong places). Kept for the life of the page: a widget may switch back to a
-/// language it had. The one string is kept whole, and the words point into it.
+/// Keeps the words joined in `joined` for [`switch_to`] without using them yet: the first screen's
+/// table (`text/<lang>.json`, the places before [`FIRST_TEXT_LEN`]), or a whole one. Refused, and nothing
+/// changes, unless it has exactly one string for each of those places (a table from another build of
+/// the widget would put words in the wrong places). Kept for the life of the page: a widget may switch
+/// back to a language it had. The one string is kept whole, and the words point into it.
 pub fn keep_joined(joined: String) -> Result<&'static [&'static str], WrongLength> {
-    let expected = super::content::bundled::TEXT_LEN;
+    let expected = FIRST_TEXT_LEN;
     let found = joined.split(SEPARATOR_CHAR).count();
-    if found != expected {
+    if found != expected && found != TEXT_LEN {
         return Err(WrongLength { expected, found });
     }
     if let Some(kept) = joined.split(SEPARATOR_CHAR).nth(LANG).and_then(kept) {
@@ -196,6 +200,47 @@ pub fn keep_joined(joined: String) -> Result<&'static [&'static str], WrongLengt
     );
     KEPT.with(|k| k.borrow_mut().push(table));
     Ok(table)
+}
+
+/// Completes the kept table of `lang` with the words only the sections arriving on first use read
+/// (`text/<lang>.parts.json`, joined by [`SEPARATOR`]; see [`later_installed`]), and reads from the whole
+/// table at once if `lang` is the current language. Refused, and nothing changes, unless `lang`'s first
+/// table is kept and `joined` has one string for each later place.
+pub fn add_later_joined(lang: &str, joined: String) -> Result<(), WrongLength> {
+    let expected = TEXT_LEN - FIRST_TEXT_LEN;
+    let found = joined.split(SEPARATOR_CHAR).count();
+    let Some(first) = kept(lang).filter(|_| found == expected) else {
+        return Err(WrongLength { expected, found });
+    };
+    if first.len() == TEXT_LEN {
+        return Ok(());
+    }
+    let joined: &'static str = Box::leak(joined.into_boxed_str());
+    let whole: &'static [&'static str] = Box::leak(
+        first
+            .iter()
+            .copied()
+            .chain(joined.split(SEPARATOR_CHAR))
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    );
+    KEPT.with(|k| {
+        for table in k.borrow_mut().iter_mut().filter(|t| t[LANG] == lang) {
+            *table = whole;
+        }
+    });
+    TABLE.with(|t| {
+        if t.get().get(LANG) == Some(&lang) {
+            t.set(whole);
+        }
+    });
+    Ok(())
+}
+
+/// Whether the words only the sections arriving on first use read are in the current table: they
+/// render only then, so none of them ever shows a blank (see `components/lazy.rs`). Always, natively.
+pub fn later_installed() -> bool {
+    TABLE.with(|t| t.get().len() >= TEXT_LEN)
 }
 
 /// Whether this instance keeps the words of `lang`.
@@ -261,7 +306,7 @@ mod tests {
         assert_eq!(
             install(vec!["x".into(); 3]),
             Err(WrongLength {
-                expected: super::super::content::bundled::TEXT_LEN,
+                expected: FIRST_TEXT_LEN,
                 found: 3
             })
         );
@@ -288,6 +333,59 @@ mod tests {
         assert_eq!(install(english), Ok("en"));
         assert!(switch_to("xx") && switch_to("en"));
         assert_ne!(&*label, "Autre");
+    }
+
+    #[test]
+    fn the_sections_words_come_after_the_first_screens_and_only_complete_its_table() {
+        let (_, whole, _, _) = super::super::content::bundled::TABLES[0];
+        let first: Vec<String> = whole[..FIRST_TEXT_LEN]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let later = whole[FIRST_TEXT_LEN..].join(SEPARATOR);
+        let english = crate::english();
+        let (label, intro) = (english.ui.widget_label, english.part_ui.practice_intro);
+        assert!(
+            usize::from(intro.0) >= FIRST_TEXT_LEN,
+            "a section's word is a later place"
+        );
+
+        // The browser's start: the first screen's table only.
+        assert_eq!(install(first), Ok("en"));
+        assert!(!later_installed());
+        assert_eq!((&*label, &*intro), (whole[usize::from(label.0)], ""));
+
+        // Refused, and nothing changes: the wrong length, or a language with no first table.
+        assert_eq!(
+            add_later_joined("en", "x".into()),
+            Err(WrongLength {
+                expected: TEXT_LEN - FIRST_TEXT_LEN,
+                found: 1
+            })
+        );
+        assert!(add_later_joined("yy", later.clone()).is_err());
+        assert!(!later_installed());
+
+        // Added: the whole table, now and after switching away and back.
+        assert_eq!(add_later_joined("en", later.clone()), Ok(()));
+        assert!(later_installed());
+        assert_eq!(&*intro, whole[usize::from(intro.0)]);
+        assert_eq!(
+            add_later_joined("en", later),
+            Ok(()),
+            "again: nothing to do"
+        );
+        let mut other: Vec<String> = whole[..FIRST_TEXT_LEN]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        other[LANG] = "xx".into();
+        keep(other).unwrap();
+        assert!(switch_to("xx"));
+        assert!(!later_installed(), "another language's first table only");
+        assert!(switch_to("en"));
+        assert!(later_installed());
+        assert_eq!(&*intro, whole[usize::from(intro.0)]);
     }
 
     #[test]

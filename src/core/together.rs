@@ -320,10 +320,10 @@ pub fn differences(profiles: &[Profile; 2]) -> Vec<Difference> {
 /// second's receiving differ, one for the other way round (never which is right: the answers, not the
 /// people).
 pub fn describe_differences(content: &Content, differences: &[Difference]) -> Vec<String> {
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     [
-        (Person::First, ui.together_differs_first_gives),
-        (Person::Second, ui.together_differs_second_gives),
+        (Person::First, part_ui.together_differs_first_gives),
+        (Person::Second, part_ui.together_differs_second_gives),
     ]
     .into_iter()
     .filter_map(|(giver, template)| {

@@ -1,32 +1,51 @@
-//! Fetching the words of another language (`text/<lang>.json`, next to the widget's other files) when
-//! the visitor chooses it, or when their saved choice differs from the page's language. The loader
-//! fetched the first language's words already (see `www/reciprocity-widget.js`).
+//! Fetching words the widget does not have yet, next to the widget's other files: another language's
+//! first-screen table (`text/<lang>.json`) when the visitor chooses it, or when their saved choice
+//! differs from the page's language, and a language's words for the sections arriving on first use
+//! (`text/<lang>.parts.json`) when the first of them is opened. The loader fetched the first
+//! language's first-screen table already (see `www/reciprocity-widget.js`).
 
 use crate::core::text;
 
-/// Where the words of `lang` are: `text/<lang>.json` in the folder of `files` (the URL of the loader,
-/// or of any file next to it), or of the page when there is none.
-pub fn file_url(files: Option<&str>, lang: &str) -> Option<String> {
-    super::file_next_to(files, &format!("text/{lang}.json"))
+/// Which table of a language.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Table {
+    /// The first screen's: `text/<lang>.json`.
+    First,
+    /// The rest, only the sections arriving on first use read: `text/<lang>.parts.json`.
+    Later,
 }
 
-/// Makes sure the words of `lang` are kept (fetched from `files`' folder unless this instance has them
-/// already), ready for [`text::switch_to`]. Says what went wrong otherwise, for the console.
-pub async fn fetch_language(files: Option<&str>, lang: &str) -> Result<(), String> {
-    if text::has(lang) {
+/// Where `table` of `lang` is: in the folder of `files` (the URL of the loader, or of any file next to
+/// it), or of the page when there is none.
+pub fn file_url(files: Option<&str>, lang: &str, table: Table) -> Option<String> {
+    let kind = match table {
+        Table::First => "",
+        Table::Later => ".parts",
+    };
+    super::file_next_to(files, &format!("text/{lang}{kind}.json"))
+}
+
+/// Makes sure `table` of `lang` is kept (fetched from `files`' folder unless this instance has it
+/// already): the first screen's, ready for [`text::switch_to`], or the rest, added to the kept first
+/// one (see [`text::add_later_joined`]). Says what went wrong otherwise, for the console. One function
+/// for both, so the wasm has its steps once.
+pub async fn fetch_table(files: Option<&str>, lang: &str, table: Table) -> Result<(), String> {
+    if table == Table::First && text::has(lang) {
         return Ok(());
     }
-    let url = file_url(files, lang).ok_or("no address for the words")?;
+    let url = file_url(files, lang, table).ok_or("no address for the words")?;
     let json = super::fetch_json(&url).await?;
     let words = super::words_from_js(&json).ok_or("not a list of strings")?;
-    let kept = text::keep_joined(words).map_err(|w| {
-        format!(
+    let kept = match table {
+        Table::First => text::keep_joined(words).map(|kept| kept[1]),
+        Table::Later => text::add_later_joined(lang, words).map(|()| lang),
+    };
+    match kept {
+        Err(w) => Err(format!(
             "{url} has {} places where this build has {}",
             w.found, w.expected
-        )
-    })?;
-    if kept[1] != lang {
-        return Err(format!("{url} holds the words of `{}`", kept[1]));
+        )),
+        Ok(kept) if kept != lang => Err(format!("{url} holds the words of `{kept}`")),
+        Ok(_) => Ok(()),
     }
-    Ok(())
 }

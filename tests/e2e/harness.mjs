@@ -23,8 +23,17 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 const { chromium } = require(path.join(ROOT, 'node_modules/playwright-core'));
 
+/**
+ * A language's content file as the tests read it: its interface words in one `ui`, whether the first
+ * screen's (`ui`) or those that come with the sections arriving on first use (`part_ui`).
+ */
+export async function contentIn(lang) {
+  const content = JSON.parse(await readFile(path.join(ROOT, `content/${lang}.json`), 'utf8'));
+  return { ...content, ui: { ...content.ui, ...content.part_ui } };
+}
+
 /** The English content the build was made from: the tests find controls by the words visitors read. */
-export const content = JSON.parse(await readFile(path.join(ROOT, 'content/en.json'), 'utf8'));
+export const content = await contentIn('en');
 
 /**
  * The checklist actions shown for `relationship` ("partner", …; null when none is chosen: every
@@ -70,8 +79,10 @@ export const FIRST_SCREEN_FILES = (lang = 'en') => [
 ];
 
 /**
- * The wasm files each part of the widget fetches when a section is first opened (`quiz`, `plan`,
- * `practice`, `together`; see src/components/lazy.rs), as the build wrote them in parts.json.
+ * The files each part of the widget fetches when a section is first opened (`quiz`, `plan`,
+ * `practice`, `together`, `learn`; see src/components/lazy.rs): its wasm files, as the build wrote
+ * them in parts.json, and for a section (not Learn's code, which comes with its own text) the English
+ * words only the sections read, which the first of them fetches.
  */
 export function partFiles(...parts) {
   const map = partsOfBuild();
@@ -79,9 +90,13 @@ export function partFiles(...parts) {
   for (const part of parts) {
     if (!map[part]) throw new Error(`no part "${part}" in ${DIST}/parts.json`);
     for (const file of map[part]) files.add(file);
+    if (part !== 'learn') files.add(SECTION_WORDS);
   }
   return [...files].sort();
 }
+
+/** The English words only the sections arriving on first use read (see src/core/text.rs). */
+export const SECTION_WORDS = 'text/en.parts.json';
 
 /** Every wasm file of every part. */
 export function allPartFiles() {

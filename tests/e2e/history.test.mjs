@@ -27,6 +27,7 @@ import {
   serveHtml,
   widgetElement,
   withContext,
+  contentIn,
 } from './harness.mjs';
 import { STRICT_CSP } from './server.mjs';
 
@@ -38,7 +39,7 @@ const MAX_CHECKS = Number(
 const PRINTS = path.join(ARTIFACTS, 'print');
 const contents = Object.fromEntries(
   await Promise.all(
-    ['fr', 'hi', 'ar'].map(async (lang) => [lang, JSON.parse(await readFile(new URL(`../../content/${lang}.json`, import.meta.url), 'utf8'))]),
+    ['fr', 'hi', 'ar'].map(async (lang) => [lang, await contentIn(lang)]),
   ),
 );
 

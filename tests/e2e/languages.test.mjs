@@ -23,12 +23,14 @@ import {
   storageEntries,
   widgetElement,
   withContext,
+  contentIn,
+  sectionButton,
 } from './harness.mjs';
 
 const LANGUAGES = ['en', 'fr', 'hi', 'ar'];
 const CONTENT = Object.fromEntries(
   await Promise.all(
-    LANGUAGES.map(async (lang) => [lang, JSON.parse(await readFile(path.join(ROOT, `content/${lang}.json`), 'utf8'))]),
+    LANGUAGES.map(async (lang) => [lang, await contentIn(lang)]),
   ),
 );
 
@@ -219,6 +221,26 @@ describe('the visitor’s language', () => {
       await page.reload();
       await eventually(async () => assert.equal(await widget.locator('.rw-widget').getAttribute('lang'), 'fr'));
       assert.equal((await widget.locator('.rw-view-heading').textContent()).trim(), CONTENT.fr.ui.checklist_heading);
+    });
+  });
+
+  test('a section open when the language changes: its words come in the new language, each fetched once', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      const { widget, words } = await openIn(page, 'en', 'language-in-section');
+      await sectionButton(widget, CONTENT.en.ui.nav_practice).click();
+      const intro = widget.locator('.rw-practice p').first();
+      await eventually(async () => assert.equal((await intro.textContent()).trim(), CONTENT.en.ui.practice_intro));
+      assert.deepEqual(words, ['/text/en.json', '/text/en.parts.json']);
+
+      await widget.getByLabel(CONTENT.en.ui.language_label, { exact: true }).selectOption('fr');
+      await eventually(async () => assert.equal((await intro.textContent()).trim(), CONTENT.fr.ui.practice_intro));
+      assert.equal((await widget.locator('.rw-view-heading').textContent()).trim(), CONTENT.fr.ui.practice_heading);
+      assert.deepEqual(words, ['/text/en.json', '/text/en.parts.json', '/text/fr.json', '/text/fr.parts.json']);
+
+      // Back to English: both of its tables are kept, nothing is fetched.
+      await widget.getByLabel(CONTENT.fr.ui.language_label, { exact: true }).selectOption('en');
+      await eventually(async () => assert.equal((await intro.textContent()).trim(), CONTENT.en.ui.practice_intro));
+      assert.equal(words.length, 4);
     });
   });
 

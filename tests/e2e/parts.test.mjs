@@ -30,6 +30,7 @@ import {
   widgetElement,
   withContext,
   sectionButton,
+  SECTION_WORDS,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -171,6 +172,28 @@ describe('the parts of the wasm', () => {
       },
       // Chromium reports the aborted request in the console, and the loader logs why.
       { allowErrors: [/Failed to load resource/, /Failed to fetch|internetdisconnected|TypeError/i] },
+    );
+  });
+
+  test('when the sections’ words cannot be fetched, the section says so calmly, never shows a blank, and “Try again” loads them', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page }) => {
+        let fail = true;
+        await page.route(`**${BASE}${SECTION_WORDS}`, (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+        const { widget } = await openClinic(page, 'parts-words');
+        await sectionButton(widget, ui.nav_practice).click();
+        const message = widget.locator('.rw-view .rw-part-status[role="status"]');
+        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
+        // The section's code arrived, but nothing of it is drawn without its words.
+        assert.equal(await widget.locator('.rw-practice').count(), 0);
+        fail = false;
+        await widget.getByRole('button', { name: ui.learn_retry, exact: true }).click();
+        await widget.locator('.rw-practice').waitFor();
+        assert.equal((await widget.locator('.rw-practice p').first().textContent()).trim(), ui.practice_intro);
+      },
+      { allowErrors: [/Failed to load resource/, /words of the sections could not be loaded|Failed to fetch|internetdisconnected|TypeError/i] },
     );
   });
 

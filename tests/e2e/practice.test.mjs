@@ -25,11 +25,12 @@ import {
   storedText,
   widgetElement,
   withContext,
+  contentIn,
 } from './harness.mjs';
 
 const ui = content.ui;
 const [arabic, french, hindi] = await Promise.all(
-  ['ar', 'fr', 'hi'].map(async (lang) => JSON.parse(await readFile(path.join(ROOT, `content/${lang}.json`), 'utf8'))),
+  ['ar', 'fr', 'hi'].map((lang) => contentIn(lang)),
 );
 
 requireBuilt('reciprocity-widget.js');

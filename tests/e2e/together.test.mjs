@@ -29,13 +29,14 @@ import {
   widgetElement,
   withContext,
   sectionButton,
+  contentIn,
 } from './harness.mjs';
 
 requireBuilt('reciprocity-widget.js', 'exit-landing.html', 'text/ar.json');
 
 const build = servedBuild();
 const landingUrl = () => new URL('exit-landing.html', build.server.url).href;
-const AR = JSON.parse(await readFile(path.join(ROOT, 'content/ar.json'), 'utf8'));
+const AR = await contentIn('ar');
 
 /** The screens of a check without the statements about hard times: each statement, then the overall one. */
 function screensOf(words) {

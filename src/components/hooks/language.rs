@@ -7,7 +7,7 @@
 
 use crate::core::content::{bundled, UiText};
 use crate::core::text;
-use crate::web::text::fetch_language;
+use crate::web::text::{fetch_table, Table};
 use std::cell::Cell;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -42,7 +42,7 @@ pub fn use_chosen_language(
             .and_then(|c| bundled::LANGUAGES.iter().copied().find(|l| *l == c));
         if let Some(lang) = wanted.filter(|l| *l != text::current()) {
             spawn_local(async move {
-                match fetch_language(files.as_deref(), lang).await {
+                match fetch_table(files.as_deref(), lang, Table::First).await {
                     Ok(()) if text::switch_to(lang) => on_language.emit(lang),
                     Ok(()) => {}
                     Err(problem) => {
