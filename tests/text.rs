@@ -72,29 +72,12 @@ fn only_the_parts_read_the_words_that_come_with_them() {
     // not name it cannot read those words, so the first screen never shows one as a blank while the
     // file that holds them is on its way.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("src")];
-    let mut named = Vec::new();
-    while let Some(path) = files.pop() {
-        if path.is_dir() {
-            for entry in std::fs::read_dir(&path).expect("src/ is readable") {
-                files.push(entry.expect("listable").path());
-            }
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let source = std::fs::read_to_string(&path).expect("readable");
-            // A file's own tests run natively, where every word is compiled in.
-            let source = source
-                .split("#[cfg(test)]\nmod tests")
-                .next()
-                .unwrap_or_default();
-            let relative = path.strip_prefix(root).expect("under the root");
-            let relative = relative.to_string_lossy().replace('\\', "/");
-            if source.contains("part_ui") {
-                named.push(relative);
-            }
-        }
-    }
-    named.sort();
-    let strays: Vec<&String> = named
+    let sources = all_sources(root);
+    let named: Vec<&String> = sources
+        .iter()
+        .filter(|f| without_tests(root, f).contains("part_ui"))
+        .collect();
+    let strays: Vec<&&String> = named
         .iter()
         .filter(|f| !PARTS_SOURCES.contains(&f.as_str()) && !PARTS_PLUMBING.contains(&f.as_str()))
         .collect();
@@ -102,21 +85,35 @@ fn only_the_parts_read_the_words_that_come_with_them() {
         strays.is_empty(),
         "{strays:?} name `part_ui`, whose words the first screen does not have: use `ui`, and move the words there in content/*.json"
     );
+    // The core files among them: each function that names `part_ui` is called from those files only.
+    for file in PARTS_SOURCES.iter().filter(|f| f.starts_with("src/core/")) {
+        let source = without_tests(root, file);
+        for function in source.split("\npub fn ").skip(1) {
+            let name = function.split(['(', '<']).next().unwrap_or_default();
+            let body = function.split("\n}\n").next().unwrap_or_default();
+            if !body.contains("part_ui") {
+                continue;
+            }
+            for other in sources
+                .iter()
+                .filter(|f| !PARTS_SOURCES.contains(&f.as_str()))
+            {
+                let text = without_tests(root, other);
+                assert!(
+                    !text.contains(&format!("{name}(")) && !text.contains(&format!("{name},")),
+                    "{other} calls `{name}` of {file}, which reads words the first screen does not have"
+                );
+            }
+        }
+    }
     // And the components among those files are reached only through a part: no module of the first
     // screen names them (split points in lazy.rs, and mod.rs, which declares them).
-    for entry in std::fs::read_dir(root.join("src/components")).expect("readable") {
-        let path = entry.expect("listable").path();
-        let relative = format!(
-            "src/components/{}",
-            path.file_name().unwrap().to_string_lossy()
-        );
-        if path.is_dir()
-            || PARTS_SOURCES.contains(&relative.as_str())
-            || ["src/components/lazy.rs", "src/components/mod.rs"].contains(&relative.as_str())
-        {
-            continue;
-        }
-        let source = std::fs::read_to_string(&path).expect("readable");
+    for other in sources.iter().filter(|f| {
+        f.starts_with("src/components/")
+            && !PARTS_SOURCES.contains(&f.as_str())
+            && !["src/components/lazy.rs", "src/components/mod.rs"].contains(&f.as_str())
+    }) {
+        let source = without_tests(root, other);
         for part in PARTS_SOURCES
             .iter()
             .filter_map(|f| f.strip_prefix("src/components/"))
@@ -125,11 +122,10 @@ fn only_the_parts_read_the_words_that_come_with_them() {
             for named in [
                 format!("super::{module}::"),
                 format!("components::{module}::"),
-                format!("super::{module}::{{"),
             ] {
                 assert!(
                     !source.contains(&named),
-                    "{relative} uses `{named}`, a part's module"
+                    "{other} uses `{named}`, a part's module"
                 );
             }
         }
@@ -159,4 +155,30 @@ fn a_table_holds_only_words_a_visitor_reads() {
     for a in en.actions_for(None) {
         assert!(!words.contains(&a.source), "a source quote is in the table");
     }
+}
+
+/// Every Rust source file under `src/`, relative to the root.
+fn all_sources(root: &Path) -> Vec<String> {
+    let mut files = vec![root.join("src")];
+    let mut found = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(&path).expect("src/ is readable") {
+                files.push(entry.expect("listable").path());
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let relative = path.strip_prefix(root).expect("under the root");
+            found.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    found
+}
+
+/// A source file without its own tests (they run natively, where every word is compiled in).
+fn without_tests(root: &Path, file: &str) -> String {
+    let source = std::fs::read_to_string(root.join(file)).expect("readable");
+    let end = source
+        .find("#[cfg(test)]\nmod tests")
+        .unwrap_or(source.len());
+    source[..end].to_owned()
 }
