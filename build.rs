@@ -42,23 +42,47 @@ enum Ty {
 
 struct Field {
     name: &'static str,
+    /// The field's name in Rust, when it is not the JSON's.
+    rust: &'static str,
     ty: Ty,
     optional: bool,
+    /// Its words are among those only the sections arriving on first use read: see [`later`].
+    later: bool,
 }
 
 const fn f(name: &'static str, ty: Ty) -> Field {
     Field {
         name,
+        rust: name,
         ty,
         optional: false,
+        later: false,
     }
 }
 
 const fn optional(name: &'static str, ty: Ty) -> Field {
     Field {
         name,
+        rust: name,
         ty,
         optional: true,
+        later: false,
+    }
+}
+
+/// A field whose words only the sections arriving on first use (the check, the plan, Practice, the
+/// check taken together: `src/components/lazy.rs`) read. They take the table's last places, from
+/// `FIRST_TEXT_LEN` on, and travel in `content/text/<lang>.parts.json`, which the browser fetches with
+/// the first of those sections; the first screen's table (`content/text/<lang>.json`) stops before
+/// them. Its Rust name is one no other field has, so that tests/text.rs can prove, by where the name
+/// is written, that only those sections read them.
+const fn later(name: &'static str, rust: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        rust,
+        ty,
+        optional: false,
+        later: true,
     }
 }
 
@@ -154,7 +178,7 @@ const CONTENT: Ty = Ty::Struct(
                 ],
             )),
         ),
-        f("scale", STR_LIST),
+        later("scale", "scale", STR_LIST),
         f(
             "items",
             Ty::List(&Ty::Struct(
@@ -165,7 +189,7 @@ const CONTENT: Ty = Ty::Struct(
                     f("side", Ty::Side),
                     // A whole sentence for each relationship, never a name put into a template:
                     // French, Hindi and Arabic agree words with who the other person is.
-                    f("text", Ty::Map(&Ty::Str)),
+                    later("text", "statement", Ty::Map(&Ty::Str)),
                     optional("may_not_apply", Ty::Bool),
                     f("source", Ty::Id),
                 ],
@@ -177,7 +201,7 @@ const CONTENT: Ty = Ty::Struct(
                 "BalanceItem",
                 &[
                     f("id", Ty::Id),
-                    f("text", Ty::Map(&Ty::Str)),
+                    later("text", "statement", Ty::Map(&Ty::Str)),
                     f("options", STR_LIST),
                     f("source", Ty::Id),
                 ],
@@ -223,18 +247,10 @@ const CONTENT: Ty = Ty::Struct(
                 ],
             ),
         ),
-        // Last, so its words take the last places of the table: they are the part of it that the
-        // sections arriving on first use read (see `LATER`).
-        f(LATER, Ty::StrStruct("PartUiText")),
+        // The interface text only those sections read.
+        later("part_ui", "part_ui", Ty::StrStruct("PartUiText")),
     ],
 );
-
-/// The interface text only the sections that are not on the first screen read (the check, the plan,
-/// Practice, the check taken together: `src/components/lazy.rs`). Its words are the table's last places,
-/// from `FIRST_TEXT_LEN` on, and travel in `content/text/<lang>.parts.json`, which the browser fetches
-/// with the first of those sections; the first screen's table (`content/text/<lang>.json`) stops before
-/// them. tests/text.rs checks that only those sections' files name the field.
-const LATER: &str = "part_ui";
 
 /// Where each entry traces to in the article is for reviewers and the native content test; the
 /// browser build leaves those quotes out (a few KB nobody there reads).
@@ -249,16 +265,29 @@ struct Emitted {
     table: Vec<String>,
     /// Where each word of `table` is in the content file (`items[3].text.friend`), for the tests.
     places: Vec<String>,
-    /// How many places come before the words of [`LATER`].
-    first_len: Option<usize>,
+    /// The words of [`later`] fields, which follow `table`'s: `Text(FIRST_TEXT_LEN + n)`.
+    later: Vec<String>,
+    /// Where each word of `later` is in the content file.
+    later_places: Vec<String>,
+    /// Whether the walk is inside a [`later`] field.
+    in_later: bool,
     for_browser: bool,
 }
 
 impl Emitted {
     fn text(&mut self, s: &str, place: &str) {
-        write!(self.code, "Text({})", self.table.len()).unwrap();
-        self.table.push(s.to_owned());
-        self.places.push(place.to_owned());
+        if self.in_later {
+            match self.later.len() {
+                0 => self.code.push_str("Text(FIRST_TEXT_LEN as u16)"),
+                n => write!(self.code, "Text(FIRST_TEXT_LEN as u16 + {n})").unwrap(),
+            }
+            self.later.push(s.to_owned());
+            self.later_places.push(place.to_owned());
+        } else {
+            write!(self.code, "Text({})", self.table.len()).unwrap();
+            self.table.push(s.to_owned());
+            self.places.push(place.to_owned());
+        }
     }
 }
 
@@ -340,10 +369,9 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut Emitted) -> Result<(), Str
             }
             write!(out.code, "{name} {{ ").map_err(|e| e.to_string())?;
             for field in fields.iter() {
-                write!(out.code, "{}: ", field.name).map_err(|e| e.to_string())?;
-                if field.name == LATER {
-                    out.first_len = Some(out.table.len());
-                }
+                write!(out.code, "{}: ", field.rust).map_err(|e| e.to_string())?;
+                let outer = out.in_later;
+                out.in_later |= field.later;
                 match entries.get(field.name) {
                     Some(_) if out.for_browser && field.name == REVIEW_ONLY_FIELD => {
                         out.code.push_str("\"\"")
@@ -359,6 +387,7 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut Emitted) -> Result<(), Str
                         return Err(format!("{path}: missing field `{}` in {name}", field.name))
                     }
                 }
+                out.in_later = outer;
                 out.code.push_str(", ");
             }
             out.code.push('}');
@@ -402,12 +431,18 @@ fn main() {
             code: String::new(),
             table: vec![String::new()],
             places: vec![String::new()],
-            first_len: None,
+            later: Vec::new(),
+            later_places: Vec::new(),
+            in_later: false,
             for_browser,
         };
         if let Err(problem) = emit(&json, &CONTENT, &file, &mut emitted) {
             panic!("{problem}");
         }
+        // The later words after the first screen's, in one table.
+        let first_len = emitted.table.len();
+        emitted.table.append(&mut emitted.later);
+        emitted.places.append(&mut emitted.later_places);
         if lang == REFERENCE {
             writeln!(
                 code,
@@ -424,15 +459,10 @@ fn main() {
             .unwrap();
             writeln!(
                 code,
-                "/// How many of them the first screen's table has: the rest are `{LATER}`'s."
+                "/// How many of them the first screen's table has: the rest are the sections' (see\n/// `later` in build.rs)."
             )
             .unwrap();
-            writeln!(
-                code,
-                "pub const FIRST_TEXT_LEN: usize = {};\n",
-                emitted.first_len.expect("the content has its later words")
-            )
-            .unwrap();
+            writeln!(code, "pub const FIRST_TEXT_LEN: usize = {first_len};\n").unwrap();
         } else if emitted.code != tables_shape(&code) {
             panic!("{file}: its shape (ids, lists, which fields it has) differs from content/{REFERENCE}.json; only the words may differ");
         }
@@ -449,7 +479,6 @@ fn main() {
             )
             .unwrap();
         }
-        let first_len = emitted.first_len.expect("the content has its later words");
         tables.push((lang.clone(), emitted.table, first_len));
     }
     code.push_str(

@@ -153,13 +153,13 @@ fn the_validator_catches_each_kind_of_mistake() {
 
     let mut c = good.clone();
     let mut items = c.items.to_vec();
-    items[0].text = leak(vec![("boss", adhoc("text"))]);
+    items[0].statement = leak(vec![("boss", adhoc("text"))]);
     c.items = leak(items);
     expect(c, "unknown relationship `boss`");
 
     let mut c = good.clone();
     let mut items = c.items.to_vec();
-    items[1].text = leak(items[1].text[..3].to_vec());
+    items[1].statement = leak(items[1].statement[..3].to_vec());
     c.items = leak(items);
     // (The sentences are kept in key order: colleague, family, friend, partner.)
     expect(c, "needs one sentence for `partner`, found 0");

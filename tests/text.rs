@@ -2,7 +2,8 @@
 //! `content/text/<lang>.parts.json`, the words only the sections arriving on first use read, are written
 //! from `content/<lang>.json` by `build.rs`'s walk: this test fails when a table file and its content
 //! file drift apart, and says how to bring them back together. Another proves that no code the first
-//! screen runs can read a word of the second file: only the parts' source files name `part_ui`.
+//! screen runs can read a word of the second file: only the sections' source files name the fields
+//! that hold those words (`part_ui`, the statements and the answer scale).
 //!
 //!   UPDATE_TEXT=1 cargo test --test text      # rewrites content/text/ after a change of wording
 #![cfg(not(target_arch = "wasm32"))]
@@ -60,11 +61,38 @@ const PARTS_SOURCES: &[&str] = &[
     "src/components/together.rs",
     "src/components/profile_chart.rs",
     "src/core/together.rs",
+    "src/core/print.rs",
 ];
 
-/// Where `part_ui` may be named besides: its definition, and the component that renders a part only
-/// once its words are in the table.
+/// Where those words may be named besides: their definition (whose functions that read them are checked
+/// like the sections' core functions), and the component that renders a part only once its words are
+/// in the table.
 const PARTS_PLUMBING: &[&str] = &["src/core/content.rs", "src/components/lazy.rs"];
+
+/// The Rust names of the content's fields whose words come with the sections (`later` in build.rs):
+/// names no other field, variable or function in `src/` has.
+const LATER_FIELDS: &[&str] = &["part_ui", "statement", "scale"];
+
+/// Whether the code of `source` (its comments left out) names one of [`LATER_FIELDS`], as a whole word
+/// (`data_statement` is another).
+fn names_later_words(source: &str) -> bool {
+    LATER_FIELDS.iter().any(|field| names(source, field))
+}
+
+/// Whether the code of `source` (its comments left out) has `name` as a whole word.
+fn names(source: &str, name: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    source
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .any(|code| {
+            code.match_indices(name).any(|(at, _)| {
+                let before = code[..at].chars().next_back();
+                let after = code[at + name.len()..].chars().next();
+                !before.is_some_and(word) && !after.is_some_and(word)
+            })
+        })
+}
 
 #[test]
 fn only_the_parts_read_the_words_that_come_with_them() {
@@ -75,7 +103,7 @@ fn only_the_parts_read_the_words_that_come_with_them() {
     let sources = all_sources(root);
     let named: Vec<&String> = sources
         .iter()
-        .filter(|f| without_tests(root, f).contains("part_ui"))
+        .filter(|f| names_later_words(&without_tests(root, f)))
         .collect();
     let strays: Vec<&&String> = named
         .iter()
@@ -83,24 +111,36 @@ fn only_the_parts_read_the_words_that_come_with_them() {
         .collect();
     assert!(
         strays.is_empty(),
-        "{strays:?} name `part_ui`, whose words the first screen does not have: use `ui`, and move the words there in content/*.json"
+        "{strays:?} name {LATER_FIELDS:?}, whose words the first screen does not have: read them in the sections only, or make the field a plain one in build.rs"
     );
-    // The core files among them: each function that names `part_ui` is called from those files only.
-    for file in PARTS_SOURCES.iter().filter(|f| f.starts_with("src/core/")) {
+    // The core files among them: each function that names those fields is called from the sections'
+    // files only.
+    let core = PARTS_SOURCES.iter().chain(PARTS_PLUMBING);
+    for file in core.filter(|f| f.starts_with("src/core/")) {
         let source = without_tests(root, file);
-        for function in source.split("\npub fn ").skip(1) {
+        for function in source.split("pub fn ").skip(1) {
             let name = function.split(['(', '<']).next().unwrap_or_default();
             let body = function.split("\n}\n").next().unwrap_or_default();
-            if !body.contains("part_ui") {
+            let body = body.split("\n    }\n").next().unwrap_or_default();
+            if !names_later_words(body) {
                 continue;
             }
+            // Called as a method (`.name(`), or as a function of its module, which the caller names
+            // (`print::name`, or `print::{…, name}` in its `use` lines).
+            let module = file
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(".rs");
             for other in sources
                 .iter()
-                .filter(|f| !PARTS_SOURCES.contains(&f.as_str()))
+                .filter(|f| !PARTS_SOURCES.contains(&f.as_str()) && f != file)
             {
                 let text = without_tests(root, other);
+                let calls = text.contains(&format!(".{name}("))
+                    || (text.contains(&format!("{module}::")) && names(&text, name));
                 assert!(
-                    !text.contains(&format!("{name}(")) && !text.contains(&format!("{name},")),
+                    !calls,
                     "{other} calls `{name}` of {file}, which reads words the first screen does not have"
                 );
             }

@@ -82,7 +82,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         .unwrap_or(widget.config.exit_clears);
 
     let saved = &props.saved;
-    let statement = match saved.keeping {
+    let where_kept = match saved.keeping {
         Keeping::Saved => fill(ui.data_statement, &[("key", &saved.key)]),
         Keeping::ThisTab => ui.data_session_statement.to_string(),
         Keeping::NotSaved => ui.data_memory_statement.to_string(),
@@ -269,7 +269,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     );
     let children = vec![
         heading,
-        sentence("p", attrs![], statement),
+        sentence("p", attrs![], where_kept),
         sentence(
             "p",
             attrs!["role" = "status", "class" = "rw-panel-status"],

@@ -325,7 +325,7 @@ pub struct Item {
     /// The first-person statement for each relationship (keyed by its id), each a whole sentence:
     /// no name is ever put into a template, since French, Hindi and Arabic agree words with who the
     /// other person is. The validator makes sure every relationship has one.
-    pub text: &'static [(Id, Text)],
+    pub statement: &'static [(Id, Text)],
     /// Whether "Doesn't apply to us lately" is offered (no disagreements, no hard times lately).
     pub may_not_apply: bool,
     pub source: Id,
@@ -335,7 +335,7 @@ pub struct Item {
 pub struct BalanceItem {
     pub id: Id,
     /// The question for each relationship (keyed by its id), each a whole sentence.
-    pub text: &'static [(Id, Text)],
+    pub statement: &'static [(Id, Text)],
     /// Seven labels from −3 ("they give much more than I do") to +3 ("I give much more than they do").
     pub options: &'static [Text],
     pub source: Id,
@@ -815,12 +815,12 @@ impl Content {
 
     /// The statement as worded for the relationship `context` is about.
     pub fn item_text(&self, item: &Item, context: &RelationshipContext) -> Text {
-        wording_for(item.text, context.id)
+        wording_for(item.statement, context.id)
     }
 
     /// The overall question as worded for the relationship `context` is about.
     pub fn balance_text(&self, context: &RelationshipContext) -> Text {
-        wording_for(self.balance.text, context.id)
+        wording_for(self.balance.statement, context.id)
     }
 
     /// Everything a shipped content file must satisfy. Returns every problem found, not only the first,
@@ -932,10 +932,14 @@ impl Content {
                     item.id, item.form
                 ));
             }
-            sentence_per_relationship(&format!("item `{}`", item.id), item.text, &mut problems);
+            sentence_per_relationship(
+                &format!("item `{}`", item.id),
+                item.statement,
+                &mut problems,
+            );
         }
         unique(self.balance.id, "the balance item", &mut problems);
-        sentence_per_relationship("the balance item", self.balance.text, &mut problems);
+        sentence_per_relationship("the balance item", self.balance.statement, &mut problems);
         for form in self.sensitive_forms.iter() {
             if self.form(form).is_none() {
                 problems.push(format!("sensitive form `{form}` does not exist"));
@@ -1120,7 +1124,7 @@ impl Content {
             visit(&format!("scale label {}", i + 1), label);
         }
         for item in self.items.iter() {
-            for (r, text) in item.text.iter() {
+            for (r, text) in item.statement.iter() {
                 visit(&format!("item {} text for {r}", item.id), text);
             }
             visit(&format!("item {} source", item.id), item.source);
@@ -1130,7 +1134,7 @@ impl Content {
                 visit(&format!("region {} line name", region.id), &line.name);
             }
         }
-        for (r, text) in self.balance.text.iter() {
+        for (r, text) in self.balance.statement.iter() {
             visit(&format!("balance text for {r}"), text);
         }
         visit("balance source", self.balance.source);
