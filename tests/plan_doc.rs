@@ -160,7 +160,7 @@ fn render() -> String {
         out.push_str("\n\n**Steps that may help most**\n\n");
         let recs = recommend(content, &p);
         if recs.is_empty() {
-            let _ = writeln!(out, "> {}", content.ui.direction_unknown);
+            let _ = writeln!(out, "> {}", content.part_ui.direction_unknown);
         }
         for (i, rec) in recs.iter().enumerate() {
             let step = content.step(rec.step).expect("a real step");

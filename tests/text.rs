@@ -62,6 +62,7 @@ const PARTS_SOURCES: &[&str] = &[
     "src/components/profile_chart.rs",
     "src/core/together.rs",
     "src/core/print.rs",
+    "src/core/scoring.rs",
 ];
 
 /// Where those words may be named besides: their definition (whose functions that read them are checked
@@ -113,25 +114,52 @@ fn only_the_parts_read_the_words_that_come_with_them() {
         strays.is_empty(),
         "{strays:?} name {LATER_FIELDS:?}, whose words the first screen does not have: read them in the sections only, or make the field a plain one in build.rs"
     );
-    // The core files among them: each function that names those fields is called from the sections'
-    // files only.
+    // The core files among them: each public function that reads those words (naming a field, or
+    // calling a function of its file that does) is called from the sections' files only.
     let core = PARTS_SOURCES.iter().chain(PARTS_PLUMBING);
     for file in core.filter(|f| f.starts_with("src/core/")) {
         let source = without_tests(root, file);
-        for function in source.split("pub fn ").skip(1) {
-            let name = function.split(['(', '<']).next().unwrap_or_default();
-            let body = function.split("\n}\n").next().unwrap_or_default();
-            let body = body.split("\n    }\n").next().unwrap_or_default();
-            if !names_later_words(body) {
-                continue;
+        // Each function of the file (methods too): its name, whether it is public, and its body.
+        let functions: Vec<(&str, bool, &str)> = source
+            .split("fn ")
+            .zip(source.split("fn ").skip(1))
+            .map(|(before, function)| {
+                let name = function.split(['(', '<']).next().unwrap_or_default();
+                let public = before.trim_end().ends_with("pub");
+                let body = function.split("\n}\n").next().unwrap_or_default();
+                (
+                    name,
+                    public,
+                    body.split("\n    }\n").next().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let mut reading: Vec<&str> = Vec::new();
+        loop {
+            let more: Vec<&str> = functions
+                .iter()
+                .filter(|(name, _, body)| {
+                    !reading.contains(name)
+                        && (names_later_words(body) || reading.iter().any(|r| names(body, r)))
+                })
+                .map(|(name, _, _)| *name)
+                .collect();
+            if more.is_empty() {
+                break;
             }
-            // Called as a method (`.name(`), or as a function of its module, which the caller names
-            // (`print::name`, or `print::{…, name}` in its `use` lines).
-            let module = file
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .trim_end_matches(".rs");
+            reading.extend(more);
+        }
+        // Called as a method (`.name(`), or as a function of its module, which the caller names
+        // (`print::name`, or `print::{…, name}` in its `use` lines).
+        let module = file
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".rs");
+        for (name, _, _) in functions
+            .iter()
+            .filter(|(n, public, _)| *public && reading.contains(n))
+        {
             for other in sources
                 .iter()
                 .filter(|f| !PARTS_SOURCES.contains(&f.as_str()) && f != file)

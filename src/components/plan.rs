@@ -71,7 +71,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
     let date = format_date(latest.finished.unwrap_or(latest.started), &content.lang);
 
     let recommended = if recommendations.is_empty() {
-        words("p", attrs![], ui.direction_unknown)
+        words("p", attrs![], part_ui.direction_unknown)
     } else {
         let steps = recommendations.iter().filter_map(|rec| {
             let step = content.step(rec.step)?;

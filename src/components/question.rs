@@ -146,7 +146,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let not_applicable = if may_not_apply {
         option(
             Answer::NotApplicable,
-            ui.not_applicable,
+            part_ui.not_applicable,
             "rw-option rw-option-skip",
         )
     } else {
@@ -164,7 +164,11 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             ),
             el("div", attrs!["class" = "rw-options"], nodes(options)),
             not_applicable,
-            option(Answer::PreferNot, ui.prefer_not, "rw-option rw-option-skip"),
+            option(
+                Answer::PreferNot,
+                part_ui.prefer_not,
+                "rw-option rw-option-skip",
+            ),
         ]),
     );
     html! {

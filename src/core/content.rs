@@ -415,42 +415,14 @@ ui_text! {
     context_hint,
     context_required,
     start,
-    prefer_not,
-    not_applicable,
     back,
     next,
     saved,
 
     plan_heading,
     practice_heading,
-    direction_gives_more,
-    direction_receives_more,
-    direction_balanced,
-    direction_both_low,
-    direction_gives_more_note,
-    balance_agrees,
-    balance_differs,
-    direction_unknown,
-    /// `{answer}`.
-    balance_answer,
-    reason_gives_more,
-    reason_receives_more,
-    reason_balanced,
-    reason_balance_gives_more,
-    reason_balance_receives_more,
-    reason_balance_even,
-    /// `{forms}`: one or more form names, each in `form_quoted`, joined as a list.
-    reason_form_gives_more,
-    /// `{forms}`.
-    reason_form_receives_more,
-    /// `{forms}`.
-    reason_form_both_low,
-    /// `{form}`: a form's name as quoted in a sentence.
-    form_quoted,
     /// Between the items of a list but the last two ("A, B and C").
     list_separator,
-    /// Between the last two items of a list.
-    list_last_separator,
     now,
     retake,
     /// `{clinic}`: the clinic's name from the `clinic-name` attribute.
@@ -726,6 +698,35 @@ ui_text! {
     chart_form_note,
     /// Announced when the plan appears after the last statement.
     results_ready,
+
+    prefer_not,
+    not_applicable,
+    direction_gives_more,
+    direction_receives_more,
+    direction_balanced,
+    direction_both_low,
+    direction_gives_more_note,
+    balance_agrees,
+    balance_differs,
+    direction_unknown,
+    /// `{answer}`.
+    balance_answer,
+    reason_gives_more,
+    reason_receives_more,
+    reason_balanced,
+    reason_balance_gives_more,
+    reason_balance_receives_more,
+    reason_balance_even,
+    /// `{forms}`: one or more form names, each in `form_quoted`, joined as a list.
+    reason_form_gives_more,
+    /// `{forms}`.
+    reason_form_receives_more,
+    /// `{forms}`.
+    reason_form_both_low,
+    /// `{form}`: a form's name as quoted in a sentence.
+    form_quoted,
+    /// Between the last two items of a list.
+    list_last_separator,
 }
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as they are so a translation mistake

@@ -7,7 +7,7 @@ use super::document::{Answer, Attempt};
 /// The statements of `attempt` that have an answer, in the order the check asked them (the overall
 /// question last), each with its answer's label.
 pub fn answered(content: &Content, attempt: &Attempt) -> Vec<(Text, Text)> {
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let Some(context) = attempt
         .context
         .and_then(|c| content.context(c))
@@ -32,8 +32,8 @@ pub fn answered(content: &Content, attempt: &Attempt) -> Vec<(Text, Text)> {
             };
             let label = match *attempt.answers.get(id)? {
                 Answer::Value(v) => *labels.get(usize::try_from(v - lowest).ok()?)?,
-                Answer::PreferNot => ui.prefer_not,
-                Answer::NotApplicable => ui.not_applicable,
+                Answer::PreferNot => part_ui.prefer_not,
+                Answer::NotApplicable => part_ui.not_applicable,
             };
             Some((text, label))
         })

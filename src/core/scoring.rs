@@ -113,12 +113,12 @@ pub enum Direction {
 impl Direction {
     /// What the plan says of it: the answers described, never the person.
     pub fn describe(self, content: &Content) -> Text {
-        let ui = &content.ui;
+        let part_ui = &content.part_ui;
         match self {
-            Direction::GivesMore => ui.direction_gives_more,
-            Direction::ReceivesMore => ui.direction_receives_more,
-            Direction::Balanced => ui.direction_balanced,
-            Direction::Unknown => ui.direction_unknown,
+            Direction::GivesMore => part_ui.direction_gives_more,
+            Direction::ReceivesMore => part_ui.direction_receives_more,
+            Direction::Balanced => part_ui.direction_balanced,
+            Direction::Unknown => part_ui.direction_unknown,
         }
     }
 
@@ -278,25 +278,25 @@ pub fn profile(content: &'static Content, attempt: &Attempt) -> Profile {
 /// article's words for someone who gives more, the answer to the overall question, and whether it
 /// agrees with the details or differs (never dropped).
 pub fn direction_paragraphs(content: &Content, profile: &Profile) -> Vec<String> {
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let direction = if profile.direction == Direction::Balanced && profile.mostly_low() {
-        ui.direction_both_low
+        part_ui.direction_both_low
     } else {
         profile.direction.describe(content)
     };
     let mut out = vec![direction.to_string()];
     if profile.direction == Direction::GivesMore {
-        out.push(ui.direction_gives_more_note.to_string());
+        out.push(part_ui.direction_gives_more_note.to_string());
     }
     let answer = profile
         .balance
         .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?));
     if let Some(answer) = answer {
-        out.push(fill(ui.balance_answer, &[("answer", &**answer)]));
+        out.push(fill(part_ui.balance_answer, &[("answer", &**answer)]));
     }
     match profile.balance_view {
-        BalanceView::Agrees => out.push(ui.balance_agrees.to_string()),
-        BalanceView::Differs => out.push(ui.balance_differs.to_string()),
+        BalanceView::Agrees => out.push(part_ui.balance_agrees.to_string()),
+        BalanceView::Differs => out.push(part_ui.balance_differs.to_string()),
         BalanceView::Alone => {}
     }
     out
@@ -316,15 +316,17 @@ pub enum Reason {
 impl Reason {
     /// The reason in plain words, naming the form and the way it leans.
     pub fn describe(&self, content: &Content) -> String {
-        let ui = &content.ui;
+        let part_ui = &content.part_ui;
         match self {
             Reason::Form(form, lean) => describe_forms(content, &[form], *lean),
-            Reason::Direction(Direction::GivesMore) => ui.reason_gives_more.to_string(),
-            Reason::Direction(Direction::ReceivesMore) => ui.reason_receives_more.to_string(),
-            Reason::Direction(_) => ui.reason_balanced.to_string(),
-            Reason::Balance(Direction::GivesMore) => ui.reason_balance_gives_more.to_string(),
-            Reason::Balance(Direction::ReceivesMore) => ui.reason_balance_receives_more.to_string(),
-            Reason::Balance(_) => ui.reason_balance_even.to_string(),
+            Reason::Direction(Direction::GivesMore) => part_ui.reason_gives_more.to_string(),
+            Reason::Direction(Direction::ReceivesMore) => part_ui.reason_receives_more.to_string(),
+            Reason::Direction(_) => part_ui.reason_balanced.to_string(),
+            Reason::Balance(Direction::GivesMore) => part_ui.reason_balance_gives_more.to_string(),
+            Reason::Balance(Direction::ReceivesMore) => {
+                part_ui.reason_balance_receives_more.to_string()
+            }
+            Reason::Balance(_) => part_ui.reason_balance_even.to_string(),
         }
     }
 
@@ -342,12 +344,12 @@ impl Reason {
 /// One sentence for the forms that lean the same way: "In “Practical reciprocity” and “Healing
 /// reciprocity”, your answers lean towards you giving more."
 fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
-    let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let template = match lean {
-        Lean::GivesMore => ui.reason_form_gives_more,
-        Lean::ReceivesMore => ui.reason_form_receives_more,
+        Lean::GivesMore => part_ui.reason_form_gives_more,
+        Lean::ReceivesMore => part_ui.reason_form_receives_more,
         // Balanced forms bring no step, so no reason of their own.
-        Lean::BothLow | Lean::Balanced => ui.reason_form_both_low,
+        Lean::BothLow | Lean::Balanced => part_ui.reason_form_both_low,
     };
     fill(template, &[("forms", &quoted_forms(content, forms))])
 }
@@ -356,11 +358,12 @@ fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
 /// “Healing reciprocity”".
 pub fn quoted_forms(content: &Content, forms: &[&Id]) -> String {
     let ui = &content.ui;
+    let part_ui = &content.part_ui;
     let names: Vec<String> = forms
         .iter()
         .map(|form| {
             let name = content.form(form).map_or(**form, |f| f.name.get());
-            fill(ui.form_quoted, &[("form", name)])
+            fill(part_ui.form_quoted, &[("form", name)])
         })
         .collect();
     match names.split_last() {
@@ -368,7 +371,7 @@ pub fn quoted_forms(content: &Content, forms: &[&Id]) -> String {
         Some((last, rest)) => format!(
             "{}{}{last}",
             rest.join(&*ui.list_separator),
-            ui.list_last_separator
+            part_ui.list_last_separator
         ),
         None => String::new(),
     }
@@ -803,7 +806,7 @@ mod tests {
         let p = profile(content(), &uniform(5, 2));
         let recs = recommend(content(), &p);
         let lines = recs[0].reasons_in_words(content());
-        assert_eq!(lines[0], content().ui.reason_gives_more);
+        assert_eq!(lines[0], content().part_ui.reason_gives_more);
         let forms = lines.last().unwrap();
         assert!(
             forms.starts_with("In “") && forms.contains("” and “"),
@@ -836,7 +839,7 @@ mod tests {
         let p = profile(content(), &uniform(2, 2));
         assert!(p.mostly_low());
         let said = direction_paragraphs(content(), &p);
-        assert_eq!(said[0], content().ui.direction_both_low);
+        assert_eq!(said[0], content().part_ui.direction_both_low);
         let recs = recommend(content(), &p);
         assert!(recs
             .iter()
