@@ -9,10 +9,11 @@
 //! of the page, so opening the section again renders at once, and a failed fetch (offline) says so and
 //! offers to try again, with everything the visitor did still there.
 //!
-//! The interface words only the parts read (`Content::part_ui`) travel the same way: the first part
-//! opened fetches them (`text/<lang>.parts.json`, side by side with its code), and a part renders only
-//! once they are in the table, so none of them ever shows a blank. After a change of language they
-//! are fetched again in the new one.
+//! The words only the parts read (the interface text under `Content::part_ui`, the statements, the
+//! answer scale: `later` fields in build.rs) travel the same way: the first part opened fetches them
+//! (`text/<lang>.parts.json`, side by side with its code), and a part renders only once they are in the
+//! table, so none of them ever shows a blank. After a change of language they are fetched again in the
+//! new one.
 
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, buttons, nodes, words};

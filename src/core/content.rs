@@ -52,7 +52,8 @@ pub struct Content {
     pub sensitive_forms: &'static [Id],
     /// Who the check is about; each changes the wording of the items.
     pub contexts: &'static [RelationshipContext],
-    /// Labels of the 1..=5 frequency scale, lowest first (Never … Always).
+    /// Labels of the 1..=5 frequency scale, lowest first (Never … Always). Its words come with the
+    /// sections that arrive on first use (`later` in build.rs).
     pub scale: &'static [Text],
     pub items: &'static [Item],
     /// The single global balance item on a 7-point scale.
@@ -324,7 +325,8 @@ pub struct Item {
     pub side: Side,
     /// The first-person statement for each relationship (keyed by its id), each a whole sentence:
     /// no name is ever put into a template, since French, Hindi and Arabic agree words with who the
-    /// other person is. The validator makes sure every relationship has one.
+    /// other person is. The validator makes sure every relationship has one. (`text` in the content
+    /// file; its words come with the sections that arrive on first use: `later` in build.rs.)
     pub statement: &'static [(Id, Text)],
     /// Whether "Doesn't apply to us lately" is offered (no disagreements, no hard times lately).
     pub may_not_apply: bool,
@@ -334,7 +336,8 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BalanceItem {
     pub id: Id,
-    /// The question for each relationship (keyed by its id), each a whole sentence.
+    /// The question for each relationship (keyed by its id), each a whole sentence (`text` in the
+    /// content file; its words come with the sections, as the statements' do).
     pub statement: &'static [(Id, Text)],
     /// Seven labels from −3 ("they give much more than I do") to +3 ("I give much more than they do").
     pub options: &'static [Text],
