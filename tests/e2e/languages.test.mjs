@@ -7,11 +7,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   breakInsertionIn,
-  ROOT,
   clinicPage,
   eventually,
   focused,

@@ -10,10 +10,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
-  ROOT,
   clinicPage,
   content,
   eventually,
