@@ -100,11 +100,15 @@ fn only_the_parts_read_the_words_that_come_with_them() {
     // A struct field is read by its name (`x.part_ui`, or `Content { part_ui, .. }`): a file that does
     // not name it cannot read those words, so the first screen never shows one as a blank while the
     // file that holds them is on its way.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = all_sources(root);
+    let sources = all_sources(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let code_of = |file: &str| {
+        let found = sources.iter().find(|(f, _)| f == file);
+        found.map(|(_, code)| code.as_str()).unwrap_or_default()
+    };
     let named: Vec<&String> = sources
         .iter()
-        .filter(|f| names_later_words(&without_tests(root, f)))
+        .filter(|(_, code)| names_later_words(code))
+        .map(|(file, _)| file)
         .collect();
     let strays: Vec<&&String> = named
         .iter()
@@ -118,7 +122,7 @@ fn only_the_parts_read_the_words_that_come_with_them() {
     // calling a function of its file that does) is called from the sections' files only.
     let core = PARTS_SOURCES.iter().chain(PARTS_PLUMBING);
     for file in core.filter(|f| f.starts_with("src/core/")) {
-        let source = without_tests(root, file);
+        let source = code_of(file);
         // Each function of the file (methods too): its name, whether it is public, and its body.
         let functions: Vec<(&str, bool, &str)> = source
             .split("fn ")
@@ -160,13 +164,12 @@ fn only_the_parts_read_the_words_that_come_with_them() {
             .iter()
             .filter(|(n, public, _)| *public && reading.contains(n))
         {
-            for other in sources
+            for (other, text) in sources
                 .iter()
-                .filter(|f| !PARTS_SOURCES.contains(&f.as_str()) && f != file)
+                .filter(|(f, _)| !PARTS_SOURCES.contains(&f.as_str()) && f != file)
             {
-                let text = without_tests(root, other);
                 let calls = text.contains(&format!(".{name}("))
-                    || (text.contains(&format!("{module}::")) && names(&text, name));
+                    || (text.contains(&format!("{module}::")) && names(text, name));
                 assert!(
                     !calls,
                     "{other} calls `{name}` of {file}, which reads words the first screen does not have"
@@ -176,12 +179,11 @@ fn only_the_parts_read_the_words_that_come_with_them() {
     }
     // And the components among those files are reached only through a part: no module of the first
     // screen names them (split points in lazy.rs, and mod.rs, which declares them).
-    for other in sources.iter().filter(|f| {
+    for (other, source) in sources.iter().filter(|(f, _)| {
         f.starts_with("src/components/")
             && !PARTS_SOURCES.contains(&f.as_str())
             && !["src/components/lazy.rs", "src/components/mod.rs"].contains(&f.as_str())
     }) {
-        let source = without_tests(root, other);
         for part in PARTS_SOURCES
             .iter()
             .filter_map(|f| f.strip_prefix("src/components/"))
@@ -225,8 +227,9 @@ fn a_table_holds_only_words_a_visitor_reads() {
     }
 }
 
-/// Every Rust source file under `src/`, relative to the root.
-fn all_sources(root: &Path) -> Vec<String> {
+/// Every Rust source file under `src/`: its path relative to the root, and its code without its own
+/// tests (they run natively, where every word is compiled in). Each file read once.
+fn all_sources(root: &Path) -> Vec<(String, String)> {
     let mut files = vec![root.join("src")];
     let mut found = Vec::new();
     while let Some(path) = files.pop() {
@@ -236,17 +239,15 @@ fn all_sources(root: &Path) -> Vec<String> {
             }
         } else if path.extension().is_some_and(|e| e == "rs") {
             let relative = path.strip_prefix(root).expect("under the root");
-            found.push(relative.to_string_lossy().replace('\\', "/"));
+            let source = std::fs::read_to_string(&path).expect("readable");
+            let end = source
+                .find("#[cfg(test)]\nmod tests")
+                .unwrap_or(source.len());
+            found.push((
+                relative.to_string_lossy().replace('\\', "/"),
+                source[..end].to_owned(),
+            ));
         }
     }
     found
-}
-
-/// A source file without its own tests (they run natively, where every word is compiled in).
-fn without_tests(root: &Path, file: &str) -> String {
-    let source = std::fs::read_to_string(root.join(file)).expect("readable");
-    let end = source
-        .find("#[cfg(test)]\nmod tests")
-        .unwrap_or(source.len());
-    source[..end].to_owned()
 }
