@@ -160,7 +160,8 @@ const CONTENT: Ty = Ty::Struct(
                 &[
                     f("id", Ty::Id),
                     f("name", Ty::Str),
-                    f("description", Ty::Str),
+                    // No view shows it yet; it waits with the sections' words.
+                    later("description", "form_description", Ty::Str),
                     f("source", Ty::Id),
                 ],
             )),
@@ -173,8 +174,8 @@ const CONTENT: Ty = Ty::Struct(
                 &[
                     f("id", Ty::Id),
                     f("label", Ty::Str),
-                    f("thinking_about", Ty::Str),
-                    f("content_note", Ty::Str),
+                    later("thinking_about", "thinking_about", Ty::Str),
+                    later("content_note", "hard_times_note", Ty::Str),
                 ],
             )),
         ),

@@ -90,7 +90,7 @@ fn every_statement_is_a_whole_sentence_for_each_relationship() {
         let context = en.context(relationship).unwrap();
         assert!(en.balance_text(context).contains(who));
         assert!(context.thinking_about.contains(who));
-        assert!(context.content_note.contains(who));
+        assert!(context.hard_times_note.contains(who));
     }
     // A colleague's statements are about work where the content says so, not only another name.
     let colleague = en.context(Relationship::Colleague).unwrap();

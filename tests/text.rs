@@ -60,6 +60,7 @@ const PARTS_SOURCES: &[&str] = &[
     "src/components/practice.rs",
     "src/components/together.rs",
     "src/components/profile_chart.rs",
+    "src/components/content_note.rs",
     "src/core/together.rs",
     "src/core/print.rs",
     "src/core/scoring.rs",
@@ -72,7 +73,14 @@ const PARTS_PLUMBING: &[&str] = &["src/core/content.rs", "src/components/lazy.rs
 
 /// The Rust names of the content's fields whose words come with the sections (`later` in build.rs):
 /// names no other field, variable or function in `src/` has.
-const LATER_FIELDS: &[&str] = &["part_ui", "statement", "scale"];
+const LATER_FIELDS: &[&str] = &[
+    "part_ui",
+    "statement",
+    "scale",
+    "thinking_about",
+    "hard_times_note",
+    "form_description",
+];
 
 /// Whether the code of `source` (its comments left out) names one of [`LATER_FIELDS`], as a whole word
 /// (`data_statement` is another).

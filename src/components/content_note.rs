@@ -22,7 +22,7 @@ pub fn content_note(widget: &Widget, context: Relationship) -> Html {
     // other languages).
     let note = content
         .context(context)
-        .map_or(Text::EMPTY, |c| c.content_note);
+        .map_or(Text::EMPTY, |c| c.hard_times_note);
     let choose = |skip: bool, label| {
         let choose = widget.go(Action::ChooseSensitive { skip }, Focus::Legend);
         button("rw-button", label, None, choose)

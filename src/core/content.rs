@@ -300,8 +300,9 @@ pub struct Form {
     pub id: Id,
     /// e.g. "Practical reciprocity".
     pub name: Text,
-    /// One line shown on the plan.
-    pub description: Text,
+    /// One line on what the form is about (`description` in the content file). No view shows it yet;
+    /// its words come with the sections that arrive on first use (`later` in build.rs).
+    pub form_description: Text,
     pub source: Id,
 }
 
@@ -311,10 +312,12 @@ pub struct RelationshipContext {
     pub id: Id,
     /// Choice label, e.g. "A partner".
     pub label: Text,
-    /// Above each statement of the check, e.g. "Thinking about your partner".
+    /// Above each statement of the check, e.g. "Thinking about your partner". (Its words come with
+    /// the sections that arrive on first use: `later` in build.rs.)
     pub thinking_about: Text,
-    /// The note before the check about statements on hard times, naming who it is about.
-    pub content_note: Text,
+    /// The note before the check about statements on hard times, naming who it is about
+    /// (`content_note` in the content file; `later` too).
+    pub hard_times_note: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1112,14 +1115,14 @@ impl Content {
         }
         for f in self.forms.iter() {
             visit(&format!("form {} name", f.id), &f.name);
-            visit(&format!("form {} description", f.id), &f.description);
+            visit(&format!("form {} description", f.id), &f.form_description);
             visit(&format!("form {} source", f.id), f.source);
         }
         for c in self.contexts.iter() {
             for (field, text) in [
                 ("label", &c.label),
                 ("thinking_about", &c.thinking_about),
-                ("content_note", &c.content_note),
+                ("content_note", &c.hard_times_note),
             ] {
                 visit(&format!("context {} {field}", c.id), text);
             }
