@@ -3,7 +3,7 @@
 // - The loader, wasm-bindgen's glue and the loader of the parts (scripts/split-wasm.mjs), minified with
 //   esbuild (Trunk's own minifier cannot parse wasm-bindgen's output): about 3 KB gzip less for every
 //   visitor.
-// - The stylesheet, minified with esbuild.
+// - The stylesheets (the first screen's and the sections'), minified with esbuild.
 // - The "Learn more" text without its `source` quotes (they are for reviewers and the tests, which
 //   read content/learn/ itself): about 4 KB gzip less when Learn is opened.
 // - wasm-bindgen's glue told to report a stop: every call into the WebAssembly goes through a guard
@@ -87,12 +87,13 @@ for (const file of ['reciprocity-core.js', '__wasm_split.js', 'reciprocity-widge
   console.log(`minified ${file}: ${source.length} → ${code.length} bytes`);
 }
 
-{
-  const where = path.join(dir, 'reciprocity-widget.css');
+// The first screen's stylesheet, and the sections' (src/web/part_styles.rs).
+for (const file of ['reciprocity-widget.css', 'reciprocity-parts.css']) {
+  const where = path.join(dir, file);
   const source = readFileSync(where, 'utf8');
   const { code } = esbuild.transformSync(source, { loader: 'css', minify: true, target: 'chrome100' });
   writeFileSync(where, code);
-  console.log(`minified reciprocity-widget.css: ${source.length} → ${code.length} bytes`);
+  console.log(`minified ${file}: ${source.length} → ${code.length} bytes`);
 }
 
 const learn = path.join(dir, 'learn');

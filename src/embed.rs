@@ -46,7 +46,8 @@ impl WidgetHandle {
 /// (`import.meta.url`): files fetched later ("Learn more") are found next to it, wherever the clinic
 /// serves them from. `words` is the widget's language's `text/<lang>.json`, which the loader fetched
 /// while the wasm compiled (see `core/text.rs`). `on_crash_words` is told the crash message's words
-/// whenever the language on screen changes (see `web/crash.rs`). Refused attribute values are reported with one
+/// whenever the language on screen changes (see `web/crash.rs`). `style_parts` adds the sections'
+/// stylesheet to the shadow root when one of them first opens (see `web/part_styles.rs`). Refused attribute values are reported with one
 /// console warning each; the one thing that throws is `words` that do not fit this build (then
 /// nothing is mounted, and the loader shows the clinic's fallback content).
 #[wasm_bindgen(js_name = mountWidget)]
@@ -57,9 +58,13 @@ pub fn mount_widget(
     loader: Option<String>,
     words: JsValue,
     on_crash_words: Option<js_sys::Function>,
+    style_parts: Option<js_sys::Function>,
 ) -> Result<WidgetHandle, JsValue> {
     if let Some(listener) = on_crash_words {
         crate::web::crash::listen(listener);
+    }
+    if let Some(add) = style_parts {
+        crate::web::part_styles::listen(add);
     }
     let words = crate::web::words_from_js(&words).ok_or_else(|| {
         JsValue::from_str("reciprocity-widget: its words are not a list of strings")

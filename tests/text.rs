@@ -3,7 +3,8 @@
 //! from `content/<lang>.json` by `build.rs`'s walk: this test fails when a table file and its content
 //! file drift apart, and says how to bring them back together. Another proves that no code the first
 //! screen runs can read a word of the second file: only the sections' source files name the fields
-//! that hold those words (`part_ui`, the statements and the answer scale).
+//! that hold those words (`part_ui`, the statements and the answer scale). A third proves the same of
+//! the sections' stylesheet, `www/reciprocity-parts.css`: its rules match only what the sections draw.
 //!
 //!   UPDATE_TEXT=1 cargo test --test text      # rewrites content/text/ after a change of wording
 #![cfg(not(target_arch = "wasm32"))]
@@ -207,6 +208,96 @@ fn only_the_parts_read_the_words_that_come_with_them() {
                 );
             }
         }
+    }
+}
+
+/// The widget's classes (`rw-…`) that `code` names.
+fn classes(code: &str) -> std::collections::BTreeSet<&str> {
+    code.match_indices("rw-")
+        .map(|(at, _)| {
+            let name = &code[at..];
+            let end = name[3..]
+                .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+                .map_or(name.len(), |e| e + 3);
+            &name[..end]
+        })
+        .collect()
+}
+
+/// Every selector of a stylesheet (comments left out, lists split at their top-level commas), with
+/// the @-rules' own lines (`@media print`) left out.
+fn selectors(sheet: &str) -> Vec<String> {
+    let mut code = String::new();
+    let mut rest = sheet;
+    while let Some(start) = rest.find("/*") {
+        code.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    code.push_str(rest);
+    let mut found = Vec::new();
+    for prelude in code
+        .split('{')
+        .filter_map(|before| before.rsplit(['}', ';']).next())
+    {
+        let prelude = prelude.trim();
+        if prelude.is_empty() || prelude.starts_with('@') {
+            continue;
+        }
+        let mut depth = 0;
+        let mut selector = String::new();
+        for c in prelude.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' if depth == 0 => {
+                    found.push(selector.trim().to_owned());
+                    selector.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            selector.push(c);
+        }
+        found.push(selector.trim().to_owned());
+    }
+    found
+}
+
+#[test]
+fn only_the_parts_draw_with_the_rules_that_come_with_them() {
+    // The first screen is drawn before the sections' stylesheet arrives (if it ever does): each rule
+    // there must match only elements the sections' code makes, a class only those files name; and
+    // every such rule belongs there, not in the first screen's download.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = all_sources(root);
+    let loader = std::fs::read_to_string(root.join("www/reciprocity-widget.js")).expect("readable");
+    let mut first_screen = classes(&loader);
+    let mut sections = std::collections::BTreeSet::new();
+    for (file, code) in &sources {
+        if PARTS_SOURCES.contains(&file.as_str()) {
+            sections.extend(classes(code));
+        } else {
+            first_screen.extend(classes(code));
+        }
+    }
+    let only_sections: Vec<&str> = sections.difference(&first_screen).copied().collect();
+    assert!(only_sections.contains(&"rw-question"), "{only_sections:?}");
+    let read = |name: &str| std::fs::read_to_string(root.join("www").join(name)).expect("readable");
+    let parts = selectors(&read("reciprocity-parts.css"));
+    assert!(parts.len() > 50, "{parts:?}");
+    for selector in &parts {
+        assert!(
+            classes(selector).iter().any(|c| only_sections.contains(c)),
+            "`{selector}` in www/reciprocity-parts.css can match what the first screen draws: move it to reciprocity-widget.css"
+        );
+    }
+    for selector in selectors(&read("reciprocity-widget.css")) {
+        assert!(
+            !classes(&selector).iter().any(|c| only_sections.contains(c)),
+            "`{selector}` in www/reciprocity-widget.css matches only what the sections draw: move it to reciprocity-parts.css"
+        );
     }
 }
 

@@ -4,8 +4,9 @@
 //   <reciprocity-widget lang="en" namespace="clinic-main"></reciprocity-widget>
 //
 // Everything it needs (reciprocity-core.js, reciprocity-core_bg.wasm, reciprocity-widget.css, the words
-// of the widget's language in text/<lang>.json, and learn/<lang>.json, fetched only when a visitor opens
-// "Learn more") is found next to this file, whatever folder it is served from. It defines the custom element and nothing else: no global names, no inline
+// of the widget's language in text/<lang>.json, and what comes when first used: the other parts of the
+// wasm, reciprocity-parts.css and text/<lang>.parts.json for the sections, learn/<lang>.json for "Learn
+// more") is found next to this file, whatever folder it is served from. It defines the custom element and nothing else: no global names, no inline
 // styles, no eval, no network request but those files.
 //
 // The widget itself (attribute checks, storage, rendering, events) is Rust compiled to WebAssembly; this
@@ -25,6 +26,7 @@ const here = import.meta.url;
 // after the other (this file, then the glue, then the WebAssembly, then the stylesheet):
 // - the stylesheet, through a preload the widgets' own <link> then takes (the preload goes once used);
 const styleUrl = new URL('./reciprocity-widget.css', here).href;
+const partsStyleUrl = new URL('./reciprocity-parts.css', here).href;
 const preload = document.createElement('link');
 preload.rel = 'preload';
 preload.as = 'style';
@@ -119,6 +121,18 @@ function printOnlyTheWidget() {
   });
 }
 
+/** A stylesheet's `<link>`, for a shadow root, and a promise of whether it loaded. */
+function stylesheet(href) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise((resolve) => {
+    link.addEventListener('load', () => resolve(true), { once: true });
+    link.addEventListener('error', () => resolve(false), { once: true });
+  });
+  return [link, loaded];
+}
+
 function attributePairs(element) {
   return Array.from(element.attributes, (a) => [a.name, a.value]);
 }
@@ -137,6 +151,7 @@ start().then(
       #handle = null;
       #mount = null;
       #styled = null;
+      #partsStyled = null;
       #glue = null;
       #crashWords = null;
       #stopped = false;
@@ -189,18 +204,32 @@ start().then(
         this.#mount.replaceChildren(box);
       }
 
+      // The sections' own stylesheet, beside the widget's box, when one of them first opens (see
+      // src/web/part_styles.rs): a promise of whether it loaded. The sections wait for it, so after a
+      // failure (offline) it is taken out, and the next call tries afresh.
+      #styleParts() {
+        this.#partsStyled ??= (() => {
+          const [link, loaded] = stylesheet(partsStyleUrl);
+          this.shadowRoot.append(link);
+          return loaded.then((ok) => {
+            if (!ok) {
+              link.remove();
+              this.#partsStyled = null;
+              console.error(`${TAG}: could not load ${partsStyleUrl}`);
+            }
+            return ok;
+          });
+        })();
+        return this.#partsStyled;
+      }
+
       async #render() {
         if (!this.shadowRoot) {
           const shadow = this.attachShadow({ mode: 'open' });
-          const link = document.createElement('link');
-          link.rel = 'stylesheet';
-          link.href = styleUrl;
+          const [link, loaded] = stylesheet(styleUrl);
           // Mount once the styles are in, so the theme check reads real colours and nothing flashes
           // unstyled. A stylesheet that fails to load still lets the widget work.
-          this.#styled = new Promise((resolve) => {
-            link.addEventListener('load', resolve, { once: true });
-            link.addEventListener('error', resolve, { once: true });
-          }).then(() => preload.remove());
+          this.#styled = loaded.then(() => preload.remove());
           this.#mount = document.createElement('div');
           shadow.append(link, this.#mount);
           this.#glue = instanceFor().then((glue) => {
@@ -223,10 +252,18 @@ start().then(
         this.#mount.replaceChildren();
         try {
           // `here`: the widget finds the files it fetches later (learn/<lang>.json) next to this one.
-          this.#handle = glue.mountWidget(this, this.#mount, attributePairs(this), here, text, (words) => {
-            // The crash message's words, again whenever the widget changes language.
-            this.#crashWords = words;
-          });
+          this.#handle = glue.mountWidget(
+            this,
+            this.#mount,
+            attributePairs(this),
+            here,
+            text,
+            (words) => {
+              // The crash message's words, again whenever the widget changes language.
+              this.#crashWords = words;
+            },
+            () => this.#styleParts(),
+          );
         } catch (error) {
           // Words from another version of the widget (a stale cache), say; a stop is shown by #stop.
           if (!this.#stopped) {

@@ -135,7 +135,7 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
             .collect();
         let select = tag(
             "select",
-            dynamic!["id" = id],
+            dynamic!["id" = id, "class" = "rw-control"],
             on!(onchange, Callback::from(onchange)),
             nodes(options),
         );

@@ -88,7 +88,7 @@ pub fn LanguageChoice(props: &WidgetProps) -> Html {
         "select",
         select,
         None,
-        dynamic!["id" = id],
+        dynamic!["id" = id, "class" = "rw-control"],
         on!(onchange, Callback::from(onchange)),
         nodes(options),
     );

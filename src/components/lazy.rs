@@ -13,7 +13,8 @@
 //! answer scale: `later` fields in build.rs) travel the same way: the first part opened fetches them
 //! (`text/<lang>.parts.json`, side by side with its code), and a part renders only once they are in the
 //! table, so none of them ever shows a blank. After a change of language they are fetched again in the
-//! new one.
+//! new one. The stylesheet of their rules too (`reciprocity-parts.css`, see `web/part_styles.rs`): a
+//! part is drawn once it has loaded, so nothing shows unstyled.
 
 use super::hooks::focus::Focus;
 use super::markup::{attrs, button, buttons, nodes, words};
@@ -21,6 +22,7 @@ use super::widget::Widget;
 use crate::core::document::View;
 use crate::core::learn::Learn;
 use crate::core::text;
+use crate::web::part_styles;
 use crate::web::text::{fetch_table, Table};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
@@ -155,6 +157,7 @@ pub fn prefetch(part: Part, files: Option<AttrValue>) {
             let _ = load(part).await;
         });
     }
+    part_styles::add(Callback::noop());
     load_words(files, Callback::noop());
 }
 
@@ -295,19 +298,21 @@ pub fn Lazy(props: &LazyProps) -> Html {
                         }
                     });
                 }
+                // Told whether the words, or the stylesheet, arrived.
+                let told = Callback::from(move |here: bool| match here {
+                    true => arrived.force_update(),
+                    false => failed.set(true),
+                });
+                if !part_styles::here() {
+                    part_styles::add(told.clone());
+                }
                 if !text::later_installed() {
-                    load_words(
-                        files,
-                        Callback::from(move |here: bool| match here {
-                            true => arrived.force_update(),
-                            false => failed.set(true),
-                        }),
-                    );
+                    load_words(files, told);
                 }
             },
         );
     }
-    if let Some(render) = loaded(part).filter(|_| text::later_installed()) {
+    if let Some(render) = loaded(part).filter(|_| text::later_installed() && part_styles::here()) {
         return render(&props.widget);
     }
     let ui = &props.widget.content().ui;

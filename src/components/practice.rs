@@ -273,6 +273,7 @@ fn NoteField(props: &NoteFieldProps) -> Html {
             "type" = "text",
             "maxlength" = format_count(MAX_NOTE_CHARS),
             "autocomplete" = "off",
+            "class" = "rw-control",
         ],
         Listeners::Pending(Box::new([
             yew::html::oninput::Wrapper::__macro_new(oninput),

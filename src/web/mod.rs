@@ -3,6 +3,7 @@
 pub mod crash;
 pub mod events;
 pub mod learn;
+pub mod part_styles;
 pub mod storage;
 pub mod text;
 

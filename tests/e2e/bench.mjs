@@ -91,8 +91,9 @@ async function sizes() {
   }
   // The parts of the wasm that arrive when a section is first opened (scripts/split-wasm.mjs writes
   // which files each part fetches; a part shares some with others, fetched once for both), and with
-  // the first section opened, the words only the sections read (not Learn's code: its text is apart).
-  const sectionWords = existsSync(path.join(dist, 'text/en.parts.json')) ? ['text/en.parts.json'] : [];
+  // the first section opened, the words and the stylesheet only the sections read (not Learn's code:
+  // its text is apart).
+  const sectionWords = ['text/en.parts.json', 'reciprocity-parts.css'].filter((f) => existsSync(path.join(dist, f)));
   const parts = existsSync(path.join(dist, 'parts.json'))
     ? Object.entries(JSON.parse(await readFile(path.join(dist, 'parts.json'), 'utf8'))).map(([part, files]) => ({
         name: `fetched when a visitor first opens ${PART_NAMES[part] ?? part}`,

@@ -82,7 +82,7 @@ export const FIRST_SCREEN_FILES = (lang = 'en') => [
  * The files each part of the widget fetches when a section is first opened (`quiz`, `plan`,
  * `practice`, `together`, `learn`; see src/components/lazy.rs): its wasm files, as the build wrote
  * them in parts.json, and for a section (not Learn's code, which comes with its own text) the English
- * words only the sections read, which the first of them fetches.
+ * words and the stylesheet only the sections read, which the first of them fetches.
  */
 export function partFiles(...parts) {
   const map = partsOfBuild();
@@ -90,13 +90,19 @@ export function partFiles(...parts) {
   for (const part of parts) {
     if (!map[part]) throw new Error(`no part "${part}" in ${DIST}/parts.json`);
     for (const file of map[part]) files.add(file);
-    if (part !== 'learn') files.add(SECTION_WORDS);
+    if (part !== 'learn') {
+      files.add(SECTION_WORDS);
+      files.add(SECTION_STYLES);
+    }
   }
   return [...files].sort();
 }
 
 /** The English words only the sections arriving on first use read (see src/core/text.rs). */
 export const SECTION_WORDS = 'text/en.parts.json';
+
+/** The stylesheet of the rules only those sections draw with (see src/web/part_styles.rs). */
+export const SECTION_STYLES = 'reciprocity-parts.css';
 
 /** Every wasm file of every part. */
 export function allPartFiles() {

@@ -30,6 +30,7 @@ import {
   widgetElement,
   withContext,
   sectionButton,
+  SECTION_STYLES,
   SECTION_WORDS,
 } from './harness.mjs';
 
@@ -194,6 +195,45 @@ describe('the parts of the wasm', () => {
         assert.equal((await widget.locator('.rw-practice p').first().textContent()).trim(), ui.practice_intro);
       },
       { allowErrors: [/Failed to load resource/, /words of the sections could not be loaded|Failed to fetch|internetdisconnected|TypeError/i] },
+    );
+  });
+
+  test('the sections’ stylesheet comes with the first section, into that widget’s shadow root; a section is never drawn without it, and “Try again” brings it', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page }) => {
+        let fail = true;
+        await page.route(`**${BASE}${SECTION_STYLES}`, (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+        const { widget, requests } = await openClinic(page, 'parts-styles');
+        const sheets = () =>
+          widget.evaluate((element) => [...element.shadowRoot.querySelectorAll('link')].map((l) => new URL(l.href).pathname.split('/').pop()));
+        assert.equal(widgetFiles(requests).includes(SECTION_STYLES), false, 'not with the first screen');
+        assert.deepEqual(await sheets(), ['reciprocity-widget.css']);
+
+        await sectionButton(widget, ui.nav_practice).click();
+        const message = widget.locator('.rw-view .rw-part-status[role="status"]');
+        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
+        // The section's code and words arrived, but nothing of it is drawn unstyled; the stylesheet
+        // that failed is taken out, so the next try adds it afresh.
+        assert.equal(await widget.locator('.rw-practice').count(), 0);
+        assert.deepEqual(await sheets(), ['reciprocity-widget.css']);
+
+        fail = false;
+        await widget.getByRole('button', { name: ui.learn_retry, exact: true }).click();
+        await widget.locator('.rw-practice').waitFor();
+        // In from the first frame the section is drawn: its rules apply (the days of the week in a row).
+        assert.equal(await widget.locator('.rw-days').first().evaluate((days) => getComputedStyle(days).display), 'flex');
+        assert.deepEqual(await sheets(), ['reciprocity-widget.css', SECTION_STYLES]);
+
+        // Another section uses the same stylesheet: nothing more is fetched, and no second link.
+        const from = requests.length;
+        await sectionButton(widget, ui.nav_plan).click();
+        await widget.locator('.rw-plan').waitFor();
+        assert.equal(widgetFiles(requests, from).includes(SECTION_STYLES), false);
+        assert.deepEqual(await sheets(), ['reciprocity-widget.css', SECTION_STYLES]);
+      },
+      { allowErrors: [/Failed to load resource/, /could not load .*reciprocity-parts\.css/] },
     );
   });
 
