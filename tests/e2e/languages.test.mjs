@@ -1,7 +1,8 @@
 // The widget in each of its languages, inside the custom element, as a visitor uses it: only that
 // language's words are fetched; the checklist, the whole check by keyboard and the plan; axe finds no
 // violation in any view at 320 and 1280 px, light and dark (right to left included), with screenshots
-// in test-artifacts/screens/lang-*.png; and the visitor's own choice of language, kept across a reload.
+// in test-artifacts/screens/lang-*.png; and the visitor's own choice of language, kept across a reload,
+// including a change while a section's words are still on their way (arriving or failing late).
 //
 //   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/languages.test.mjs
 
@@ -239,6 +240,67 @@ describe('the visitor’s language', () => {
       await eventually(async () => assert.equal((await intro.textContent()).trim(), CONTENT.en.ui.practice_intro));
       assert.equal(words.length, 4);
     });
+  });
+
+  test('a change of language while the section’s words are on their way: the new language’s words show, the late ones are kept for later', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      // The English sections' words held back until the language has changed.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route('**/text/en.parts.json', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const { widget, words } = await openIn(page, 'en', 'language-during-words');
+      await sectionButton(widget, CONTENT.en.ui.nav_practice).click();
+      const status = widget.locator('.rw-view .rw-part-status[role="status"]');
+      await eventually(async () => assert.equal((await status.textContent()).trim(), CONTENT.en.ui.learn_loading));
+      assert.deepEqual(words, ['/text/en.json', '/text/en.parts.json']);
+
+      await widget.getByLabel(CONTENT.en.ui.language_label, { exact: true }).selectOption('fr');
+      const intro = widget.locator('.rw-practice p').first();
+      await eventually(async () => assert.equal((await intro.textContent()).trim(), CONTENT.fr.ui.practice_intro));
+      assert.equal((await widget.locator('.rw-view-heading').textContent()).trim(), CONTENT.fr.ui.practice_heading);
+
+      // The English words arrive late: nothing changes on screen, and no word shows as a blank.
+      release();
+      await eventually(async () => assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/text/en.parts.json') && e.responseEnd > 0).length), 1));
+      assert.equal((await intro.textContent()).trim(), CONTENT.fr.ui.practice_intro);
+      assert.equal(await status.count(), 0);
+
+      // Back to English: its late words were kept, so nothing is fetched again.
+      await widget.getByLabel(CONTENT.fr.ui.language_label, { exact: true }).selectOption('en');
+      await eventually(async () => assert.equal((await intro.textContent()).trim(), CONTENT.en.ui.practice_intro));
+      assert.deepEqual(words, ['/text/en.json', '/text/en.parts.json', '/text/fr.json', '/text/fr.parts.json']);
+    });
+  });
+
+  test('a change of language while the section’s words are on their way, and then they fail: the new language’s section stays, with no failure shown', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page }) => {
+        let release;
+        const held = new Promise((resolve) => (release = resolve));
+        await page.route('**/text/en.parts.json', async (route) => {
+          await held;
+          await route.abort('internetdisconnected');
+        });
+        const { widget } = await openIn(page, 'en', 'language-during-failing-words');
+        await sectionButton(widget, CONTENT.en.ui.nav_practice).click();
+        await widget.getByLabel(CONTENT.en.ui.language_label, { exact: true }).selectOption('fr');
+        const intro = widget.locator('.rw-practice p').first();
+        await eventually(async () => assert.equal((await intro.textContent()).trim(), CONTENT.fr.ui.practice_intro));
+
+        // The English words fail late: that is English's news, not the French section's.
+        const warned = page.waitForEvent('console', (m) => /words of the sections could not be loaded/.test(m.text()));
+        release();
+        await warned;
+        assert.equal((await intro.textContent()).trim(), CONTENT.fr.ui.practice_intro);
+        assert.equal(await widget.locator('.rw-view .rw-part-status').count(), 0);
+      },
+      { allowErrors: [/Failed to load resource/, /words of the sections could not be loaded|internetdisconnected|Failed to fetch|TypeError/i] },
+    );
   });
 
   test('a widget that stops after a change of language says so in the new language', async (t) => {
