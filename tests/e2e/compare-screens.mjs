@@ -13,24 +13,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { ARTIFACTS, KEY, content, launchBrowser } from './harness.mjs';
+import { ARTIFACTS, KEY, day, finishedCheck as check, launchBrowser } from './harness.mjs';
 
 const [oldDist, newDist] = process.argv.slice(2);
 if (!oldDist || !newDist) throw new Error('usage: node tests/e2e/compare-screens.mjs OLD_DIST NEW_DIST');
 const OUT = path.join(ARTIFACTS, 'compare');
-
-/** Noon UTC on a day of 2026 (month from 1). */
-const day = (month, date) => Date.UTC(2026, month - 1, date, 12);
-
-/** A finished check about a partner: every give statement `give`, every receive statement `receive`. */
-function check(at, { give, receive, notApplicable = [] }) {
-  const answers = {};
-  for (const item of content.items) {
-    answers[item.id] = notApplicable.includes(item.form) ? 'not_applicable' : { value: item.side === 'give' ? give : receive };
-  }
-  answers[content.balance.id] = { value: give > receive ? 2 : 0 };
-  return { started: at - 600000, finished: at, context: 'partner', question: 0, answers, skip_sensitive: false };
-}
 
 const CHECKS = [
   check(day(3, 3), { give: 5, receive: 2 }),

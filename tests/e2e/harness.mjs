@@ -57,6 +57,22 @@ export function actionLabel(action, relationship = null) {
 /** Headless Chromium; `options` are added to playwright's launch options (e.g. `ignoreDefaultArgs`). */
 /** The storage key of a widget's `namespace`. */
 export const keyOf = (namespace) => `reciprocity-widget/v1/${namespace}`;
+
+/** Noon UTC on a day of 2026 (month from 1): a date no time zone moves to another day. */
+export const day = (month, date) => Date.UTC(2026, month - 1, date, 12);
+
+/**
+ * A finished check, as the saved document holds it: every give statement `give`, every receive
+ * statement `receive`, except the forms in `notApplicable`, answered "Doesn't apply to us lately".
+ */
+export function finishedCheck(at, { give, receive, context = 'partner', notApplicable = [] }) {
+  const answers = {};
+  for (const item of content.items) {
+    answers[item.id] = notApplicable.includes(item.form) ? 'not_applicable' : { value: item.side === 'give' ? give : receive };
+  }
+  answers[content.balance.id] = { value: give > receive ? 2 : 0 };
+  return { started: at - 600000, finished: at, context, question: 0, answers, skip_sensitive: false };
+}
 /** The English content's wording for a relationship (`partner`, `family`, `friend`, `colleague`). */
 export const contextOf = (id) => content.contexts.find((c) => c.id === id);
 /** `template` with its `{name}` placeholders filled from `values`, as the widget fills them. */

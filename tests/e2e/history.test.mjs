@@ -28,6 +28,8 @@ import {
   widgetElement,
   withContext,
   contentIn,
+  day,
+  finishedCheck,
 } from './harness.mjs';
 import { STRICT_CSP } from './server.mjs';
 
@@ -47,21 +49,7 @@ requireBuilt('reciprocity-widget.js');
 
 const build = servedBuild();
 
-/** Noon UTC on a day of 2026 (month from 1): a date no time zone moves to another day. */
-const day = (month, date) => Date.UTC(2026, month - 1, date, 12);
-
-/**
- * A finished check: every give statement `give`, every receive statement `receive`, except the forms in
- * `notApplicable`, answered "Doesn't apply to us lately".
- */
-function check(at, { give, receive, context = 'partner', notApplicable = [] }) {
-  const answers = {};
-  for (const item of content.items) {
-    answers[item.id] = notApplicable.includes(item.form) ? 'not_applicable' : { value: item.side === 'give' ? give : receive };
-  }
-  answers[content.balance.id] = { value: give > receive ? 2 : 0 };
-  return { started: at - 600000, finished: at, context, question: 0, answers, skip_sensitive: false };
-}
+const check = finishedCheck;
 
 /** Three checks months apart: the giving comes down and the receiving up; a gap in the middle one. */
 const THREE = [
