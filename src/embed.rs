@@ -47,9 +47,10 @@ impl WidgetHandle {
 /// serves them from. `words` is the widget's language's `text/<lang>.json`, which the loader fetched
 /// while the wasm compiled (see `core/text.rs`). `on_crash_words` is told the crash message's words
 /// whenever the language on screen changes (see `web/crash.rs`). `style_parts` adds the sections'
-/// stylesheet to the shadow root when one of them first opens (see `web/part_styles.rs`). Refused attribute values are reported with one
-/// console warning each; the one thing that throws is `words` that do not fit this build (then
-/// nothing is mounted, and the loader shows the clinic's fallback content).
+/// stylesheet to the shadow root when one of them first opens (see `web/part_styles.rs`). Refused
+/// attribute values are reported with one console warning each; the one thing that throws is `words`
+/// that do not fit this build (then nothing is mounted, and the loader shows the clinic's fallback
+/// content).
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     host: web_sys::HtmlElement,
