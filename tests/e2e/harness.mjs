@@ -58,6 +58,20 @@ export function actionLabel(action, relationship = null) {
 /** The storage key of a widget's `namespace`. */
 export const keyOf = (namespace) => `reciprocity-widget/v1/${namespace}`;
 
+/**
+ * Makes the page's requests matching `pattern` fail as if offline, until `reconnect()`; `asked()` is how
+ * many it has made.
+ */
+export async function offlineFor(page, pattern) {
+  let offline = true;
+  let asked = 0;
+  await page.route(pattern, (route) => {
+    asked += 1;
+    return offline ? route.abort('internetdisconnected') : route.continue();
+  });
+  return { reconnect: () => (offline = false), asked: () => asked };
+}
+
 /** Noon UTC on a day of 2026 (month from 1): a date no time zone moves to another day. */
 export const day = (month, date) => Date.UTC(2026, month - 1, date, 12);
 

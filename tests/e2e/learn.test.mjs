@@ -22,6 +22,7 @@ import {
   clinicPage,
   content,
   eventually,
+  offlineFor,
   focused,
   pressUntil,
   requireBuilt,
@@ -141,16 +142,11 @@ describe('Learn more', () => {
       t,
       build.browser,
       async ({ page }) => {
-        let fail = true;
-        let asked = 0;
-        await page.route('**/learn/en.json', (route) => {
-          asked += 1;
-          return fail ? route.abort('internetdisconnected') : route.continue();
-        });
+        const text = await offlineFor(page, '**/learn/en.json');
         const { widget } = await openClinic(page, { name: 'learn-fails' });
         await learnButton(widget).click();
         await eventually(async () => assert.equal((await learnStatus(widget).textContent()).trim(), ui.learn_failed));
-        assert.equal(asked, 1);
+        assert.equal(text.asked(), 1);
         const retry = widget.getByRole('button', { name: ui.learn_retry, exact: true });
         await retry.waitFor();
         // Nothing alarming: the message is a polite status, not an alert, and the way back is there.
@@ -159,11 +155,11 @@ describe('Learn more', () => {
         await screenshot(widget.locator('.rw-view'), 'learn-failed');
         await assertAccessible(page, 'Learn, after a failed fetch');
 
-        fail = false;
+        text.reconnect();
         await retry.focus();
         await page.keyboard.press('Enter');
         await sectionHeading(widget, learn.sections[0]).waitFor();
-        assert.equal(asked, 2);
+        assert.equal(text.asked(), 2);
         assert.equal(await retry.count(), 0);
         assert.equal((await learnStatus(widget).textContent()).trim(), '');
         // The retry button gave way: focus went to the heading above, not to the page.

@@ -21,6 +21,7 @@ import {
   eventually,
   focused,
   keyOf,
+  offlineFor,
   partFiles,
   requireBuilt,
   screens,
@@ -133,10 +134,7 @@ describe('the parts of the wasm', () => {
       t,
       build.browser,
       async ({ page }) => {
-        let fail = true;
-        await page.route(`**${BASE}split_practice.wasm`, (route) =>
-          fail ? route.abort('internetdisconnected') : route.continue(),
-        );
+        const part = await offlineFor(page, `**${BASE}split_practice.wasm`);
         const { widget } = await openClinic(page, 'parts-fail');
         // A tick first: it must survive the failure.
         const action = content.steps[0].actions[0];
@@ -163,7 +161,7 @@ describe('the parts of the wasm', () => {
         await retry.waitFor();
 
         // Connection back: "Try again" by keyboard loads the part.
-        fail = false;
+        part.reconnect();
         await retry.focus();
         await page.keyboard.press('Enter');
         await widget.locator('.rw-practice').waitFor();
@@ -181,15 +179,14 @@ describe('the parts of the wasm', () => {
       t,
       build.browser,
       async ({ page }) => {
-        let fail = true;
-        await page.route(`**${BASE}${SECTION_WORDS}`, (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+        const words = await offlineFor(page, `**${BASE}${SECTION_WORDS}`);
         const { widget } = await openClinic(page, 'parts-words');
         await sectionButton(widget, ui.nav_practice).click();
         const message = widget.locator('.rw-view .rw-part-status[role="status"]');
         await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
         // The section's code arrived, but nothing of it is drawn without its words.
         assert.equal(await widget.locator('.rw-practice').count(), 0);
-        fail = false;
+        words.reconnect();
         await widget.getByRole('button', { name: ui.learn_retry, exact: true }).click();
         await widget.locator('.rw-practice').waitFor();
         assert.equal((await widget.locator('.rw-practice p').first().textContent()).trim(), ui.practice_intro);
@@ -203,8 +200,7 @@ describe('the parts of the wasm', () => {
       t,
       build.browser,
       async ({ page }) => {
-        let fail = true;
-        await page.route(`**${BASE}${SECTION_STYLES}`, (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+        const stylesheet = await offlineFor(page, `**${BASE}${SECTION_STYLES}`);
         const { widget, requests } = await openClinic(page, 'parts-styles');
         const sheets = () =>
           widget.evaluate((element) => [...element.shadowRoot.querySelectorAll('link')].map((l) => new URL(l.href).pathname.split('/').pop()));
@@ -219,7 +215,7 @@ describe('the parts of the wasm', () => {
         assert.equal(await widget.locator('.rw-practice').count(), 0);
         assert.deepEqual(await sheets(), ['reciprocity-widget.css']);
 
-        fail = false;
+        stylesheet.reconnect();
         await widget.getByRole('button', { name: ui.learn_retry, exact: true }).click();
         await widget.locator('.rw-practice').waitFor();
         // In from the first frame the section is drawn: its rules apply (the days of the week in a row).
