@@ -6,8 +6,8 @@
 // Everything it needs (reciprocity-core.js, reciprocity-core_bg.wasm, reciprocity-widget.css, the words
 // of the widget's language in text/<lang>.json, and what comes when first used: the other parts of the
 // wasm, reciprocity-parts.css and text/<lang>.parts.json for the sections, learn/<lang>.json for "Learn
-// more") is found next to this file, whatever folder it is served from. It defines the custom element and nothing else: no global names, no inline
-// styles, no eval, no network request but those files.
+// more") is found next to this file, whatever folder it is served from. It defines the custom element
+// and nothing else: no global names, no inline styles, no eval, no network request but those files.
 //
 // The widget itself (attribute checks, storage, rendering, events) is Rust compiled to WebAssembly; this
 // file only attaches a shadow root, loads the stylesheet into it and hands over. Until the WebAssembly
