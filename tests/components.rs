@@ -200,6 +200,47 @@ async fn checking_an_action_updates_progress_and_saves_at_once() {
 }
 
 #[wasm_bindgen_test]
+async fn your_data_shows_its_controls_under_one_heading_and_deletes_only_after_asking() {
+    clear("c-data");
+    let widget = mount("c-data").await;
+    let root = widget.root.clone();
+    let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
+    click(&first).await;
+    click(&button(&root, "Your data")).await;
+    // The panel's heading and "Delete everything" (the first screen's), with the controls that arrive
+    // on first opening in the release build (here, at once) in between.
+    until("the data panel's controls", || {
+        !all(&root, ".rw-data .rw-file").is_empty()
+    })
+    .await;
+    assert_eq!(all(&root, ".rw-data h2").len(), 1);
+    assert_eq!(text(&root, ".rw-data h2"), "Your data");
+    let panel = root.query_selector(".rw-data").unwrap().unwrap();
+    let said = panel.text_content().unwrap_or_default();
+    assert!(
+        said.contains("under the name reciprocity-widget/v1/c-data"),
+        "{said}"
+    );
+    assert!(said.contains("About quick exit"), "{said}");
+    assert!(all(&root, ".rw-data .rw-part-status").is_empty());
+    click(&button(&panel, "Delete everything")).await;
+    click(&button(&panel, "Cancel")).await;
+    assert!(
+        storage().get_item(&key("c-data")).unwrap().is_some(),
+        "kept after Cancel"
+    );
+    click(&button(&panel, "Delete everything")).await;
+    click(&button(&panel, "Yes, delete everything")).await;
+    assert_eq!(storage().get_item(&key("c-data")).unwrap(), None);
+    assert_eq!(
+        text(&root, ".rw-data .rw-panel-status"),
+        "Everything has been deleted from this browser."
+    );
+    assert!(text(&root, ".rw-progress-label").contains(&overall(0)));
+    widget.unmount().await;
+}
+
+#[wasm_bindgen_test]
 async fn reset_asks_first_and_clears_on_confirmation() {
     clear("c-reset");
     let widget = mount("c-reset").await;

@@ -12,13 +12,19 @@
 //! The words only the parts read (the interface text under `Content::part_ui`, the statements, the
 //! answer scale: `later` fields in build.rs) travel the same way: the first part opened fetches them
 //! (`text/<lang>.parts.json`, side by side with its code), and a part renders only once they are in the
-//! table, so none of them ever shows a blank. After a change of language they are fetched again in the
+//! table, so none of them ever shows a blank.
+//!
+//! "Your data" is a part too, for the controls that are not about deleting: the panel, its heading and
+//! "Delete everything" are on the first screen (`data_panel.rs`), so a visitor can always delete what
+//! is stored, offline too, before the rest arrives. After a change of language they are fetched again in the
 //! new one. The stylesheet of their rules too (`reciprocity-parts.css`, see `web/part_styles.rs`): a
 //! part is drawn once it has loaded, so nothing shows unstyled.
 
-use super::hooks::focus::Focus;
+use super::data_panel::DataControlsProps;
+use super::hooks::focus::{Focus, PendingFocus};
 use super::markup::{attrs, button, buttons, nodes, words};
 use super::widget::Widget;
+use crate::core::content::UiText;
 use crate::core::document::View;
 use crate::core::learn::Learn;
 use crate::core::text;
@@ -28,8 +34,20 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-/// Renders a part that has arrived.
+/// Renders a section that has arrived.
 pub type Render = fn(&Widget) -> Html;
+
+/// Renders the controls of "Your data" that have arrived.
+pub type DataRender = fn(DataControlsProps) -> Html;
+
+/// What a part hands back once it has arrived.
+#[derive(Clone, Copy)]
+pub enum Arrived {
+    /// A section, which renders itself.
+    View(Render),
+    /// "Your data"'s controls, rendered inside the panel the first screen draws.
+    Data(DataRender),
+}
 
 /// A part of the widget that arrives on first use.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -42,11 +60,14 @@ pub enum Part {
     Practice,
     /// The check taken together.
     Together,
+    /// "Your data"'s controls: download, load from a file, don't remember me on this device, clear on
+    /// exit.
+    Data,
 }
 
 impl Part {
     /// How many parts there are.
-    const COUNT: usize = 4;
+    const COUNT: usize = 5;
 
     fn index(self) -> usize {
         self as usize
@@ -68,7 +89,7 @@ impl Part {
     fn next(self) -> Option<Part> {
         match self {
             Part::Quiz => Some(Part::Plan),
-            Part::Plan | Part::Practice | Part::Together => None,
+            Part::Plan | Part::Practice | Part::Together | Part::Data => None,
         }
     }
 }
@@ -104,6 +125,11 @@ fn practice_part() -> Result<Render, NotLoaded> {
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(together, fallible))]
 fn together_part() -> Result<Render, NotLoaded> {
     Ok(super::together::together)
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(data, fallible))]
+fn data_part() -> Result<DataRender, NotLoaded> {
+    Ok(super::data_controls::data_controls)
 }
 
 /// "Learn more"'s part: reading its text (which arrives as JSON, fetched on first opening too) and
@@ -215,43 +241,45 @@ pub fn prefetch_learn() {
 }
 
 /// Fetches `part` (at once when it is already here) and keeps it for the life of the page.
-async fn load(part: Part) -> Result<Render, NotLoaded> {
-    let render = fetch(part).await?;
-    LOADED.with(|parts| parts[part.index()].set(Some(render)));
-    Ok(render)
+async fn load(part: Part) -> Result<Arrived, NotLoaded> {
+    let arrived = fetch(part).await?;
+    LOADED.with(|parts| parts[part.index()].set(Some(arrived)));
+    Ok(arrived)
 }
 
 #[cfg(feature = "split")]
-async fn fetch(part: Part) -> Result<Render, NotLoaded> {
-    match part {
-        Part::Quiz => quiz_part().await,
-        Part::Plan => plan_part().await,
-        Part::Practice => practice_part().await,
-        Part::Together => together_part().await,
-    }
+async fn fetch(part: Part) -> Result<Arrived, NotLoaded> {
+    Ok(match part {
+        Part::Quiz => Arrived::View(quiz_part().await?),
+        Part::Plan => Arrived::View(plan_part().await?),
+        Part::Practice => Arrived::View(practice_part().await?),
+        Part::Together => Arrived::View(together_part().await?),
+        Part::Data => Arrived::Data(data_part().await?),
+    })
 }
 
 #[cfg(not(feature = "split"))]
-async fn fetch(part: Part) -> Result<Render, NotLoaded> {
+async fn fetch(part: Part) -> Result<Arrived, NotLoaded> {
     fetch_now(part)
 }
 
 #[cfg(not(feature = "split"))]
-fn fetch_now(part: Part) -> Result<Render, NotLoaded> {
-    match part {
-        Part::Quiz => quiz_part(),
-        Part::Plan => plan_part(),
-        Part::Practice => practice_part(),
-        Part::Together => together_part(),
-    }
+fn fetch_now(part: Part) -> Result<Arrived, NotLoaded> {
+    Ok(match part {
+        Part::Quiz => Arrived::View(quiz_part()?),
+        Part::Plan => Arrived::View(plan_part()?),
+        Part::Practice => Arrived::View(practice_part()?),
+        Part::Together => Arrived::View(together_part()?),
+        Part::Data => Arrived::Data(data_part()?),
+    })
 }
 
 thread_local! {
     /// The parts that have arrived, so a section opened again renders in the same frame.
-    static LOADED: [Cell<Option<Render>>; Part::COUNT] = const { [const { Cell::new(None) }; Part::COUNT] };
+    static LOADED: [Cell<Option<Arrived>>; Part::COUNT] = const { [const { Cell::new(None) }; Part::COUNT] };
 }
 
-fn loaded(part: Part) -> Option<Render> {
+fn loaded(part: Part) -> Option<Arrived> {
     // Without the split every part is simply here, rendered in the same frame as before.
     #[cfg(not(feature = "split"))]
     if let Ok(render) = fetch_now(part) {
@@ -260,23 +288,28 @@ fn loaded(part: Part) -> Option<Render> {
     LOADED.with(|parts| parts[part.index()].get())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LazyProps {
-    pub part: Part,
-    pub widget: Widget,
+/// Where a part is, for the component that shows it.
+pub enum PartNow {
+    /// Here, with its words and its stylesheet.
+    Here(Arrived),
+    /// On its way.
+    Loading,
+    /// It could not be fetched: "Try again" runs this.
+    Failed(Callback<MouseEvent>),
 }
 
-/// `part`, once it has arrived; until then "Loading…", and if it cannot be fetched, a message and
-/// "Try again".
-#[component]
-pub fn Lazy(props: &LazyProps) -> Html {
-    let part = props.part;
+/// Fetches `part` (its code, the sections' words in the current language and their stylesheet) unless
+/// it is here, and renders again when it arrives or fails. "Try again" sends focus to `refocus` through
+/// `focus` (a pending focus whose component renders again with this hook's): the button gives way to
+/// "Loading…", so focus goes to the heading above, not the page.
+#[hook]
+pub fn use_part(part: Part, widget: &Widget, focus: &PendingFocus, refocus: Focus) -> PartNow {
     // Renders again once the part (or its words) has arrived, to find it where `load` keeps it.
     let arrived = use_force_update();
     let failed = use_state(|| false);
     {
         let failed = failed.clone();
-        let files = props.widget.files.clone();
+        let files = widget.files.clone();
         // Again after a change of language: the parts' words of the new one.
         use_effect_with(
             (part, *failed, text::current()),
@@ -312,33 +345,53 @@ pub fn Lazy(props: &LazyProps) -> Html {
             },
         );
     }
-    if let Some(render) = loaded(part).filter(|_| text::later_installed() && part_styles::here()) {
-        return render(&props.widget);
+    if let Some(arrived) = loaded(part).filter(|_| text::later_installed() && part_styles::here()) {
+        return PartNow::Here(arrived);
     }
-    let ui = &props.widget.content().ui;
     if *failed {
-        let retry = {
-            let (failed, focus) = (failed.clone(), props.widget.focus.clone());
-            Callback::from(move |_: MouseEvent| {
-                // The button gives way to "Loading…": focus goes to the heading above, not the page.
-                focus.set(Focus::ViewHeading);
-                failed.set(false);
-            })
-        };
-        // Calm, as for Learn's text: a polite status, not an alert.
-        nodes(vec![
-            words(
-                "p",
-                attrs!["role" = "status", "class" = "rw-part-status"],
-                ui.learn_failed,
-            ),
-            buttons(button("rw-button", ui.learn_retry, None, retry)),
-        ])
+        let focus = focus.clone();
+        PartNow::Failed(Callback::from(move |_: MouseEvent| {
+            focus.set(refocus);
+            failed.set(false);
+        }))
     } else {
+        PartNow::Loading
+    }
+}
+
+/// "Loading…", or a calm message and "Try again" when the part could not be fetched (a polite status,
+/// not an alert, as for Learn's text); nothing once it is here.
+pub fn part_status(ui: &UiText, now: &PartNow) -> Html {
+    let status = |text| {
         words(
             "p",
             attrs!["role" = "status", "class" = "rw-part-status"],
-            ui.learn_loading,
+            text,
         )
+    };
+    match now {
+        PartNow::Here(_) => Html::default(),
+        PartNow::Loading => status(ui.learn_loading),
+        PartNow::Failed(retry) => nodes(vec![
+            status(ui.learn_failed),
+            buttons(button("rw-button", ui.learn_retry, None, retry.clone())),
+        ]),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LazyProps {
+    pub part: Part,
+    pub widget: Widget,
+}
+
+/// The section `part`, once it has arrived; until then "Loading…", and if it cannot be fetched, a
+/// message and "Try again".
+#[component]
+pub fn Lazy(props: &LazyProps) -> Html {
+    let widget = &props.widget;
+    match use_part(props.part, widget, &widget.focus, Focus::ViewHeading) {
+        PartNow::Here(Arrived::View(render)) => render(widget),
+        now => part_status(&widget.content().ui, &now),
     }
 }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod checklist;
 pub mod content_note;
 pub mod context_picker;
+pub mod data_controls;
 pub mod data_panel;
 pub mod history;
 pub mod hooks;

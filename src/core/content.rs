@@ -453,9 +453,6 @@ ui_text! {
     exit_remaining_1,
     exit_expired,
     exit_loading,
-    exit_about_heading,
-    exit_about_text,
-    exit_clears_label,
     support_button,
     support_heading,
     support_intro,
@@ -512,40 +509,14 @@ ui_text! {
     learn_safety,
     data_button,
     data_heading,
-    /// `{key}`: the storage key.
-    data_statement,
-    data_session_statement,
-    data_memory_statement,
     data_delete,
     data_delete_question,
     data_delete_confirm,
     data_deleted,
-    data_export,
-    /// `{file}`.
-    data_exported,
-    data_export_failed,
-    data_import,
-    /// `{file}`.
-    data_import_question,
-    data_import_confirm,
-    /// `{file}`.
-    data_imported,
-    /// `{file}`.
-    data_import_bad,
-    /// `{file}`.
-    data_import_newer,
-    data_forget_device,
-    data_forgotten,
-    data_forget_failed,
-    data_forget_old_left,
     /// `{keys}`: the storage keys still there.
     data_delete_incomplete,
     data_delete_unknown,
-    /// `{file}`.
-    data_imported_unsaved,
     content_note_heading,
-    /// The name of the downloaded file: `{date}` (YYYY-MM-DD).
-    data_file_name,
     /// The label of the language list.
     language_label,
     /// Said when the words of a chosen language could not be loaded.
@@ -556,7 +527,8 @@ ui_text! {
 
 ui_text! {
     /// The interface text only the sections that arrive on first use read (the check, the plan, Practice,
-    /// the check taken together): its words come with the first of them (see `build.rs`, `LATER`).
+    /// the check taken together, the controls of "Your data"): its words come with the first of them
+    /// (see `build.rs`, `LATER`).
     PartUiText;
     together_note_heading,
     together_intro,
@@ -733,6 +705,37 @@ ui_text! {
     form_quoted,
     /// Between the last two items of a list.
     list_last_separator,
+    // "Your data"'s controls, which arrive when the panel is first opened (deleting everything is on
+    // the first screen, so it works offline too).
+    exit_about_heading,
+    exit_about_text,
+    exit_clears_label,
+    /// `{key}`: the storage key.
+    data_statement,
+    data_session_statement,
+    data_memory_statement,
+    data_export,
+    /// `{file}`.
+    data_exported,
+    data_export_failed,
+    data_import,
+    /// `{file}`.
+    data_import_question,
+    data_import_confirm,
+    /// `{file}`.
+    data_imported,
+    /// `{file}`.
+    data_import_bad,
+    /// `{file}`.
+    data_import_newer,
+    data_forget_device,
+    data_forgotten,
+    data_forget_failed,
+    data_forget_old_left,
+    /// `{file}`.
+    data_imported_unsaved,
+    /// The name of the downloaded file: `{date}` (YYYY-MM-DD).
+    data_file_name,
 }
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as they are so a translation mistake

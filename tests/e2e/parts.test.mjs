@@ -2,8 +2,9 @@
 // screen downloads none of them; each section fetches its own part once, from the widget's folder, the
 // first time it is opened (or a moment before, when its button is pointed at or focused); a part that
 // cannot be fetched says so calmly, keeps everything else, and "Try again" loads it; a stop while a part
-// arrives shows the crash message; a part fetched stays for the life of the page, offline too; and two
-// widgets on one page each get the part into their own instance.
+// arrives shows the crash message; a part fetched stays for the life of the page, offline too; two
+// widgets on one page each get the part into their own instance; and "Your data", whose controls are a
+// part too, deletes offline before they came.
 //
 //   bash scripts/build.sh && node --test --test-concurrency=1 tests/e2e/parts.test.mjs
 //
@@ -192,6 +193,63 @@ describe('the parts of the wasm', () => {
         assert.equal((await widget.locator('.rw-practice p').first().textContent()).trim(), ui.practice_intro);
       },
       { allowErrors: [/Failed to load resource/, /words of the sections could not be loaded|Failed to fetch|internetdisconnected|TypeError/i] },
+    );
+  });
+
+  test('“Your data”’s controls arrive on first opening (pointing at its button starts them); offline before they came, “Delete everything” still works and says what it did, and “Try again” brings the rest', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page }) => {
+        const part = await offlineFor(page, `**${BASE}split_data.wasm`);
+        const { widget, requests } = await openClinic(page, 'parts-data');
+        const action = content.steps[0].actions[0];
+        await widget.getByRole('checkbox', { name: actionLabel(action), exact: true }).check();
+        await eventually(async () => assert.ok((await storageEntries(page))[keyOf('parts-data')]));
+        assert.equal(part.asked(), 0, 'not on the first screen');
+
+        const toggle = widget.getByRole('button', { name: ui.data_button, exact: true });
+        await toggle.hover();
+        await eventually(() => assert.ok(part.asked() > 0, 'asked for on pointing at “Your data”'));
+        await toggle.click();
+        const panel = widget.locator('section.rw-data');
+        const heading = panel.getByRole('heading', { name: ui.data_heading, exact: true });
+        await heading.waitFor();
+        await eventually(async () => assert.equal((await focused(page)).focusTarget, 'data', 'focus on the panel’s heading'));
+        const message = panel.locator('.rw-part-status[role="status"]');
+        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
+        assert.equal(await panel.getByRole('button', { name: ui.data_export, exact: true }).count(), 0, 'the rest did not come');
+        await screens(page, 'data-part-failed', [widget]);
+        await assertAccessible(page, '“Your data” before its controls could be fetched');
+
+        // Deleting works all the same, by keyboard, and is said only once storage was read back empty.
+        await panel.getByRole('button', { name: ui.data_delete, exact: true }).click();
+        await eventually(async () => assert.equal((await focused(page)).text, ui.cancel, 'focus on the safe choice'));
+        await panel.getByRole('button', { name: ui.data_delete_confirm, exact: true }).focus();
+        await page.keyboard.press('Enter');
+        await eventually(async () =>
+          assert.equal((await panel.locator('.rw-panel-status').textContent()).trim(), ui.data_deleted),
+        );
+        assert.equal((await storageEntries(page))[keyOf('parts-data')], undefined, 'nothing of the widget is stored');
+        assert.equal(await widget.getByRole('checkbox', { name: actionLabel(action), exact: true }).isChecked(), false);
+
+        // Connection back: "Try again" brings the controls, under the same heading, which keeps focus.
+        part.reconnect();
+        const from = requests.length;
+        await panel.getByRole('button', { name: ui.learn_retry, exact: true }).click();
+        await panel.getByRole('button', { name: ui.data_export, exact: true }).waitFor();
+        assert.ok(widgetFiles(requests, from).includes('split_data.wasm'));
+        assert.equal(await message.count(), 0, 'the message gave way to the controls');
+        assert.ok((await panel.textContent()).includes(ui.exit_about_heading));
+        await eventually(async () => assert.equal((await focused(page)).focusTarget, 'data'));
+        // The panel closed and opened again: nothing is fetched again.
+        const again = requests.length;
+        await panel.getByRole('button', { name: ui.close, exact: true }).click();
+        await toggle.click();
+        await panel.getByRole('button', { name: ui.data_export, exact: true }).waitFor();
+        assert.deepEqual(widgetFiles(requests, again), []);
+      },
+      { allowErrors: [/Failed to load resource/, /Failed to fetch|internetdisconnected|TypeError/i] },
     );
   });
 

@@ -1196,7 +1196,10 @@ describe('your data', () => {
       assert.equal(await checklistProgress(page), overall(2), 'kept on reload in the same tab');
       assert.deepEqual((await storedUnder(page, keyOf(ns))).local, {}, 'nothing written to localStorage by the reload');
       await dataButton(page).click();
-      assert.ok((await textOf(dataPanel(page))).includes(ui.data_session_statement), 'still "this tab only" after the reload');
+      // The panel's controls arrive on first opening (a part of the wasm): wait for them.
+      await eventually(async () =>
+        assert.ok((await textOf(dataPanel(page))).includes(ui.data_session_statement), 'still "this tab only" after the reload'),
+      );
 
       // A new tab of the same browser profile (sessionStorage is per tab): nothing remembered.
       const other = await newPage();
