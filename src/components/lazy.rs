@@ -24,8 +24,9 @@ use super::data_panel::DataControlsProps;
 use super::hooks::focus::{Focus, PendingFocus};
 use super::markup::{attrs, button, buttons, nodes, words};
 use super::widget::Widget;
-use crate::core::content::UiText;
-use crate::core::document::View;
+use crate::core::content::{Content, UiText};
+use crate::core::document::{Document, View};
+use crate::core::events::Results;
 use crate::core::learn::Learn;
 use crate::core::text;
 use crate::web::part_styles;
@@ -130,6 +131,23 @@ fn together_part() -> Result<Render, NotLoaded> {
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(data, fallible))]
 fn data_part() -> Result<DataRender, NotLoaded> {
     Ok(super::data_controls::data_controls)
+}
+
+/// Works out a finished check's results for the host page's event (`core::events::results`).
+pub type ResultsOf = fn(&'static Content, &Document) -> Option<Results>;
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(results, fallible))]
+fn results_part() -> Result<ResultsOf, NotLoaded> {
+    Ok(crate::core::events::results)
+}
+
+/// The scoring the host page's event needs when the clinic shares results, fetched on first use (the
+/// loader of the parts keeps it for the life of the page). Only a page that shares results needs it.
+pub async fn results() -> Result<ResultsOf, NotLoaded> {
+    #[cfg(feature = "split")]
+    return results_part().await;
+    #[cfg(not(feature = "split"))]
+    return results_part();
 }
 
 /// "Learn more"'s part: reading its text (which arrives as JSON, fetched on first opening too) and
@@ -307,6 +325,7 @@ pub fn use_part(part: Part, widget: &Widget, focus: &PendingFocus, refocus: Focu
     // Renders again once the part (or its words) has arrived, to find it where `load` keeps it.
     let arrived = use_force_update();
     let failed = use_state(|| false);
+    let shares_results = widget.config.share_results;
     {
         let failed = failed.clone();
         let files = widget.files.clone();
@@ -325,6 +344,12 @@ pub fn use_part(part: Part, widget: &Widget, focus: &PendingFocus, refocus: Focu
                                 arrived.force_update();
                                 if let Some(next) = part.next() {
                                     prefetch(next, files);
+                                }
+                                // The check's results, worked out for the page when it finishes.
+                                if part == Part::Quiz && shares_results {
+                                    wasm_bindgen_futures::spawn_local(async {
+                                        let _ = results().await;
+                                    });
                                 }
                             }
                             Err(NotLoaded) => failed.set(true),

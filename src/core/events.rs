@@ -66,28 +66,36 @@ pub fn checklist_change(config: &EmbedConfig, content: &Content, doc: &Document)
     detail
 }
 
-/// For the newest finished attempt.
-pub fn quiz_complete(config: &EmbedConfig, content: &'static Content, doc: &Document) -> Detail {
+/// The newest finished check's results, as an event carries them when the clinic shares them. Working
+/// them out takes the scoring, which arrives with the sections (a part of the wasm, see
+/// `components/lazy.rs`): the first screen asks for it only when a check finishes on a page that
+/// shares results.
+pub fn results(content: &'static Content, doc: &Document) -> Option<Results> {
+    let p = profile(content, doc.quiz.finished().next()?);
+    Some(Results {
+        direction: match p.direction {
+            Direction::GivesMore => "gives-more",
+            Direction::ReceivesMore => "receives-more",
+            Direction::Balanced => "balanced",
+            Direction::Unknown => "unknown",
+        },
+        forms: p
+            .forms
+            .iter()
+            .map(|f| FormResult {
+                form: f.form,
+                give: f.give,
+                receive: f.receive,
+            })
+            .collect(),
+    })
+}
+
+/// For the newest finished attempt: its `results` (see [`results`]) only when the clinic shares them.
+pub fn quiz_complete(config: &EmbedConfig, results: Option<Results>) -> Detail {
     let mut detail = bare(config);
-    if let (true, Some(attempt)) = (config.share_results, doc.quiz.finished().next()) {
-        let p = profile(content, attempt);
-        detail.results = Some(Results {
-            direction: match p.direction {
-                Direction::GivesMore => "gives-more",
-                Direction::ReceivesMore => "receives-more",
-                Direction::Balanced => "balanced",
-                Direction::Unknown => "unknown",
-            },
-            forms: p
-                .forms
-                .iter()
-                .map(|f| FormResult {
-                    form: f.form,
-                    give: f.give,
-                    receive: f.receive,
-                })
-                .collect(),
-        });
+    if config.share_results {
+        detail.results = results;
     }
     detail
 }
@@ -120,7 +128,7 @@ mod tests {
         for detail in [
             ready(&config),
             checklist_change(&config, &CONTENT, &doc),
-            quiz_complete(&config, &CONTENT, &doc),
+            quiz_complete(&config, results(&CONTENT, &doc)),
         ] {
             assert_eq!(
                 serde_json::to_string(&detail).unwrap(),
@@ -147,7 +155,7 @@ mod tests {
                 total: partner
             })
         );
-        let quiz = quiz_complete(&config, &CONTENT, &doc);
+        let quiz = quiz_complete(&config, results(&CONTENT, &doc));
         let results = quiz.results.unwrap();
         assert_eq!(results.direction, "balanced");
         assert_eq!(results.forms.len(), 6);

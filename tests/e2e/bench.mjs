@@ -77,6 +77,7 @@ const PART_NAMES = {
   practice: 'Practice',
   together: 'the check taken together',
   learn: 'Learn more (reading and drawing its text; the text itself is learn/en.json)',
+  data: 'Your data (its controls but Delete everything, which is on the first screen)',
 };
 
 async function sizes() {

@@ -24,6 +24,7 @@ import {
   content,
   eventually,
   launchBrowser,
+  offlineFor,
   storageEntries,
   widgetElement,
   withContext,
@@ -859,6 +860,8 @@ describe('events', () => {
       t,
       browser,
       async ({ page }) => {
+        const asked = [];
+        page.on('request', (request) => asked.push(new URL(request.url()).pathname));
         const url = await host(page, new URL('e2e/events.html', server.url).href, clinicPage(widgetElement({ id: 'ev', namespace: 'events' })));
         await page.goto(url);
         const w = page.locator('#ev');
@@ -887,6 +890,8 @@ describe('events', () => {
         }
         assert.equal(seen.filter((e) => e.type === 'reciprocity-quiz-complete').length, 1, 'quiz-complete once');
         assert.equal(seen.filter((e) => e.type === 'reciprocity-ready').length, 1, 'ready once');
+        // Without sharing, the scoring that works results out for the page is never fetched.
+        assert.deepEqual(asked.filter((p) => p.endsWith('/split_results.wasm')), []);
       },
       {
         initScripts: [
@@ -937,6 +942,40 @@ describe('events', () => {
           [recordEvents, types],
           [seedStorage, [[keyOf('shared'), lastQuestionDocument()]]],
         ],
+      },
+    );
+  });
+
+  test('share-results-with-page: the scoring comes with the check; offline before it came, quiz-complete still leaves, without results', async (t) => {
+    await withContext(
+      t,
+      browser,
+      async ({ page }) => {
+        const scoring = await offlineFor(page, '**/split_results.wasm');
+        const url = await host(
+          page,
+          new URL('e2e/events-offline.html', server.url).href,
+          clinicPage(widgetElement({ id: 'ev', namespace: 'shared-offline', 'share-results-with-page': true })),
+        );
+        await page.goto(url);
+        const w = page.locator('#ev');
+        await ready(w);
+        assert.equal(scoring.asked(), 0, 'not on the first screen');
+        await finishTheCheck(w);
+        await eventually(async () => assert.ok((await eventsSeen(page)).some((e) => e.type === 'reciprocity-quiz-complete')));
+        assert.ok(scoring.asked() > 0, 'asked for with the check');
+        const complete = (await eventsSeen(page)).find((e) => e.type === 'reciprocity-quiz-complete');
+        assert.deepEqual(complete.detail, { namespace: 'shared-offline' }, 'no results, and nothing else');
+        // The check is finished and saved all the same.
+        const saved = JSON.parse((await storageEntries(page))[keyOf('shared-offline')]);
+        assert.ok(saved.quiz.attempts.some((a) => a.finished), 'the finished check is saved');
+      },
+      {
+        initScripts: [
+          [recordEvents, types],
+          [seedStorage, [[keyOf('shared-offline'), lastQuestionDocument()]]],
+        ],
+        allowErrors: [/Failed to load resource/, /results could not be worked out|Failed to fetch|internetdisconnected|TypeError/i],
       },
     );
   });
