@@ -72,6 +72,12 @@ export async function offlineFor(page, pattern) {
   return { reconnect: () => (offline = false), asked: () => asked };
 }
 
+/**
+ * Waits until what arrives with a part inside `scope` is drawn (the part's "Loading…" is gone): a
+ * section, or the controls of "Your data", whose panel shows at once.
+ */
+export const partArrived = (scope) => scope.locator('.rw-part-status').waitFor({ state: 'detached' });
+
 /** Noon UTC on a day of 2026 (month from 1): a date no time zone moves to another day. */
 export const day = (month, date) => Date.UTC(2026, month - 1, date, 12);
 

@@ -23,6 +23,7 @@ import {
   withContext,
   contentIn,
   sectionButton,
+  partArrived,
 } from './harness.mjs';
 
 const LANGUAGES = ['en', 'fr', 'hi', 'ar'];
@@ -141,6 +142,7 @@ describe('in each language', () => {
         await widget.locator('.rw-toolbar').getByRole('button', { name: ui.data_button, exact: true }).click();
         const data = widget.locator('.rw-data');
         await data.waitFor();
+        await partArrived(data);
         await screens(page, `lang-${lang}-data`, [data]);
         await data.getByRole('button', { name: ui.close, exact: true }).click();
         await widget.getByRole('button', { name: ui.learn_button, exact: true }).first().click();

@@ -39,6 +39,7 @@ import {
   widgetElement,
   withContext,
   sectionButton as nav,
+  partArrived,
 } from './harness.mjs';
 
 const ui = content.ui;
@@ -344,6 +345,7 @@ async function tour(page, visit, { name = 'tour' } = {}) {
 
   await dataButton(page).click();
   await dataPanel(page).waitFor();
+  await partArrived(dataPanel(page));
   await visit('data');
   await dataPanel(page).getByRole('button', { name: ui.data_delete, exact: true }).click();
   await dataPanel(page).getByRole('button', { name: ui.data_delete_confirm, exact: true }).waitFor();
@@ -441,6 +443,7 @@ describe('quick exit', () => {
         if (note) break;
         await button.click();
         await panel.waitFor();
+        await partArrived(panel);
         note = await findNote();
         if (note) t.diagnostic(`the note is in ${await panel.getAttribute('class')}`);
         await button.click();
