@@ -775,18 +775,27 @@ async fn learn_more_without_its_text_says_so_calmly_and_offers_to_try_again() {
     let root = widget.root.clone();
     let ui = &reciprocity_widget::english().ui;
     click(&button(&root, &ui.learn_button)).await;
+    // Nothing done yet: the message does not say that everything done is still here.
     until("the failure message", || {
-        text(&root, ".rw-learn-status") == ui.learn_failed
+        text(&root, ".rw-learn-status") == ui.part_failed
     })
     .await;
     click(&button(&root, &ui.learn_retry)).await;
     // Tried again (and failed again): still calm, still a way back.
     until("the failure message again", || {
-        text(&root, ".rw-learn-status") == ui.learn_failed
+        text(&root, ".rw-learn-status") == ui.part_failed
     })
     .await;
     click(&button(&root, &ui.learn_back_checklist)).await;
     assert!(!all(&root, ".rw-checklist").is_empty());
+    // With a tick kept, it says so.
+    let first: HtmlElement = all(&root, ".rw-check input")[0].clone().dyn_into().unwrap();
+    click(&first).await;
+    click(&button(&root, &ui.learn_button)).await;
+    until("the failure message with progress kept", || {
+        text(&root, ".rw-learn-status") == ui.learn_failed
+    })
+    .await;
     widget.unmount().await;
 }
 

@@ -140,8 +140,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             close,
         }),
         // Offline before the controls came: deleting still works, and says what it did.
-        PartNow::Failed(_) => nodes(vec![part_status(ui, &now), status, delete, close]),
-        _ => nodes(vec![part_status(ui, &now), close]),
+        PartNow::Failed(_) => nodes(vec![part_status(&widget, &now), status, delete, close]),
+        _ => nodes(vec![part_status(&widget, &now), close]),
     };
     element(
         "section",

@@ -24,11 +24,11 @@ use super::data_panel::DataControlsProps;
 use super::hooks::focus::{Focus, PendingFocus};
 use super::markup::{attrs, button, buttons, nodes, words};
 use super::widget::Widget;
-use crate::core::content::{Content, UiText};
+use crate::core::content::Content;
 use crate::core::document::{Document, View};
 use crate::core::events::Results;
 use crate::core::learn::Learn;
-use crate::core::text;
+use crate::core::text::{self, Text};
 use crate::web::part_styles;
 use crate::web::text::{fetch_table, Table};
 use std::cell::{Cell, RefCell};
@@ -384,9 +384,20 @@ pub fn use_part(part: Part, widget: &Widget, focus: &PendingFocus, refocus: Focu
     }
 }
 
+/// What to say when a part (or Learn's text) could not be fetched: that everything the visitor did is
+/// still here only when something is (not before anything was done, nor after deleting everything).
+pub fn failed_words(widget: &Widget) -> Text {
+    let ui = &widget.content().ui;
+    match widget.state.doc.is_empty() {
+        true => ui.part_failed,
+        false => ui.learn_failed,
+    }
+}
+
 /// "Loading…", or a calm message and "Try again" when the part could not be fetched (a polite status,
 /// not an alert, as for Learn's text); nothing once it is here.
-pub fn part_status(ui: &UiText, now: &PartNow) -> Html {
+pub fn part_status(widget: &Widget, now: &PartNow) -> Html {
+    let ui = &widget.content().ui;
     let status = |text| {
         words(
             "p",
@@ -398,7 +409,7 @@ pub fn part_status(ui: &UiText, now: &PartNow) -> Html {
         PartNow::Here(_) => Html::default(),
         PartNow::Loading => status(ui.learn_loading),
         PartNow::Failed(retry) => nodes(vec![
-            status(ui.learn_failed),
+            status(failed_words(widget)),
             buttons(button("rw-button", ui.learn_retry, None, retry.clone())),
         ]),
     }
@@ -417,6 +428,6 @@ pub fn Lazy(props: &LazyProps) -> Html {
     let widget = &props.widget;
     match use_part(props.part, widget, &widget.focus, Focus::ViewHeading) {
         PartNow::Here(Arrived::View(render)) => render(widget),
-        now => part_status(&widget.content().ui, &now),
+        now => part_status(widget, &now),
     }
 }

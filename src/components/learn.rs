@@ -4,7 +4,7 @@
 
 use super::hooks::focus::{focus_now, Focus};
 use super::hooks::learn::Load;
-use super::lazy::learn_loaded;
+use super::lazy::{failed_words, learn_loaded};
 use super::markup::{
     attrs, button, button_with, buttons, dynamic, el, el_ref, el_with, element, nodes, sentence,
     string, tag, words,
@@ -30,7 +30,7 @@ pub fn learn_view(widget: &Widget, back_label: Text, root: &NodeRef) -> Html {
     let back = buttons(button("rw-button rw-button-quiet", back_label, None, back));
     let status = match learn.load() {
         Load::Loading | Load::Idle => ui.learn_loading,
-        Load::Failed => ui.learn_failed,
+        Load::Failed => failed_words(widget),
         Load::Ready(_) => Text::EMPTY,
     };
     let retry = {

@@ -492,8 +492,12 @@ ui_text! {
     /// Name of Learn's table of contents.
     learn_contents,
     learn_loading,
-    /// Learn's text could not be fetched.
+    /// Learn's text (or a part of the widget) could not be fetched; says that everything the visitor
+    /// did is still here.
     learn_failed,
+    /// The same, when nothing the visitor did is kept (nothing done yet, or everything deleted), where
+    /// "everything is still here" would ring false.
+    part_failed,
     learn_retry,
     learn_back_checklist,
     learn_back_plan,

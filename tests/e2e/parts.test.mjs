@@ -184,7 +184,8 @@ describe('the parts of the wasm', () => {
         const { widget } = await openClinic(page, 'parts-words');
         await sectionButton(widget, ui.nav_practice).click();
         const message = widget.locator('.rw-view .rw-part-status[role="status"]');
-        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
+        // Nothing done yet: no "everything you've done is still here".
+        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.part_failed));
         // The section's code arrived, but nothing of it is drawn without its words.
         assert.equal(await widget.locator('.rw-practice').count(), 0);
         words.reconnect();
@@ -231,6 +232,8 @@ describe('the parts of the wasm', () => {
           assert.equal((await panel.locator('.rw-panel-status').textContent()).trim(), ui.data_deleted),
         );
         assert.equal((await storageEntries(page))[keyOf('parts-data')], undefined, 'nothing of the widget is stored');
+        // Nor does the panel still say that everything done is here.
+        assert.equal((await message.textContent()).trim(), ui.part_failed);
         assert.equal(await widget.getByRole('checkbox', { name: actionLabel(action), exact: true }).isChecked(), false);
 
         // Connection back: "Try again" brings the controls, under the same heading, which keeps focus.
@@ -267,7 +270,7 @@ describe('the parts of the wasm', () => {
 
         await sectionButton(widget, ui.nav_practice).click();
         const message = widget.locator('.rw-view .rw-part-status[role="status"]');
-        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
+        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.part_failed));
         // The section's code and words arrived, but nothing of it is drawn unstyled; the stylesheet
         // that failed is taken out, so the next try adds it afresh.
         assert.equal(await widget.locator('.rw-practice').count(), 0);
