@@ -234,6 +234,7 @@ describe('the parts of the wasm', () => {
         assert.equal((await storageEntries(page))[keyOf('parts-data')], undefined, 'nothing of the widget is stored');
         // Nor does the panel still say that everything done is here.
         assert.equal((await message.textContent()).trim(), ui.part_failed);
+        await screens(page, 'data-part-failed-deleted', [widget]);
         assert.equal(await widget.getByRole('checkbox', { name: actionLabel(action), exact: true }).isChecked(), false);
 
         // Connection back: "Try again" brings the controls, under the same heading, which keeps focus.
