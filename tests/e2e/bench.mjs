@@ -80,6 +80,13 @@ const PART_NAMES = {
   data: 'Your data (its controls but Delete everything, which is on the first screen)',
 };
 
+/** Parts fetched on an occasion other than a section's first opening: what the group is called. */
+const PART_OCCASIONS = {
+  results: 'fetched with the check on a page that sets share-results-with-page (the scoring its event needs)',
+};
+/** Parts that draw nothing, or have words of their own: they fetch no section words or stylesheet. */
+const WITHOUT_SECTION_WORDS = ['learn', 'results'];
+
 async function sizes() {
   const present = await readdir(dist);
   if (!present.includes('reciprocity-widget.js')) {
@@ -97,8 +104,8 @@ async function sizes() {
   const sectionWords = ['text/en.parts.json', 'reciprocity-parts.css'].filter((f) => existsSync(path.join(dist, f)));
   const parts = existsSync(path.join(dist, 'parts.json'))
     ? Object.entries(JSON.parse(await readFile(path.join(dist, 'parts.json'), 'utf8'))).map(([part, files]) => ({
-        name: `fetched when a visitor first opens ${PART_NAMES[part] ?? part}`,
-        files: part === 'learn' ? files : [...files, ...sectionWords],
+        name: PART_OCCASIONS[part] ?? `fetched when a visitor first opens ${PART_NAMES[part] ?? part}`,
+        files: WITHOUT_SECTION_WORDS.includes(part) ? files : [...files, ...sectionWords],
       }))
     : [];
   const groups = [];
