@@ -1,8 +1,8 @@
 //! "Your data": what is stored and where, and the visitor's controls over it. The panel, its status
 //! line and "Delete everything" are on the first screen, so a visitor can always delete what this
-//! tool stored, offline too; the other controls (where it is kept, download, load from a file, don't
-//! remember me on this device, clear on exit) arrive when the panel is first opened
-//! (`data_controls.rs`, a part: see `lazy.rs`).
+//! tool stored at once, on a slow connection or offline too; the other controls (where it is kept,
+//! download, load from a file, don't remember me on this device, clear on exit) arrive when the panel
+//! is first opened (`data_controls.rs`, a part: see `lazy.rs`).
 
 use super::hooks::focus::{use_pending_focus, Focus, PendingFocus};
 use super::hooks::persistence::SavedProgress;
@@ -139,9 +139,9 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             delete,
             close,
         }),
-        // Offline before the controls came: deleting still works, and says what it did.
-        PartNow::Failed(_) => nodes(vec![part_status(&widget, &now), status, delete, close]),
-        _ => nodes(vec![part_status(&widget, &now), close]),
+        // Until the rest arrives (on a slow connection), or if it cannot (offline), deleting works
+        // all the same, and says what it did.
+        _ => nodes(vec![part_status(&widget, &now), status, delete, close]),
     };
     element(
         "section",

@@ -257,6 +257,37 @@ describe('the parts of the wasm', () => {
     );
   });
 
+  test('“Your data” on a slow connection: “Delete everything” works while the rest is on its way, and the rest comes under it', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      let held = null;
+      await page.route(`**${BASE}split_data.wasm`, (route) => {
+        held = route;
+      });
+      const { widget } = await openClinic(page, 'parts-data-slow');
+      const action = content.steps[0].actions[0];
+      await widget.getByRole('checkbox', { name: actionLabel(action), exact: true }).check();
+      await eventually(async () => assert.ok((await storageEntries(page))[keyOf('parts-data-slow')]));
+
+      await widget.getByRole('button', { name: ui.data_button, exact: true }).click();
+      const panel = widget.locator('section.rw-data');
+      await eventually(() => assert.ok(held, 'the controls are on their way'));
+      assert.equal((await panel.locator('.rw-part-status').textContent()).trim(), ui.learn_loading);
+      await panel.getByRole('button', { name: ui.data_delete, exact: true }).click();
+      await panel.getByRole('button', { name: ui.data_delete_confirm, exact: true }).click();
+      await eventually(async () =>
+        assert.equal((await panel.locator('.rw-panel-status').textContent()).trim(), ui.data_deleted),
+      );
+      assert.equal((await storageEntries(page))[keyOf('parts-data-slow')], undefined, 'nothing of the widget is stored');
+
+      // The rest arrives: the controls, with what was said kept, and no second "Delete everything".
+      await held.continue();
+      await panel.getByRole('button', { name: ui.data_export, exact: true }).waitFor();
+      assert.equal((await panel.locator('.rw-panel-status').textContent()).trim(), ui.data_deleted);
+      assert.equal(await panel.getByRole('button', { name: ui.data_delete, exact: true }).count(), 1);
+      assert.equal(await panel.locator('.rw-part-status').count(), 0);
+    });
+  });
+
   test('the sections’ stylesheet comes with the first section, into that widget’s shadow root; a section is never drawn without it, and “Try again” brings it', async (t) => {
     await withContext(
       t,
