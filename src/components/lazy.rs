@@ -28,6 +28,7 @@ use crate::core::content::Content;
 use crate::core::document::{Document, View};
 use crate::core::events::Results;
 use crate::core::learn::Learn;
+use crate::core::state::{self, SectionActions};
 use crate::core::text::{self, Text};
 use crate::web::part_styles;
 use crate::web::text::{fetch_table, Table};
@@ -38,6 +39,23 @@ use yew::prelude::*;
 /// Renders a section that has arrived.
 pub type Render = fn(&Widget) -> Html;
 
+/// What a section's part hands back: how to draw it, and what applies the actions it sends (handed to
+/// the reducer on arrival, so that code leaves the first screen too: see `core::state`).
+#[derive(Clone, Copy)]
+pub struct Section {
+    render: Render,
+    actions: SectionActions,
+}
+
+impl Section {
+    fn new(render: Render) -> Self {
+        Section {
+            render,
+            actions: state::section_actions(),
+        }
+    }
+}
+
 /// Renders the controls of "Your data" that have arrived.
 pub type DataRender = fn(DataControlsProps) -> Html;
 
@@ -45,7 +63,7 @@ pub type DataRender = fn(DataControlsProps) -> Html;
 #[derive(Clone, Copy)]
 pub enum Arrived {
     /// A section, which renders itself.
-    View(Render),
+    View(Section),
     /// "Your data"'s controls, rendered inside the panel the first screen draws.
     Data(DataRender),
 }
@@ -107,25 +125,26 @@ impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
 }
 
 // The split points. Each returns the function that renders its part; everything only that function
-// reaches (the part's components, hooks and core logic) leaves the first download with it.
+// reaches (the part's components, hooks and core logic) leaves the first download with it. A
+// section's part also hands back what applies its actions (see `Section`).
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(quiz, fallible))]
-fn quiz_part() -> Result<Render, NotLoaded> {
-    Ok(super::quiz::quiz)
+fn quiz_part() -> Result<Section, NotLoaded> {
+    Ok(Section::new(super::quiz::quiz))
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(plan, fallible))]
-fn plan_part() -> Result<Render, NotLoaded> {
-    Ok(super::plan::plan)
+fn plan_part() -> Result<Section, NotLoaded> {
+    Ok(Section::new(super::plan::plan))
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(practice, fallible))]
-fn practice_part() -> Result<Render, NotLoaded> {
-    Ok(super::practice::practice)
+fn practice_part() -> Result<Section, NotLoaded> {
+    Ok(Section::new(super::practice::practice))
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(together, fallible))]
-fn together_part() -> Result<Render, NotLoaded> {
-    Ok(super::together::together)
+fn together_part() -> Result<Section, NotLoaded> {
+    Ok(Section::new(super::together::together))
 }
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(data, fallible))]
@@ -261,6 +280,9 @@ pub fn prefetch_learn() {
 /// Fetches `part` (at once when it is already here) and keeps it for the life of the page.
 async fn load(part: Part) -> Result<Arrived, NotLoaded> {
     let arrived = fetch(part).await?;
+    if let Arrived::View(section) = arrived {
+        state::sections_arrived(section.actions);
+    }
     LOADED.with(|parts| parts[part.index()].set(Some(arrived)));
     Ok(arrived)
 }
@@ -427,7 +449,7 @@ pub struct LazyProps {
 pub fn Lazy(props: &LazyProps) -> Html {
     let widget = &props.widget;
     match use_part(props.part, widget, &widget.focus, Focus::ViewHeading) {
-        PartNow::Here(Arrived::View(render)) => render(widget),
+        PartNow::Here(Arrived::View(section)) => (section.render)(widget),
         now => part_status(widget, &now),
     }
 }

@@ -135,7 +135,6 @@ impl AppState {
     /// re-renders nor saves).
     pub fn apply(&self, action: Action, at: Millis) -> Option<AppState> {
         let mut next = self.clone();
-        let last_question = self.question_count() - 1;
         match action {
             Action::Navigate(view) => {
                 if view == self.doc.view {
@@ -161,6 +160,53 @@ impl AppState {
                     }
                 }
             }
+            Action::SetClearOnExit(on) => {
+                if self.doc.settings.clear_on_exit == Some(on) {
+                    return None;
+                }
+                next.doc.settings.clear_on_exit = Some(on);
+                next.doc.settings.changed = at;
+            }
+            Action::SetRelationship(relationship) => next.set_relationship(relationship, at),
+            Action::SetLanguage(language) => {
+                if self.doc.settings.language.as_deref() == Some(language.as_str()) {
+                    return None;
+                }
+                next.doc.settings.language = Some(language);
+                next.doc.settings.language_at = at;
+            }
+            Action::Merge(theirs) => {
+                next.doc = merge(&self.doc, &theirs);
+                next.keep_own_place(self);
+            }
+            Action::Load(doc) => {
+                next.doc = Document { since: at, ..doc };
+                next.keep_own_place(self);
+            }
+            Action::Forget => {
+                next.doc = Document {
+                    since: at,
+                    ..Document::default()
+                };
+                next.keep_own_place(self);
+            }
+            Action::DeletedElsewhere => {
+                next.doc = Document::default();
+                next.keep_own_place(self);
+            }
+            // Only the sections send the others.
+            section => return sections::apply(self, section, at),
+        }
+        (next != *self).then_some(next)
+    }
+
+    /// [`AppState::apply`] for the actions only the sections send: the check, the plan, Practice and the
+    /// check taken together. A function of its own so that, in the browser's release build, its code
+    /// travels with the sections' parts of the wasm (see [`sections`]).
+    fn apply_section(&self, action: Action, at: Millis) -> Option<AppState> {
+        let mut next = self.clone();
+        let last_question = self.question_count() - 1;
+        match action {
             Action::ChooseContext(context) => {
                 next.set_relationship(context, at);
                 match next.current_mut() {
@@ -216,21 +262,6 @@ impl AppState {
                 attempt.changed = at;
                 attempt.move_to(0, at);
             }
-            Action::SetClearOnExit(on) => {
-                if self.doc.settings.clear_on_exit == Some(on) {
-                    return None;
-                }
-                next.doc.settings.clear_on_exit = Some(on);
-                next.doc.settings.changed = at;
-            }
-            Action::SetRelationship(relationship) => next.set_relationship(relationship, at),
-            Action::SetLanguage(language) => {
-                if self.doc.settings.language.as_deref() == Some(language.as_str()) {
-                    return None;
-                }
-                next.doc.settings.language = Some(language);
-                next.doc.settings.language_at = at;
-            }
             Action::MarkPractice { ritual, day, done } => {
                 if !self.is_ritual(&ritual)
                     || Day::parse(&day).is_none()
@@ -281,25 +312,8 @@ impl AppState {
                 }
                 together.removed.insert(id);
             }
-            Action::Merge(theirs) => {
-                next.doc = merge(&self.doc, &theirs);
-                next.keep_own_place(self);
-            }
-            Action::Load(doc) => {
-                next.doc = Document { since: at, ..doc };
-                next.keep_own_place(self);
-            }
-            Action::Forget => {
-                next.doc = Document {
-                    since: at,
-                    ..Document::default()
-                };
-                next.keep_own_place(self);
-            }
-            Action::DeletedElsewhere => {
-                next.doc = Document::default();
-                next.keep_own_place(self);
-            }
+            // The first screen's (see `apply`).
+            _ => return None,
         }
         (next != *self).then_some(next)
     }
@@ -392,4 +406,52 @@ impl Reducible for AppState {
             None => self,
         }
     }
+}
+
+/// What applies the actions only the sections send ([`AppState::apply_section`]).
+pub type SectionActions = fn(&AppState, Action, Millis) -> Option<AppState>;
+
+/// [`AppState::apply_section`], for the sections' parts to hand over (see [`sections_arrived`]).
+pub fn section_actions() -> SectionActions {
+    AppState::apply_section
+}
+
+/// How [`AppState::apply`] reaches [`AppState::apply_section`]. In the release build (the `split`
+/// feature) a section's part of the wasm hands it over when it arrives ([`sections_arrived`], from
+/// `components/lazy.rs`): coming back from the part, the compiler cannot see it from the first screen,
+/// so its code downloads with the sections. Only the sections send those actions, so none comes
+/// before. Elsewhere (native and browser tests) it is called directly, and the reducer stays a plain
+/// function.
+mod sections {
+    use super::{Action, AppState, Millis};
+
+    #[cfg(feature = "split")]
+    thread_local! {
+        static APPLY: std::cell::Cell<Option<super::SectionActions>> =
+            const { std::cell::Cell::new(None) };
+    }
+
+    #[cfg(feature = "split")]
+    pub fn arrived(apply: super::SectionActions) {
+        APPLY.with(|kept| kept.set(Some(apply)));
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub fn arrived(_: super::SectionActions) {}
+
+    #[cfg(feature = "split")]
+    pub fn apply(state: &AppState, action: Action, at: Millis) -> Option<AppState> {
+        APPLY.with(std::cell::Cell::get)?(state, action, at)
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub fn apply(state: &AppState, action: Action, at: Millis) -> Option<AppState> {
+        state.apply_section(action, at)
+    }
+}
+
+/// Called with what a section's part of the wasm handed back when it arrived: from then on the
+/// reducer applies the sections' actions (see `sections`).
+pub fn sections_arrived(apply: SectionActions) {
+    sections::arrived(apply);
 }
