@@ -5,20 +5,22 @@
 //! its own, which the browser fetches and instantiates on first use; the first screen downloads none
 //! of it. Without the feature (native and browser tests) a part is simply there.
 //!
-//! What a part hands back is a plain function that renders it: once loaded it stays loaded for the life
-//! of the page, so opening the section again renders at once, and a failed fetch (offline) says so and
-//! offers to try again, with everything the visitor did still there.
+//! What a section's part hands back is the function that renders it, with what applies the actions it
+//! sends (see [`Section`]): once loaded it stays loaded for the life of the page, so opening the
+//! section again renders at once, and a failed fetch (offline) says so and offers to try again, with
+//! everything the visitor did still there.
 //!
 //! The words only the parts read (the interface text under `Content::part_ui`, the statements, the
 //! answer scale: `later` fields in build.rs) travel the same way: the first part opened fetches them
 //! (`text/<lang>.parts.json`, side by side with its code), and a part renders only once they are in the
-//! table, so none of them ever shows a blank.
+//! table, so none of them ever shows a blank. After a change of language they are fetched again in the
+//! new one. The stylesheet of their rules too (`reciprocity-parts.css`, see `web/part_styles.rs`): a
+//! part is drawn once it has loaded, so nothing shows unstyled.
 //!
 //! "Your data" is a part too, for the controls that are not about deleting: the panel, its heading and
 //! "Delete everything" are on the first screen (`data_panel.rs`), so a visitor can always delete what
-//! is stored, offline too, before the rest arrives. After a change of language they are fetched again in the
-//! new one. The stylesheet of their rules too (`reciprocity-parts.css`, see `web/part_styles.rs`): a
-//! part is drawn once it has loaded, so nothing shows unstyled.
+//! is stored, on a slow connection or offline too, before the rest arrives. So is the scoring the
+//! host page's event needs when the clinic shares results (`results`).
 
 use super::data_panel::DataControlsProps;
 use super::hooks::focus::{Focus, PendingFocus};
