@@ -408,10 +408,10 @@ impl Reducible for AppState {
     }
 }
 
-/// What applies the actions only the sections send ([`AppState::apply_section`]).
+/// What applies the actions only the sections send (`AppState::apply_section`).
 pub type SectionActions = fn(&AppState, Action, Millis) -> Option<AppState>;
 
-/// [`AppState::apply_section`], for the sections' parts to hand over (see [`sections_arrived`]).
+/// `AppState::apply_section`, for the sections' parts to hand over (see [`sections_arrived`]).
 pub fn section_actions() -> SectionActions {
     AppState::apply_section
 }
