@@ -131,7 +131,7 @@ pub struct ChecklistAction {
     /// The wording for every relationship without a wording of its own.
     pub text: Text,
     /// Wording for a relationship where the default does not fit, keyed by relationship id (like
-    /// [`Item::by_context`]). The one in use: `practice-pause-overgiving` for `family`. The article
+    /// `Item::by_context`). The one in use: `practice-pause-overgiving` for `family`. The article
     /// says "Parents often give more than they receive, but reciprocity still exists", so for a
     /// family member the step speaks of an adult in the family and says plainly that it is not about
     /// a parent caring for a child: a parent is never told to stop giving to a child.

@@ -5,7 +5,7 @@
 //!
 //! In the browser, the parsed value is walked into a [`Tree`] by hand and typed values are read out of
 //! the tree with [`read`], which reads it as serde-wasm-bindgen read the same value before; values are
-//! written as text by [`write`], the text serde_json writes.
+//! written as text by [`write`](mod@write), the text serde_json writes.
 
 use super::sorted::SortedMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};

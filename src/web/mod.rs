@@ -92,7 +92,7 @@ pub fn format_score(value: f64, lang: &str) -> String {
 }
 
 /// A count for the visitor ("3 of 5 done"). Western digits, like every number the widget shows (see
-/// [`intl_locale`]); written here rather than by `Intl`, whose first use for a language costs about
+/// `intl_locale`); written here rather than by `Intl`, whose first use for a language costs about
 /// 40 ms on a phone, on the first screen.
 pub fn format_count(value: usize) -> String {
     value.to_string()
