@@ -65,11 +65,11 @@ fn DataControls(props: &DataControlsProps) -> Html {
         Keeping::ThisTab => part_ui.data_session_statement.to_string(),
         Keeping::NotSaved => part_ui.data_memory_statement.to_string(),
     };
-    let set_step = |next: Step, focus: Focus| {
+    let cancel_import = {
         let (step, message, focus_next) = (step.clone(), message.clone(), focus_next.clone());
         move |_: MouseEvent| {
-            focus_next.set(focus);
-            step.set(next.clone());
+            focus_next.set(HEADING);
+            step.set(Step::Idle);
             message.set(String::new());
         }
     };
@@ -178,7 +178,7 @@ fn DataControls(props: &DataControlsProps) -> Html {
             Callback::from(import),
             ui.cancel,
             Focus::ImportCancel,
-            Callback::from(set_step(Step::Idle, HEADING)),
+            Callback::from(cancel_import),
         ),
         _ => Html::default(),
     };

@@ -24,7 +24,7 @@
 
 use super::data_panel::DataControlsProps;
 use super::hooks::focus::{Focus, PendingFocus};
-use super::markup::{attrs, button, buttons, nodes, words};
+use super::markup::{attrs, button, buttons, nodes, on, words};
 use super::widget::Widget;
 use crate::core::content::Content;
 use crate::core::document::{Document, View};
@@ -37,6 +37,7 @@ use crate::web::text::{fetch_table, Table};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
+use yew::virtual_dom::Listeners;
 
 /// Renders a section that has arrived.
 pub type Render = fn(&Widget) -> Html;
@@ -224,6 +225,20 @@ pub fn prefetch(part: Part, files: Option<AttrValue>) {
     }
     part_styles::add(Callback::noop());
     load_words(files, Callback::noop());
+}
+
+/// The listeners of a button that opens `part`: `onclick`, and the part started on its way (see
+/// [`prefetch`]) as the visitor points at, touches or tabs to the button, a moment before the press.
+pub fn opening(part: Part, files: Option<AttrValue>, onclick: Callback<MouseEvent>) -> Listeners {
+    let early = files.clone();
+    on!(
+        onclick,
+        onclick,
+        onpointerenter,
+        Callback::from(move |_: PointerEvent| prefetch(part, early.clone())),
+        onfocus,
+        Callback::from(move |_: FocusEvent| prefetch(part, files.clone())),
+    )
 }
 
 thread_local! {

@@ -1,7 +1,7 @@
 //! The three sections. Plain buttons with `aria-current`: one press switches (and leaves "Learn more"
 //! if it is open), focus stays on the button.
 
-use super::lazy::{prefetch, Part};
+use super::lazy::{opening, Part};
 use super::markup::{attrs, dynamic, el, nodes, on, tag};
 use super::widget::Widget;
 use crate::core::content::Text;
@@ -46,19 +46,9 @@ pub fn nav(widget: &Widget) -> Html {
                 widget.send(Action::Navigate(view));
             });
             // A section whose part of the wasm is not here yet starts on its way as the visitor
-            // points at, touches or tabs to its button (see `lazy.rs`).
+            // points at, touches or tabs to its button.
             let listeners = match Part::of(view) {
-                Some(part) => on!(
-                    onclick,
-                    go,
-                    onpointerenter,
-                    {
-                        let files = files.clone();
-                        Callback::from(move |_: PointerEvent| prefetch(part, files.clone()))
-                    },
-                    onfocus,
-                    Callback::from(move |_: FocusEvent| prefetch(part, files.clone())),
-                ),
+                Some(part) => opening(part, files, go),
                 None => on!(onclick, go),
             };
             let button = tag(

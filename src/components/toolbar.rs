@@ -3,7 +3,7 @@
 
 use super::hooks::focus::Focus;
 use super::language_choice::LanguageChoice;
-use super::lazy::{prefetch, Part};
+use super::lazy::{opening, Part};
 use super::markup::{attrs, dynamic, el, fixed, nodes, on, tag};
 use super::panel::Panel;
 use super::widget::Widget;
@@ -88,21 +88,9 @@ pub fn toolbar(widget: &Widget, props: ToolbarProps) -> Html {
         .map(|(panel, label, id)| {
             let toggle = props.on_toggle.reform(move |_: MouseEvent| panel);
             // "Your data"'s controls start on their way as the visitor points at, touches or tabs
-            // to its button (see `lazy.rs`).
+            // to its button.
             let listeners = match panel {
-                Panel::Data => {
-                    let files = widget.files.clone();
-                    let early = move || prefetch(Part::Data, files.clone());
-                    let again = early.clone();
-                    on!(
-                        onclick,
-                        toggle,
-                        onpointerenter,
-                        Callback::from(move |_: PointerEvent| early()),
-                        onfocus,
-                        Callback::from(move |_: FocusEvent| again()),
-                    )
-                }
+                Panel::Data => opening(Part::Data, widget.files.clone(), toggle),
                 Panel::Support => on!(onclick, toggle),
             };
             tag(
