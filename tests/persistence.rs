@@ -7,6 +7,7 @@ use reciprocity_widget::core::persistence::{
     Deletion, External, Loaded, MemoryStore, Move, Namespace, Notice, Persistence, SaveOutcome,
     Store, StoreError,
 };
+use reciprocity_widget::core::reader::Reader;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -765,4 +766,134 @@ fn the_fullest_document_the_caps_allow_stays_well_under_64_kb() {
     }
     assert!(units <= 56 * 1024, "{units} characters");
     assert_eq!(decode(&text), Ok(fullest_document()));
+}
+
+// Without the reader (a first visit in the release build, before its part is fetched: see
+// `core::reader`): nothing stored is read, nothing stored is overwritten.
+
+fn open_without_reader(store: &Shared) -> Loaded {
+    Persistence::open_with(
+        Some(Box::new(store.clone())),
+        Namespace::default(),
+        NOW,
+        None,
+    )
+}
+
+#[test]
+fn without_the_reader_a_first_visit_saves_and_reads_back_as_usual() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    let mut persistence = open_without_reader(&store).persistence;
+    assert!(!persistence.is_behind());
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::Saved);
+    assert_eq!(
+        decode(&store.get(&key()).unwrap().unwrap()),
+        Ok(with_progress())
+    );
+    // Its own text, unchanged, needs no reading either.
+    let more = ticked(&["reflect-notice-giving", "repair-lets-reset"], NOW);
+    assert_eq!(persistence.save(&more, NOW + 1), SaveOutcome::Saved);
+    assert_eq!(persistence.save(&more, NOW + 2), SaveOutcome::Unchanged);
+    assert!(!persistence.is_behind());
+}
+
+#[test]
+fn without_the_reader_another_tab_s_progress_waits_and_is_merged_once_it_arrives() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    let mut persistence = open_without_reader(&store).persistence;
+    let mine = ticked(&["reflect-notice-giving"], NOW);
+    assert_eq!(persistence.save(&mine, NOW), SaveOutcome::Saved);
+
+    // Another tab saved its own tick meanwhile.
+    let theirs = ticked(&["reflect-notice-giving", "repair-lets-reset"], NOW + 5);
+    let their_text = encode(&theirs);
+    store.set(&key(), &their_text).unwrap();
+    assert!(persistence.is_behind());
+    assert_eq!(
+        persistence.external_change(Some(their_text.clone()), NOW),
+        External::Waiting
+    );
+    // This tab ticks a third action: the save waits, and what the other tab stored is untouched.
+    let mut mine_more = mine.clone();
+    mine_more.checklist.set("observe-adjust", true, NOW + 6);
+    assert_eq!(persistence.save(&mine_more, NOW + 6), SaveOutcome::Waiting);
+    assert_eq!(store.get(&key()).unwrap(), Some(their_text.clone()));
+    // Still waiting while the reader is not here.
+    assert_eq!(persistence.catch_up(NOW + 7), External::Waiting);
+
+    // The tab merges it in (as the reducer does) and saves.
+    catch_up_and_save(&mut persistence, &store, &mine_more, &theirs);
+}
+
+/// The reader arrives: `persistence` reads in `theirs` (what the store holds), merges it into `mine`
+/// as the reducer does, and saves the three ticks of these tests, read back.
+fn catch_up_and_save(
+    persistence: &mut Persistence,
+    store: &Shared,
+    mine: &Document,
+    theirs: &Document,
+) {
+    persistence.reader_arrived(Reader::full());
+    assert!(!persistence.is_behind());
+    assert_eq!(
+        persistence.catch_up(NOW + 8),
+        External::Changed(theirs.clone())
+    );
+    let merged = (Reader::full().merge)(mine, theirs);
+    assert_eq!(persistence.save(&merged, NOW + 9), SaveOutcome::Saved);
+    let stored = decode(&store.get(&key()).unwrap().unwrap()).unwrap();
+    for id in [
+        "reflect-notice-giving",
+        "repair-lets-reset",
+        "observe-adjust",
+    ] {
+        assert!(stored.checklist.done.contains(id), "{id}");
+    }
+}
+
+#[test]
+fn without_the_reader_saved_progress_is_left_unread_and_never_overwritten() {
+    let store = Shared(Rc::new(MemoryStore::new()));
+    let saved = ticked(&["reflect-notice-giving", "repair-lets-reset"], NOW);
+    store.set(&key(), &encode(&saved)).unwrap();
+    let Loaded {
+        mut persistence,
+        doc,
+        notices,
+    } = open_without_reader(&store);
+    // Not read: an empty start, no notice, and the tab knows it is behind.
+    assert_eq!(doc, Document::default());
+    assert_eq!(notices, []);
+    assert!(persistence.is_behind());
+    // A change made before it is read in waits instead of writing over it.
+    let mine = ticked(&["observe-adjust"], NOW + 1);
+    assert_eq!(persistence.save(&mine, NOW + 1), SaveOutcome::Waiting);
+    assert_eq!(
+        decode(&store.get(&key()).unwrap().unwrap()),
+        Ok(saved.clone())
+    );
+
+    catch_up_and_save(&mut persistence, &store, &mine, &saved);
+}
+
+#[test]
+fn without_the_reader_what_a_deletion_left_is_read_before_the_next_save() {
+    let store = Faulty::default();
+    let mut persistence = Persistence::open_with(
+        Some(Box::new(store.clone())),
+        Namespace::default(),
+        NOW,
+        None,
+    )
+    .persistence;
+    assert_eq!(persistence.save(&with_progress(), NOW), SaveOutcome::Saved);
+    // Removing fails: the document is still there after "delete everything".
+    store.removes_fail.set(true);
+    assert!(matches!(persistence.forget(), Deletion::Incomplete { .. }));
+    // Not taken as this tab's own: the next save waits to read it first.
+    assert!(persistence.is_behind());
+    assert_eq!(
+        persistence.save(&Document::default(), NOW + 1),
+        SaveOutcome::Waiting
+    );
 }

@@ -253,25 +253,32 @@ pub fn App(props: &AppProps) -> Html {
             { probes() }
         </>
     };
-    let section = element(
+    let class = match own_colours {
+        true => "rw-widget rw-own-colours",
+        false => "rw-widget",
+    };
+    widget_box(content, root, class, inside)
+}
+
+/// The widget's box, in its language and direction, named for assistive technology: the app, or
+/// what shows before it (`components/root.rs`).
+pub fn widget_box(
+    content: &'static Content,
+    root: NodeRef,
+    class: &'static str,
+    inside: Html,
+) -> Html {
+    element(
         "section",
         root,
         None,
         dynamic![
             "lang" = content.lang,
             "dir" = content.dir,
-            "aria-label" = ui.widget_label,
-            "class" = if own_colours {
-                "rw-widget rw-own-colours"
-            } else {
-                "rw-widget"
-            },
+            "aria-label" = content.ui.widget_label,
+            "class" = class,
         ],
         Listeners::None,
         inside,
-    );
-
-    html! {
-        { section }
-    }
+    )
 }

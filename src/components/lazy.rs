@@ -20,7 +20,8 @@
 //! "Your data" is a part too, for the controls that are not about deleting: the panel, its heading and
 //! "Delete everything" are on the first screen (`data_panel.rs`), so a visitor can always delete what
 //! is stored, on a slow connection or offline too, before the rest arrives. So is the scoring the
-//! host page's event needs when the clinic shares results (`results`).
+//! host page's event needs when the clinic shares results (`results`), and what reads and merges saved
+//! progress (`reader`, see `core::reader`).
 
 use super::data_panel::DataControlsProps;
 use super::hooks::focus::{Focus, PendingFocus};
@@ -30,6 +31,7 @@ use crate::core::content::Content;
 use crate::core::document::{Document, View};
 use crate::core::events::Results;
 use crate::core::learn::Learn;
+use crate::core::reader::{self, Reader};
 use crate::core::state::{self, SectionActions};
 use crate::core::text::{self, Text};
 use crate::web::part_styles;
@@ -170,6 +172,36 @@ pub async fn results() -> Result<ResultsOf, NotLoaded> {
     return results_part().await;
     #[cfg(not(feature = "split"))]
     return results_part();
+}
+
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(reader, fallible))]
+fn reader_part() -> Result<Reader, NotLoaded> {
+    Ok(Reader::full())
+}
+
+/// What reads and merges saved progress (see `core::reader`), fetched when first needed and kept for
+/// the life of the page: before the first screen when the browser holds progress, or when another
+/// tab changed it.
+pub async fn reader() -> Result<Reader, NotLoaded> {
+    if let Some(here) = reader::here() {
+        return Ok(here);
+    }
+    #[cfg(feature = "split")]
+    let arrived = reader_part().await?;
+    #[cfg(not(feature = "split"))]
+    let arrived = reader_part()?;
+    reader::arrived(arrived);
+    Ok(arrived)
+}
+
+/// Starts fetching the reader of saved progress unless it is here (see [`reader()`]); quiet if it fails:
+/// whoever needs it asks again.
+pub fn prefetch_reader() {
+    if reader::here().is_none() {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = reader().await;
+        });
+    }
 }
 
 /// "Learn more"'s part: reading its text (which arrives as JSON, fetched on first opening too) and

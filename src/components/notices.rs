@@ -19,6 +19,7 @@ pub fn notices(widget: &Widget, notices: &[Notice], on_dismiss: &Callback<usize>
         Notice::Newer => ui.notice_newer.to_string(),
         Notice::OtherTab => ui.notice_other_tab.to_string(),
         Notice::DeletedElsewhere => ui.notice_deleted_elsewhere.to_string(),
+        Notice::Unread => ui.notice_unread.to_string(),
         Notice::NotSaving => ui.notice_not_saving.to_string(),
     };
     // The region is always present so that a notice added later is announced.

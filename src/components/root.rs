@@ -1,13 +1,77 @@
 //! The widget's outermost component: [`App`] in the language the visitor reads. When the language
 //! changes, the app is mounted afresh (`key`), so every word on screen comes from the new table at
 //! once and no component keeps words of the old one; progress lives in storage and is read again.
+//!
+//! When the browser holds saved progress, the app waits for what reads it (`core::reader`, a part of
+//! the wasm in the release build): the first thing the visitor sees is their own progress, never an
+//! empty checklist that fills in a moment later. A first visit does not wait.
 
-use super::app::{App, AppProps};
+use super::app::{widget_box, App, AppProps};
+use super::hooks::persistence::holds_progress;
+use super::lazy;
+use super::markup::{attrs, button, buttons, nodes, words};
+use crate::core::reader;
 use crate::core::text;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Where the reader of saved progress is, before the app opens storage.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// Here, or not needed (nothing saved): the app is on screen.
+    Ready,
+    /// On its way.
+    Fetching,
+    /// It could not be fetched (offline): a message and "Try again".
+    Failed,
+    /// On its way again after "Try again"; focus goes to the app's heading when it comes.
+    Retrying,
+}
 
 #[component]
 pub fn Root(props: &AppProps) -> Html {
+    let reading = use_state(
+        || match reader::here().is_some() || !holds_progress(&props.config) {
+            true => Reading::Ready,
+            false => Reading::Fetching,
+        },
+    );
+    // The element the widget is mounted in (found from the waiting message), while "Try again" waits
+    // to send focus to the heading of what comes: the button pressed is gone.
+    let waiting = use_node_ref();
+    let refocus = use_mut_ref(|| None::<web_sys::Element>);
+    {
+        let (reading, waiting) = (reading.clone(), waiting.clone());
+        use_effect_with(*reading, move |now| match now {
+            Reading::Fetching | Reading::Retrying => {
+                if *now == Reading::Retrying {
+                    *refocus.borrow_mut() = waiting
+                        .cast::<web_sys::Element>()
+                        .and_then(|w| w.parent_element());
+                }
+                wasm_bindgen_futures::spawn_local(async move {
+                    reading.set(match lazy::reader().await {
+                        Ok(_) => Reading::Ready,
+                        Err(lazy::NotLoaded) => Reading::Failed,
+                    })
+                });
+            }
+            Reading::Ready => {
+                let heading = refocus.borrow_mut().take().and_then(|mount| {
+                    mount
+                        .query_selector("[data-focus=\"view-heading\"]")
+                        .ok()
+                        .flatten()
+                });
+                if let Some(heading) =
+                    heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = heading.focus();
+                }
+            }
+            Reading::Failed => {}
+        });
+    }
     let lang = use_state(text::current);
     // The loader shows the crash message in the language on screen.
     {
@@ -18,6 +82,10 @@ pub fn Root(props: &AppProps) -> Html {
         let lang = lang.setter();
         Callback::from(move |now: &'static str| lang.set(now))
     };
+    // After every hook: the same hooks run in every render.
+    if *reading != Reading::Ready {
+        return waiting_view(props, *reading, waiting, reading.setter());
+    }
     html! {
         <App
             key={*lang}
@@ -28,4 +96,36 @@ pub fn Root(props: &AppProps) -> Html {
             {on_language}
         />
     }
+}
+
+/// "Loading…" while the reader of saved progress is on its way; if it cannot be fetched, a calm
+/// message (the saved progress is still there) and "Try again".
+fn waiting_view(
+    props: &AppProps,
+    reading: Reading,
+    waiting: NodeRef,
+    set: UseStateSetter<Reading>,
+) -> Html {
+    let content = props.content;
+    let ui = &content.ui;
+    let status = |text| {
+        words(
+            "p",
+            attrs!["role" = "status", "class" = "rw-part-status"],
+            text,
+        )
+    };
+    let inside = match reading {
+        Reading::Failed => nodes(vec![
+            status(ui.learn_failed),
+            buttons(button(
+                "rw-button",
+                ui.learn_retry,
+                None,
+                Callback::from(move |_: MouseEvent| set.set(Reading::Retrying)),
+            )),
+        ]),
+        _ => status(ui.learn_loading),
+    };
+    widget_box(content, waiting, "rw-widget", inside)
 }

@@ -442,6 +442,7 @@ ui_text! {
     notice_newer,
     notice_other_tab,
     notice_deleted_elsewhere,
+    notice_unread,
     crash_message,
     crash_reload,
     notice_not_saving,

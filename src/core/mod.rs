@@ -16,6 +16,7 @@ pub mod notices;
 pub mod persistence;
 pub mod print;
 pub mod quick_exit;
+pub mod reader;
 pub mod relationship;
 pub mod scoring;
 pub mod sorted;

@@ -5,9 +5,9 @@
 //! is the other, used when the browser refuses storage and by the native tests, which can give it a quota
 //! to imitate a full disk.
 
-use super::codec::{decode, encode, DecodeError};
+use super::codec::{encode, DecodeError};
 use super::document::Document;
-use super::merge::merge;
+use super::reader::{self, Reader};
 use super::sorted::SortedMap;
 use std::cell::RefCell;
 
@@ -150,6 +150,9 @@ pub enum Notice {
     OtherTab,
     /// The progress was deleted in another tab or window, and this tab followed.
     DeletedElsewhere,
+    /// Another tab changed the progress and this tab could not fetch the reader to read it in
+    /// (offline): this tab saves nothing until it can, and tries again with the next change.
+    Unread,
     /// The clinic chose not to save progress on this page (`storage="none"`).
     NotSaving,
 }
@@ -173,6 +176,10 @@ pub enum SaveOutcome {
     /// The key vanished since this tab last read it: the progress was deleted elsewhere, and deletion
     /// wins. Nothing was written; the tab starts afresh.
     DeletedElsewhere,
+    /// Another tab stored changes, and the reader that takes them in is not here yet (see
+    /// `core::reader`): nothing was written. Read the store in ([`Persistence::catch_up`]) once it is,
+    /// and this document is saved with what the other tab stored.
+    Waiting,
     Failed(Notice),
 }
 
@@ -226,6 +233,9 @@ pub enum External {
     Changed(Document),
     /// Another tab stored something this tab cannot take.
     Problem(Notice),
+    /// Another tab stored something, and the reader is not here yet: nothing was read. Ask again
+    /// ([`Persistence::catch_up`]) once it is.
+    Waiting,
 }
 
 /// One namespace's document in one store.
@@ -240,6 +250,9 @@ pub struct Persistence {
     base: Option<String>,
     /// `base` decoded (`None` when there is no key or its value could not be read).
     base_doc: Option<Document>,
+    /// What reads and merges stored documents, once it is here (see `core::reader`). Until then this
+    /// tab reads nothing in: a save that would need to waits ([`SaveOutcome::Waiting`]).
+    reader: Option<Reader>,
 }
 
 /// What [`Persistence::open`] found.
@@ -251,8 +264,23 @@ pub struct Loaded {
 
 impl Persistence {
     /// Reads the namespace's document from `store` (or, with no store, works in memory). `now` is the
-    /// current Unix time in milliseconds, used to name the copy of an unreadable document.
+    /// current Unix time in milliseconds, used to name the copy of an unreadable document. The reader
+    /// is the one [`reader::here`] has: see [`Persistence::open_with`].
     pub fn open(store: Option<Box<dyn Store>>, namespace: Namespace, now: u64) -> Loaded {
+        Self::open_with(store, namespace, now, reader::here())
+    }
+
+    /// [`Persistence::open`] with this `reader`. Without one, a stored document is not read yet: the
+    /// tab starts from an empty document and [`Persistence::is_behind`] says so; nothing stored is
+    /// overwritten, since every save waits until [`Persistence::catch_up`] has read it in. (The widget
+    /// fetches the reader before opening when the browser holds progress, so a visitor does not see
+    /// this; it covers the store changing in between.)
+    pub fn open_with(
+        store: Option<Box<dyn Store>>,
+        namespace: Namespace,
+        now: u64,
+        reader: Option<Reader>,
+    ) -> Loaded {
         let Some(store) = store else {
             return Self::memory_only(namespace, Notice::Unavailable);
         };
@@ -262,12 +290,15 @@ impl Persistence {
             writable: true,
             base: None,
             base_doc: None,
+            reader,
         };
         let key = persistence.namespace.key();
         let (doc, notices) = match persistence.store.get(&key) {
             Err(_) => return Self::memory_only(persistence.namespace, Notice::Unavailable),
             // Nothing is written until the visitor changes something: a visit alone stores nothing.
             Ok(None) => (Document::default(), Vec::new()),
+            // Left unread, as something another tab wrote (`base` stays `None`).
+            Ok(Some(_)) if persistence.reader.is_none() => (Document::default(), Vec::new()),
             Ok(Some(text)) => match persistence.adopt(text, now) {
                 Ok(doc) => (doc, Vec::new()),
                 Err(notice) => (Document::default(), vec![notice]),
@@ -293,6 +324,7 @@ impl Persistence {
                 writable: false,
                 base: None,
                 base_doc: None,
+                reader: None,
             },
             doc: Document::default(),
             notices: vec![notice],
@@ -302,6 +334,30 @@ impl Persistence {
     /// Whether changes are being written to the store.
     pub fn is_saving(&self) -> bool {
         self.writable
+    }
+
+    /// The reader has arrived: from now on this tab reads and merges what other tabs store.
+    pub fn reader_arrived(&mut self, reader: Reader) {
+        self.reader = Some(reader);
+    }
+
+    /// Whether the store holds something this tab has not read in, because the reader is not here yet
+    /// (reading the store again: `false` if it cannot be read). [`Persistence::catch_up`] reads it in
+    /// once the reader is here.
+    pub fn is_behind(&self) -> bool {
+        self.writable
+            && self.reader.is_none()
+            && matches!(self.store.get(&self.namespace.key()), Ok(Some(text)) if Some(&text) != self.base.as_ref())
+    }
+
+    /// Reads in what the store holds now, as a change another tab made: after [`SaveOutcome::Waiting`]
+    /// or [`External::Waiting`], once the reader is here (until then it waits again).
+    pub fn catch_up(&mut self, now: u64) -> External {
+        match self.store.get(&self.namespace.key()) {
+            Ok(stored) => self.external_change(stored, now),
+            // Cannot read: the next change's save says so.
+            Err(_) => External::Nothing,
+        }
     }
 
     pub fn key(&self) -> String {
@@ -326,7 +382,11 @@ impl Persistence {
     /// value is copied aside before anything else; if that copy fails, writing stops so the only copy
     /// cannot be overwritten.
     fn adopt(&mut self, text: String, now: u64) -> Result<Document, Notice> {
-        match decode(&text) {
+        // Only called with the reader here (see `open_with`, `save`, `external_change`).
+        let Some(reader) = self.reader else {
+            return Err(Notice::Unavailable);
+        };
+        match (reader.decode)(&text) {
             Ok(doc) => {
                 self.set_base(Some(text), Some(doc.clone()));
                 Ok(doc)
@@ -384,7 +444,10 @@ impl Persistence {
             // What this tab last read or wrote: decoded then (`None` if it was unreadable).
             self.base_doc.clone()
         } else if let Some(text) = &stored {
-            match decode(text) {
+            let Some(reader) = self.reader else {
+                return SaveOutcome::Waiting;
+            };
+            match (reader.decode)(text) {
                 Ok(theirs) => Some(theirs),
                 Err(DecodeError::Newer(_)) => {
                     self.writable = false;
@@ -403,9 +466,10 @@ impl Persistence {
             self.set_base(None, None);
             return SaveOutcome::DeletedElsewhere;
         };
-        let to_write = match &theirs {
-            Some(theirs) => merge(doc, theirs),
-            None => doc.clone(),
+        let to_write = match (&theirs, self.reader) {
+            (Some(theirs), Some(reader)) => (reader.merge)(doc, theirs),
+            // The reader is here whenever a document was read (`theirs`).
+            _ => doc.clone(),
         };
         let text = encode(&to_write);
         let shown = |outcome: SaveOutcome| {
@@ -458,8 +522,14 @@ impl Persistence {
         // Whatever is left is what the next save merges with (the document's fresh `since` keeps the
         // deleted changes from coming back).
         let left = self.store.get(&self.namespace.key()).ok().flatten();
-        let left_doc = left.as_deref().and_then(|text| decode(text).ok());
-        self.set_base(left, left_doc);
+        match self.reader {
+            Some(reader) => {
+                let left_doc = left.as_deref().and_then(|text| (reader.decode)(text).ok());
+                self.set_base(left, left_doc);
+            }
+            // Unread, as if another tab had written it: the next save waits for the reader.
+            None => self.set_base(None, None),
+        }
         deletion
     }
 
@@ -494,6 +564,7 @@ impl Persistence {
                 self.set_base(None, None);
                 External::Removed
             }
+            Some(_) if self.reader.is_none() => External::Waiting,
             Some(text) => match self.adopt(text, now) {
                 Ok(doc) => External::Changed(doc),
                 Err(notice) => External::Problem(notice),

@@ -11,7 +11,7 @@ use super::document::{
     Answer, Attempt, Document, Millis, TogetherRecord, View, BALANCE, FREQUENCY, MAX_ATTEMPTS,
     MAX_TOGETHER,
 };
-use super::merge::merge;
+use super::reader;
 use super::relationship::Relationship;
 use std::rc::Rc;
 use yew::Reducible;
@@ -176,7 +176,9 @@ impl AppState {
                 next.doc.settings.language_at = at;
             }
             Action::Merge(theirs) => {
-                next.doc = merge(&self.doc, &theirs);
+                // Their document was read, so the reader is here (see `core::reader`).
+                let reader = reader::here()?;
+                next.doc = (reader.merge)(&self.doc, &theirs);
                 next.keep_own_place(self);
             }
             Action::Load(doc) => {

@@ -83,9 +83,10 @@ const PART_NAMES = {
 /** Parts fetched on an occasion other than a section's first opening: what the group is called. */
 const PART_OCCASIONS = {
   results: 'fetched with the check on a page that sets share-results-with-page (the scoring its event needs)',
+  reader: 'fetched before the first screen when the browser holds saved progress, or when another tab changes it (reading and merging saved progress)',
 };
 /** Parts that draw nothing, or have words of their own: they fetch no section words or stylesheet. */
-const WITHOUT_SECTION_WORDS = ['learn', 'results'];
+const WITHOUT_SECTION_WORDS = ['learn', 'results', 'reader'];
 
 async function sizes() {
   const present = await readdir(dist);

@@ -116,9 +116,10 @@ export const FIRST_SCREEN_FILES = (lang = 'en') => [
 
 /**
  * The files each part of the widget fetches when a section is first opened (`quiz`, `plan`,
- * `practice`, `together`, `learn`; see src/components/lazy.rs): its wasm files, as the build wrote
- * them in parts.json, and for a section (not Learn's code, which comes with its own text) the English
- * words and the stylesheet only the sections read, which the first of them fetches.
+ * `practice`, `together`, `data`, `learn`; see src/components/lazy.rs) or when it is needed (`results`,
+ * `reader`): its wasm files, as the build wrote them in parts.json, and for a section (not Learn's
+ * code, which comes with its own text, nor the two that draw nothing) the English words and the
+ * stylesheet only the sections read, which the first of them fetches.
  */
 export function partFiles(...parts) {
   const map = partsOfBuild();
@@ -126,7 +127,7 @@ export function partFiles(...parts) {
   for (const part of parts) {
     if (!map[part]) throw new Error(`no part "${part}" in ${DIST}/parts.json`);
     for (const file of map[part]) files.add(file);
-    if (part !== 'learn') {
+    if (!['learn', 'results', 'reader'].includes(part)) {
       files.add(SECTION_WORDS);
       files.add(SECTION_STYLES);
     }

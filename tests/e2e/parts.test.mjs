@@ -429,3 +429,117 @@ describe('the parts of the wasm', () => {
     });
   });
 });
+
+describe('reading saved progress (the reader part: src/core/reader.rs)', () => {
+  const readerFetched = (requests, from = 0) => partFiles('reader').filter((f) => widgetFiles(requests, from).includes(f));
+
+  test('a first visit saves without it; a returning visitor waits for it and sees their own progress, never an empty checklist', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      const { widget, requests } = await openClinic(page, 'reader-return');
+      const action = content.steps[0].actions[0];
+      const box = widget.getByRole('checkbox', { name: actionLabel(action), exact: true });
+      await box.check();
+      await eventually(async () => assert.ok((await storageEntries(page))[keyOf('reader-return')]?.includes(action.id)));
+      await box.uncheck();
+      await box.check();
+      await eventually(async () => assert.ok((await storageEntries(page))[keyOf('reader-return')]?.includes(action.id)));
+      assert.deepEqual(readerFetched(requests), [], 'ticking and saving on a first visit read nothing back in');
+
+      // Held back on the next visit: "Loading…", and no checklist until the saved one can be drawn.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(`**${BASE}split_reader.wasm`, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const from = requests.length;
+      await page.reload();
+      const status = widget.locator('.rw-part-status[role="status"]');
+      await eventually(async () => assert.equal((await status.textContent()).trim(), ui.learn_loading));
+      assert.equal(await widget.locator('.rw-checklist').count(), 0, 'no checklist before the saved one');
+      await screens(page, 'reader-loading', [widget]);
+      release();
+      await box.waitFor();
+      assert.equal(await box.isChecked(), true, 'the saved tick, at the first drawing');
+      assert.equal(await status.count(), 0);
+      assert.deepEqual(readerFetched(requests, from).sort(), partFiles('reader'), 'the reader, from the widget’s folder');
+    });
+  });
+
+  test('offline before it came: a calm message, the saved progress untouched, and “Try again” by keyboard brings it, focus on its heading', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page }) => {
+        const { widget } = await openClinic(page, 'reader-offline');
+        const action = content.steps[0].actions[0];
+        const box = widget.getByRole('checkbox', { name: actionLabel(action), exact: true });
+        await box.check();
+        await eventually(async () => assert.ok((await storageEntries(page))[keyOf('reader-offline')]?.includes(action.id)));
+        const saved = (await storageEntries(page))[keyOf('reader-offline')];
+
+        const part = await offlineFor(page, `**${BASE}split_reader.wasm`);
+        await page.reload();
+        const message = widget.locator('.rw-part-status[role="status"]');
+        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
+        assert.equal(await widget.locator('.rw-checklist').count(), 0, 'no empty checklist in its place');
+        assert.equal((await storageEntries(page))[keyOf('reader-offline')], saved, 'the saved progress untouched');
+        await screens(page, 'reader-failed', [widget]);
+        await assertAccessible(page, 'the widget before its saved progress could be read');
+
+        part.reconnect();
+        await widget.getByRole('button', { name: ui.learn_retry, exact: true }).focus();
+        await page.keyboard.press('Enter');
+        await box.waitFor();
+        assert.equal(await box.isChecked(), true);
+        await eventually(async () => assert.equal((await focused(page)).focusTarget, 'view-heading', 'focus on the heading of what came'));
+        assert.equal((await storageEntries(page))[keyOf('reader-offline')], saved);
+      },
+      { allowErrors: [/Failed to load resource/, /Failed to fetch|internetdisconnected|TypeError/i] },
+    );
+  });
+
+  test('another tab’s change on a first visit: offline, a notice says this tab saves nothing until it can read it, and nothing is lost; back online, every tick of both tabs is kept', async (t) => {
+    await withContext(
+      t,
+      build.browser,
+      async ({ page, newPage }) => {
+        const key = keyOf('reader-tabs');
+        const [one, two, three] = content.steps[0].actions;
+        const { widget: first, requests } = await openClinic(page, 'reader-tabs');
+        const part = await offlineFor(page, `**${BASE}split_reader.wasm`);
+        const other = await newPage();
+        const { widget: second } = await openClinic(other, 'reader-tabs');
+        const tick = (widget, action) => widget.getByRole('checkbox', { name: actionLabel(action), exact: true });
+
+        // The other tab ticks one: this tab asks for the reader to take it in, and cannot.
+        await tick(second, one).check();
+        await eventually(async () => assert.ok((await storageEntries(other))[key]?.includes(one.id)));
+        await eventually(() => assert.ok(part.asked() > 0, 'the reader asked for'));
+        const notice = first.locator('.rw-notices .rw-notice p');
+        await eventually(async () => assert.deepEqual(await notice.allTextContents(), [ui.notice_unread]));
+        await screens(page, 'reader-unread', [first]);
+
+        // A tick here waits: what the other tab stored is not written over.
+        await tick(first, two).check();
+        await eventually(() => assert.ok(part.asked() > 1, 'asked again'));
+        const stored = JSON.parse((await storageEntries(page))[key]);
+        assert.deepEqual([...stored.checklist.done], [one.id], 'only the other tab’s tick is stored, untouched');
+
+        // Back online: the next tick reads the other tab's in, and all three are saved and shown.
+        part.reconnect();
+        await tick(first, three).check();
+        await eventually(async () => {
+          const done = JSON.parse((await storageEntries(page))[key]).checklist.done;
+          for (const action of [one, two, three]) assert.ok(done.includes(action.id), action.id);
+        });
+        for (const action of [one, two, three]) await eventually(async () => assert.equal(await tick(first, action).isChecked(), true));
+        await eventually(async () => assert.deepEqual(await notice.allTextContents(), [], 'the notice withdrawn'));
+        assert.ok(readerFetched(requests).includes('split_reader.wasm'));
+        // And the other tab follows.
+        for (const action of [one, two, three]) await eventually(async () => assert.equal(await tick(second, action).isChecked(), true));
+      },
+      { allowErrors: [/Failed to load resource/, /Failed to fetch|internetdisconnected|TypeError/i] },
+    );
+  });
+});

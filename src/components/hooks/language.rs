@@ -2,9 +2,11 @@
 //! from the words on screen (a choice just made, a choice saved on an earlier visit, or one made in
 //! another tab), its words are made current and the app is mounted afresh in it (see
 //! `components/root.rs`). Words this instance lacks are fetched first (one file, from the widget's
-//! folder); if they cannot be, the status line says so and the widget stays in the language it has
-//! (the choice stays kept, and is tried again on the next visit).
+//! folder), with what reads the saved progress for the new mount (`core::reader`) unless it is here;
+//! if they cannot be, the status line says so and the widget stays in the language it has (the choice
+//! stays kept, and is tried again on the next visit).
 
+use crate::components::lazy;
 use crate::core::content::{bundled, UiText};
 use crate::core::text;
 use crate::web::text::{fetch_table, Table};
@@ -41,8 +43,17 @@ pub fn use_chosen_language(
             .as_deref()
             .and_then(|c| bundled::LANGUAGES.iter().copied().find(|l| *l == c));
         if let Some(lang) = wanted.filter(|l| *l != text::current()) {
+            // The app mounted afresh in that language reads the saved progress again: what reads it
+            // (see `core::reader`) travels alongside the words, and the switch waits for both.
+            lazy::prefetch_reader();
             spawn_local(async move {
-                match fetch_table(files.as_deref(), lang, Table::First).await {
+                let arrived = match fetch_table(files.as_deref(), lang, Table::First).await {
+                    Ok(()) => lazy::reader().await.map(|_| ()).map_err(|_| {
+                        "what reads the saved progress could not be fetched".to_string()
+                    }),
+                    Err(problem) => Err(problem),
+                };
+                match arrived {
                     Ok(()) if text::switch_to(lang) => on_language.emit(lang),
                     Ok(()) => {}
                     Err(problem) => {

@@ -2,6 +2,7 @@
 //! other tabs) after every change, follows other tabs and widgets through the `storage` event, and
 //! carries out the visitor's data choices, reporting what really happened.
 
+use crate::components::lazy;
 use crate::core::config::{EmbedConfig, StorageChoice};
 use crate::core::content::Content;
 use crate::core::document::Document;
@@ -10,6 +11,7 @@ use crate::core::persistence::{
     forget_in, Deletion, External, Loaded, Move, Notice, Persistence, SaveOutcome,
 };
 use crate::core::state::{Action, AppState, Change};
+use crate::core::text::Text;
 use crate::web::now_ms;
 use crate::web::storage;
 use std::cell::RefCell;
@@ -125,19 +127,34 @@ impl SavedProgress {
     }
 }
 
-/// Opens the configured storage for the configured namespace. A visitor who chose "don't remember me"
-/// in this tab has their progress in session storage: it is found there first.
-fn open_storage(config: &EmbedConfig) -> (Loaded, Keeping, StorageChoice) {
-    let namespace = config.namespace.clone();
+/// The storage area holding this widget's progress: the configured one, but a visitor who chose
+/// "don't remember me" in this tab has their progress in session storage, found there first.
+fn area_of(config: &EmbedConfig) -> StorageChoice {
     let in_session = config.storage == StorageChoice::Local
         && storage::open(StorageChoice::Session)
-            .and_then(|s| s.get(&namespace.key()).ok().flatten())
+            .and_then(|s| s.get(&config.namespace.key()).ok().flatten())
             .is_some();
-    let choice = if in_session {
-        StorageChoice::Session
-    } else {
-        config.storage
-    };
+    match in_session {
+        true => StorageChoice::Session,
+        false => config.storage,
+    }
+}
+
+/// Whether the browser holds saved progress for this widget (then the reader of saved progress is
+/// fetched before opening it: see `components/root.rs`).
+pub fn holds_progress(config: &EmbedConfig) -> bool {
+    match area_of(config) {
+        StorageChoice::None => false,
+        area => storage::open(area)
+            .and_then(|s| s.get(&config.namespace.key()).ok().flatten())
+            .is_some(),
+    }
+}
+
+/// Opens the configured storage for the configured namespace (see [`area_of`]).
+fn open_storage(config: &EmbedConfig) -> (Loaded, Keeping, StorageChoice) {
+    let namespace = config.namespace.clone();
+    let choice = area_of(config);
     let loaded = match choice {
         StorageChoice::None => Persistence::in_memory(namespace),
         choice => Persistence::open(storage::open(choice), namespace, now_ms()),
@@ -157,6 +174,64 @@ struct Opened {
     notices: Vec<Notice>,
     keeping: Keeping,
     choice: StorageChoice,
+}
+
+/// Takes into the state what another tab stored (as the `storage` event tells), or what this tab
+/// reads in late because the reader was not here yet (see `core::reader`).
+#[derive(Clone)]
+struct Follow {
+    persistence: Rc<RefCell<Persistence>>,
+    state: UseReducerDispatcher<AppState>,
+    notices: UseReducerDispatcher<NoticeList>,
+    status: UseStateHandle<String>,
+    /// "Updated with changes from another tab."
+    updated: Text,
+}
+
+impl Follow {
+    fn take(&self, change: External) {
+        let action = match change {
+            External::Nothing => return,
+            External::Waiting => return self.catch_up(),
+            External::Problem(notice) => {
+                self.notices.dispatch(NoticeAction::Show(notice));
+                return;
+            }
+            External::Removed => {
+                self.notices
+                    .dispatch(NoticeAction::Show(Notice::DeletedElsewhere));
+                Action::DeletedElsewhere
+            }
+            External::Changed(doc) => {
+                self.status.set(self.updated.to_string());
+                Action::Merge(doc)
+            }
+        };
+        self.state.dispatch(Change {
+            action,
+            at: now_ms(),
+        });
+    }
+
+    /// Fetches the reader, then reads in what the store holds now. Merging it into the state saves
+    /// again (the save effect), with this tab's changes that waited. Offline, a notice says nothing
+    /// is saved for now; the next change tries again.
+    fn catch_up(&self) {
+        let follow = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match lazy::reader().await {
+                Ok(reader) => {
+                    follow
+                        .notices
+                        .dispatch(NoticeAction::Resolved(Notice::Unread));
+                    follow.persistence.borrow_mut().reader_arrived(reader);
+                    let change = follow.persistence.borrow_mut().catch_up(now_ms());
+                    follow.take(change);
+                }
+                Err(lazy::NotLoaded) => follow.notices.dispatch(NoticeAction::Show(Notice::Unread)),
+            }
+        });
+    }
 }
 
 /// A sentence that says a change was kept ("The check of 3 March was removed."), waiting for the save
@@ -203,9 +278,29 @@ pub fn use_saved_progress(
             .unwrap_or_else(|| Persistence::in_memory(config.namespace.clone()).persistence)
     });
 
+    let follow = Follow {
+        persistence: persistence.clone(),
+        state: state.dispatcher(),
+        notices: notices.dispatcher(),
+        status: status.clone(),
+        updated: content.ui.notice_other_tab,
+    };
+
+    // Saved progress this tab opened without reading (the store changed between the check that fetches
+    // the reader first and the opening: see `Persistence::open_with`) is read in at once.
+    {
+        let follow = follow.clone();
+        use_effect_with((), move |_| {
+            if follow.persistence.borrow().is_behind() {
+                follow.catch_up();
+            }
+        });
+    }
+
     // Save after every change of the document, merging in what other tabs stored meanwhile.
     {
         let persistence = persistence.clone();
+        let follow = follow.clone();
         let (state_dispatch, notices) = (state.dispatcher(), notices.dispatcher());
         let (status, area) = (status.clone(), area.clone());
         let saved_text = content.ui.saved;
@@ -231,6 +326,11 @@ pub fn use_saved_progress(
                 }
                 SaveOutcome::Failed(notice) => {
                     notices.dispatch(NoticeAction::Show(notice));
+                    false
+                }
+                // Saved once what the other tab stored is read in (merging it changes the state).
+                SaveOutcome::Waiting => {
+                    follow.catch_up();
                     false
                 }
                 SaveOutcome::Unchanged | SaveOutcome::NotSaving => {
@@ -261,10 +361,7 @@ pub fn use_saved_progress(
 
     // Follow changes made in other tabs, windows or widgets of this origin.
     {
-        let persistence = persistence.clone();
-        let (state_dispatch, notices) = (state.dispatcher(), notices.dispatcher());
-        let (status, area) = (status.clone(), area.clone());
-        let other_tab_text = content.ui.notice_other_tab;
+        let area = area.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "storage", move |event| {
@@ -277,33 +374,16 @@ pub fn use_saved_progress(
                     if event.storage_area().as_ref() != Some(&own_area) {
                         return;
                     }
-                    let key = persistence.borrow().key();
+                    let key = follow.persistence.borrow().key();
                     // A null key means the other tab cleared the whole area.
                     if event.key().is_some_and(|k| k != key) {
                         return;
                     }
-                    let change = persistence
+                    let change = follow
+                        .persistence
                         .borrow_mut()
                         .external_change(event.new_value(), now_ms());
-                    let action = match change {
-                        External::Nothing => return,
-                        External::Problem(notice) => {
-                            notices.dispatch(NoticeAction::Show(notice));
-                            return;
-                        }
-                        External::Removed => {
-                            notices.dispatch(NoticeAction::Show(Notice::DeletedElsewhere));
-                            Action::DeletedElsewhere
-                        }
-                        External::Changed(doc) => {
-                            status.set(other_tab_text.to_string());
-                            Action::Merge(doc)
-                        }
-                    };
-                    state_dispatch.dispatch(Change {
-                        action,
-                        at: now_ms(),
-                    });
+                    follow.take(change);
                 })
             });
             move || drop(listener)
