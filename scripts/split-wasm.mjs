@@ -8,12 +8,15 @@
 //      screen) and one file per part (`split_<part>.wasm`, plus `chunk_<n>.wasm` for code two parts
 //      share), and writes `__wasm_split.js`, which fetches and instantiates a part when the wasm asks.
 //   3. `wasm-bindgen` makes the JS glue for the main file (keeping the exports the parts import).
-//   4. Two rewrites, each refusing to build when what it expects is not there:
+//   4. Three rewrites, each refusing to build when what it expects is not there:
 //      - `__wasm_split.js` becomes a function of the instance (`splitLoaders`): the loader gives every
 //        widget on a page a WebAssembly instance of its own (glue imported again under its own URL),
 //        and a part must be instantiated against the memory and table of the instance that asked for
 //        it, not the first one's;
-//      - the glue imports that function once and hands it its own instance.
+//      - the glue imports that function once and hands it its own instance;
+//      - every part's file is fetched through one function, so that the reader of saved progress can
+//        be fetched ahead (`fetchReaderEarly`, called by the page's loader when the browser holds a
+//        widget's progress).
 //   5. `wasm-opt -Oz --converge` on every wasm file (the main file's control flow rebuilt too).
 //   6. The main file's imports and exports renamed to one or two letters (binaryen's
 //      `--minify-imports-and-exports-and-modules`), and the glue and the loader of the parts rewritten
@@ -139,9 +142,46 @@ function filesOfParts(source) {
   return parts;
 }
 
+/**
+ * The loader of the parts with every file fetched through `fetchPart`, which takes a response fetched
+ * ahead when there is one, and `fetchReaderEarly()`, which fetches the reader's files ahead: the page's
+ * loader calls it when the browser holds a widget's saved progress, so the reader (which the first
+ * screen then waits for: src/components/root.rs) travels alongside the first screen's wasm instead of
+ * after it. Each response fetched ahead is taken once; a second widget, or a retry, fetches again.
+ */
+function linkWithEarlyReader(source, parts) {
+  if (!parts.reader) throw new Error('split-wasm.mjs: no reader part in __wasm_split.js');
+  const fetches = [...source.matchAll(/fetch\(new URL\("(\.\/\w+\.wasm)", import\.meta\.url\)\)/g)];
+  const files = new Set(Object.values(parts).flat());
+  if (fetches.length !== files.size) {
+    throw new Error(`split-wasm.mjs: expected ${files.size} fetches in __wasm_split.js, found ${fetches.length}`);
+  }
+  const body = source.replace(/fetch\(new URL\("(\.\/\w+\.wasm)", import\.meta\.url\)\)/g, 'fetchPart("$1")');
+  return (
+    `${body}\n` +
+    '/** Responses fetched ahead by `fetchReaderEarly`, by file, each taken once by the load that needs it. */\n' +
+    'const early = new Map();\n' +
+    'function fetchPart(file) {\n' +
+    '  const ahead = early.get(file);\n' +
+    '  early.delete(file);\n' +
+    '  return ahead ?? fetch(new URL(file, import.meta.url));\n' +
+    '}\n' +
+    '/** Starts fetching the files of the reader of saved progress (src/core/reader.rs) ahead of need. */\n' +
+    'export function fetchReaderEarly() {\n' +
+    `  for (const file of ${JSON.stringify(parts.reader.map((f) => `./${f}`))}) {\n` +
+    '    if (early.has(file)) continue;\n' +
+    '    const response = fetch(new URL(file, import.meta.url));\n' +
+    '    response.catch(() => {});\n' +
+    '    early.set(file, response);\n' +
+    '  }\n' +
+    '}\n'
+  );
+}
+
 const link = readFileSync(path.join(work, LINK), 'utf8');
-writeFileSync(path.join(dir, 'parts.json'), `${JSON.stringify(filesOfParts(link), null, 2)}\n`);
-writeFileSync(path.join(dir, LINK), linkPerInstance(link));
+const filesOf = filesOfParts(link);
+writeFileSync(path.join(dir, 'parts.json'), `${JSON.stringify(filesOf, null, 2)}\n`);
+writeFileSync(path.join(dir, LINK), linkWithEarlyReader(linkPerInstance(link), filesOf));
 writeFileSync(
   path.join(dir, `${NAME}.js`),
   gluePerInstance(readFileSync(path.join(work, 'bindgen', `${NAME}.js`), 'utf8')),

@@ -35,8 +35,10 @@ document.head.append(preload);
 // - the glue (imported here rather than statically, which would hold everything else back);
 const firstGlue = import('./reciprocity-core.js');
 // - the loader of the wasm's other parts, which the glue imports: requested now rather than once the
-//   glue has arrived (it fetches no part until a visitor opens one; see scripts/split-wasm.mjs);
-import('./__wasm_split.js').catch(() => {});
+//   glue has arrived (it fetches no part until a visitor opens one; see scripts/split-wasm.mjs), but
+//   for a widget whose saved progress the browser holds, what reads it back (see below);
+const partsLoader = import('./__wasm_split.js');
+partsLoader.catch(() => {});
 // - the WebAssembly, fetched and compiled once per page.
 const wasmUrl = new URL('./reciprocity-core_bg.wasm', here);
 const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
@@ -71,6 +73,24 @@ function wordsIn(lang) {
   return words.get(lang);
 }
 for (const element of document.querySelectorAll(TAG)) wordsIn(languageOf(element)).catch(() => {});
+
+// - the reader of saved progress, a part of the wasm (src/core/reader.rs), when the browser holds a
+//   widget's progress: its first screen waits for it (src/components/root.rs), so it is fetched now,
+//   alongside the first screen's wasm, not after it. A first visit fetches nothing more. The key as the
+//   widget makes it (src/core/persistence.rs; a namespace it would refuse falls back to the default).
+function holdsProgress(element) {
+  if ((element.getAttribute('storage') ?? '').toLowerCase() === 'none') return false;
+  const namespace = element.getAttribute('namespace') ?? '';
+  const key = `reciprocity-widget/v1/${/^[A-Za-z0-9_-]{1,64}$/.test(namespace) ? namespace : 'default'}`;
+  try {
+    return localStorage.getItem(key) !== null || sessionStorage.getItem(key) !== null;
+  } catch {
+    return false; // Storage blocked: nothing saved to read.
+  }
+}
+if ([...document.querySelectorAll(TAG)].some(holdsProgress)) {
+  partsLoader.then((parts) => parts.fetchReaderEarly()).catch(() => {});
+}
 
 // Started once per page: the first widget's instance, with the glue it came with.
 let ready = null;

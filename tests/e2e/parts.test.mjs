@@ -466,6 +466,38 @@ describe('reading saved progress (the reader part: src/core/reader.rs)', () => {
     });
   });
 
+  test('for a returning visitor the page’s loader fetches it alongside the first screen’s wasm, each file once', async (t) => {
+    await withContext(t, build.browser, async ({ page }) => {
+      const { widget, requests } = await openClinic(page, 'reader-early');
+      const action = content.steps[0].actions[0];
+      const box = widget.getByRole('checkbox', { name: actionLabel(action), exact: true });
+      await box.check();
+      await eventually(async () => assert.ok((await storageEntries(page))[keyOf('reader-early')]?.includes(action.id)));
+
+      // The next visit: the first screen's wasm is held until the reader's files have been asked for,
+      // so they can only have been asked for by the loader, not by the widget once it started.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(`**${BASE}reciprocity-core_bg.wasm`, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const from = requests.length;
+      await page.reload();
+      try {
+        await eventually(() => assert.deepEqual(readerFetched(requests, from).sort(), partFiles('reader')));
+      } finally {
+        release();
+      }
+      await box.waitFor();
+      assert.equal(await box.isChecked(), true);
+      const asked = widgetFiles(requests, from);
+      for (const file of partFiles('reader')) {
+        assert.equal(asked.filter((f) => f === file).length, 1, `${file}: fetched once, ahead, and that copy used`);
+      }
+    });
+  });
+
   test('offline before it came: a calm message, the saved progress untouched, and “Try again” by keyboard brings it, focus on its heading', async (t) => {
     await withContext(
       t,
