@@ -48,6 +48,8 @@ struct Field {
     optional: bool,
     /// Its words are among those only the sections arriving on first use read: see [`later`].
     later: bool,
+    /// A field of the content kept apart from it: see [`apart`].
+    apart: bool,
 }
 
 const fn f(name: &'static str, ty: Ty) -> Field {
@@ -57,6 +59,7 @@ const fn f(name: &'static str, ty: Ty) -> Field {
         ty,
         optional: false,
         later: false,
+        apart: false,
     }
 }
 
@@ -67,6 +70,7 @@ const fn optional(name: &'static str, ty: Ty) -> Field {
         ty,
         optional: true,
         later: false,
+        apart: false,
     }
 }
 
@@ -83,6 +87,18 @@ const fn later(name: &'static str, rust: &'static str, ty: Ty) -> Field {
         ty,
         optional: false,
         later: true,
+        apart: false,
+    }
+}
+
+/// A field of the content that only the parts of the wasm arriving on first use read (the check's
+/// statements, the forms, the rituals, the plan's rules, their words' places): written into
+/// `LATER` (`Later` in src/core/content.rs) instead of `CONTENT`. Nothing on the first screen refers
+/// to `LATER`, so its data goes with the parts' code (`Content::later`), not into the first download.
+const fn apart(field: Field) -> Field {
+    Field {
+        apart: true,
+        ..field
     }
 }
 
@@ -146,14 +162,14 @@ const CONTENT: Ty = Ty::Struct(
                 ],
             )),
         ),
-        f(
+        apart(f(
             "rituals",
             Ty::List(&Ty::Struct(
                 "Ritual",
                 &[f("id", Ty::Id), f("name", Ty::Str), f("action", Ty::Id)],
             )),
-        ),
-        f(
+        )),
+        apart(f(
             "forms",
             Ty::List(&Ty::Struct(
                 "Form",
@@ -165,8 +181,8 @@ const CONTENT: Ty = Ty::Struct(
                     f("source", Ty::Id),
                 ],
             )),
-        ),
-        f("sensitive_forms", ID_LIST),
+        )),
+        apart(f("sensitive_forms", ID_LIST)),
         f(
             "contexts",
             Ty::List(&Ty::Struct(
@@ -179,8 +195,8 @@ const CONTENT: Ty = Ty::Struct(
                 ],
             )),
         ),
-        later("scale", "scale", STR_LIST),
-        f(
+        apart(later("scale", "scale", STR_LIST)),
+        apart(f(
             "items",
             Ty::List(&Ty::Struct(
                 "Item",
@@ -195,8 +211,8 @@ const CONTENT: Ty = Ty::Struct(
                     f("source", Ty::Id),
                 ],
             )),
-        ),
-        f(
+        )),
+        apart(f(
             "balance",
             Ty::Struct(
                 "BalanceItem",
@@ -207,7 +223,7 @@ const CONTENT: Ty = Ty::Struct(
                     f("source", Ty::Id),
                 ],
             ),
-        ),
+        )),
         f(
             "support",
             Ty::Struct(
@@ -228,8 +244,8 @@ const CONTENT: Ty = Ty::Struct(
                 )],
             ),
         ),
-        f("learn_links", Ty::Map(&Ty::Str)),
-        f(
+        apart(f("learn_links", Ty::Map(&Ty::Str))),
+        apart(f(
             "plan",
             Ty::Struct(
                 "PlanRules",
@@ -247,9 +263,9 @@ const CONTENT: Ty = Ty::Struct(
                     ),
                 ],
             ),
-        ),
+        )),
         // The interface text only those sections read.
-        later("part_ui", "part_ui", Ty::StrStruct("PartUiText")),
+        apart(later("part_ui", "part_ui", Ty::StrStruct("PartUiText"))),
     ],
 );
 
@@ -272,6 +288,8 @@ struct Emitted {
     later_places: Vec<String>,
     /// Whether the walk is inside a [`later`] field.
     in_later: bool,
+    /// The fields of the content kept [`apart`], as the Rust fields of `Later`.
+    apart: String,
     for_browser: bool,
 }
 
@@ -370,6 +388,9 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut Emitted) -> Result<(), Str
             }
             write!(out.code, "{name} {{ ").map_err(|e| e.to_string())?;
             for field in fields.iter() {
+                if field.apart {
+                    std::mem::swap(&mut out.code, &mut out.apart);
+                }
                 write!(out.code, "{}: ", field.rust).map_err(|e| e.to_string())?;
                 let outer = out.in_later;
                 out.in_later |= field.later;
@@ -390,6 +411,9 @@ fn emit(value: &Value, ty: &Ty, path: &str, out: &mut Emitted) -> Result<(), Str
                 }
                 out.in_later = outer;
                 out.code.push_str(", ");
+                if field.apart {
+                    std::mem::swap(&mut out.code, &mut out.apart);
+                }
             }
             out.code.push('}');
             Ok(())
@@ -435,6 +459,7 @@ fn main() {
             later: Vec::new(),
             later_places: Vec::new(),
             in_later: false,
+            apart: String::new(),
             for_browser,
         };
         if let Err(problem) = emit(&json, &CONTENT, &file, &mut emitted) {
@@ -451,6 +476,17 @@ fn main() {
             )
             .unwrap();
             writeln!(code, "pub static CONTENT: Content = {};\n", emitted.code).unwrap();
+            writeln!(
+                code,
+                "/// The content only the parts arriving on first use read (see `apart` in build.rs)."
+            )
+            .unwrap();
+            writeln!(
+                code,
+                "pub static LATER: Later = Later {{ {}}};\n",
+                emitted.apart
+            )
+            .unwrap();
             writeln!(code, "/// How many places every language's table has.").unwrap();
             writeln!(
                 code,
@@ -464,7 +500,9 @@ fn main() {
             )
             .unwrap();
             writeln!(code, "pub const FIRST_TEXT_LEN: usize = {first_len};\n").unwrap();
-        } else if emitted.code != tables_shape(&code) {
+        } else if emitted.code != tables_shape(&code, "CONTENT: Content = ")
+            || format!("Later {{ {}}}", emitted.apart) != tables_shape(&code, "LATER: Later = ")
+        {
             panic!("{file}: its shape (ids, lists, which fields it has) differs from content/{REFERENCE}.json; only the words may differ");
         }
         if lang == REFERENCE && !for_browser {
@@ -504,12 +542,14 @@ fn main() {
     std::fs::write(Path::new(&out_dir).join("content.rs"), code).expect("OUT_DIR is writable");
 }
 
-/// The reference language's shape, as written into `code` (between `CONTENT: Content = ` and `;`).
-fn tables_shape(code: &str) -> String {
+/// The reference language's shape of one static, as written into `code`: what follows
+/// `pub static {statik}` up to the `;`.
+fn tables_shape(code: &str, statik: &str) -> String {
     let start = code
-        .find("pub static CONTENT: Content = ")
+        .find(&format!("pub static {statik}"))
         .expect("the reference comes first")
-        + 30;
+        + 11
+        + statik.len();
     let end = start + code[start..].find(";\n").expect("the statement ends");
     code[start..end].to_owned()
 }

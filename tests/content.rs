@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use reciprocity_widget::core::content::{
-    bundled, ChecklistAction, Content, Item, Region, Side, Step, SupportLine,
+    bundled, ChecklistAction, Content, Item, Later, Region, Side, Step, SupportLine,
 };
 use reciprocity_widget::core::relationship::Relationship;
 use reciprocity_widget::core::text::{self, adhoc, Text};
@@ -34,8 +34,8 @@ fn english_has_the_shape_the_issue_asks_for() {
     let en = &bundled::CONTENT;
     assert_eq!(en.steps.len(), 7);
     assert!(en.action_count() >= 21, "3–5 actions for each of 7 steps");
-    assert!(en.items.len() >= 24);
-    assert_eq!(en.questions(false).len(), en.items.len() + 1);
+    assert!(en.later().items.len() >= 24);
+    assert_eq!(en.questions(false).len(), en.later().items.len() + 1);
     let rituals = [
         "ten minutes each night",
         "two minutes to tell each other something we appreciated",
@@ -70,7 +70,7 @@ fn every_statement_is_a_whole_sentence_for_each_relationship() {
         (Relationship::Friend, "friend"),
         (Relationship::Colleague, "colleague"),
     ];
-    for item in en.items.iter() {
+    for item in en.later().items.iter() {
         // A statement that names nobody ("I keep track of the things that keep us going") names nobody
         // for anyone.
         let partner = en.context(Relationship::Partner).unwrap();
@@ -95,7 +95,7 @@ fn every_statement_is_a_whole_sentence_for_each_relationship() {
     // A colleague's statements are about work where the content says so, not only another name.
     let colleague = en.context(Relationship::Colleague).unwrap();
     let partner = en.context(Relationship::Partner).unwrap();
-    assert!(en.items.iter().any(|item| {
+    assert!(en.later().items.iter().any(|item| {
         *en.item_text(item, colleague)
             != en
                 .item_text(item, partner)
@@ -104,13 +104,19 @@ fn every_statement_is_a_whole_sentence_for_each_relationship() {
     }));
 }
 
-/// Fails unless the validator finds a problem in `content` that mentions `needle`.
-fn expect(content: Content, needle: &str) {
-    let problems = content.validate();
+/// Fails unless the validator finds a problem in `content` (with `later`, the content kept apart)
+/// that mentions `needle`.
+fn expect_with(content: Content, later: Later, needle: &str) {
+    let problems = content.validate_with(&later);
     assert!(
         problems.iter().any(|p| p.contains(needle)),
         "expected a problem mentioning {needle:?}, got {problems:?}"
     );
+}
+
+/// [`expect_with`] the bundled content kept apart.
+fn expect(content: Content, needle: &str) {
+    expect_with(content, bundled::LATER.clone(), needle);
 }
 
 #[test]
@@ -123,21 +129,20 @@ fn the_validator_catches_each_kind_of_mistake() {
     c.steps = leak(steps);
     expect(c, "used twice");
 
-    let mut c = good.clone();
-    c.items = leak(
-        c.items
+    let mut later = bundled::LATER.clone();
+    later.items = leak(
+        later
+            .items
             .iter()
             .filter(|i| !(i.form == "healing" && i.side == Side::Receive))
             .cloned()
             .collect::<Vec<Item>>(),
     );
-    expect(c, "form `healing` has 0 Receive items");
+    expect_with(good.clone(), later, "form `healing` has 0 Receive items");
 
-    let mut c = good.clone();
-    let mut plan = c.plan.clone();
-    plan.gives_more = leak(vec!["reflect", "no-such-step"]);
-    c.plan = plan;
-    expect(c, "unknown step `no-such-step`");
+    let mut later = bundled::LATER.clone();
+    later.plan.gives_more = leak(vec!["reflect", "no-such-step"]);
+    expect_with(good.clone(), later, "unknown step `no-such-step`");
 
     let mut c = good.clone();
     let mut ui = c.ui.clone();
@@ -151,18 +156,22 @@ fn the_validator_catches_each_kind_of_mistake() {
     c.steps = leak(steps);
     expect(c, "3 to 5 keep it doable");
 
-    let mut c = good.clone();
-    let mut items = c.items.to_vec();
+    let mut later = bundled::LATER.clone();
+    let mut items = later.items.to_vec();
     items[0].statement = leak(vec![("boss", adhoc("text"))]);
-    c.items = leak(items);
-    expect(c, "unknown relationship `boss`");
+    later.items = leak(items);
+    expect_with(good.clone(), later, "unknown relationship `boss`");
 
-    let mut c = good.clone();
-    let mut items = c.items.to_vec();
+    let mut later = bundled::LATER.clone();
+    let mut items = later.items.to_vec();
     items[1].statement = leak(items[1].statement[..3].to_vec());
-    c.items = leak(items);
+    later.items = leak(items);
     // (The sentences are kept in key order: colleague, family, friend, partner.)
-    expect(c, "needs one sentence for `partner`, found 0");
+    expect_with(
+        good.clone(),
+        later,
+        "needs one sentence for `partner`, found 0",
+    );
 
     let mut c = good;
     let mut intro = c.intro.clone();
@@ -244,13 +253,13 @@ fn every_source_quote_occurs_in_the_article() {
             quotes.push((format!("action {}", action.id), action.source));
         }
     }
-    for form in en.forms.iter() {
+    for form in en.later().forms.iter() {
         quotes.push((format!("form {}", form.id), form.source));
     }
-    for item in en.items.iter() {
+    for item in en.later().items.iter() {
         quotes.push((format!("item {}", item.id), item.source));
     }
-    quotes.push(("the balance item".into(), en.balance.source));
+    quotes.push(("the balance item".into(), en.later().balance.source));
     assert!(quotes.len() > 50, "every quote measured");
     let missing: Vec<String> = quotes
         .iter()
@@ -403,12 +412,14 @@ fn every_action_says_whether_it_asks_the_visitor_to_do_more() {
     // Every step the plan can suggest to answers leaning towards giving more opens, for every
     // relationship, with an action that does not ask for more.
     let giving_steps: BTreeSet<&str> = en
+        .later()
         .plan
         .gives_more
         .iter()
         .copied()
         .chain(
-            en.plan
+            en.later()
+                .plan
                 .forms
                 .iter()
                 .flat_map(|(_, rule)| rule.gives_more.iter().copied()),

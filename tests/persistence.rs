@@ -673,19 +673,20 @@ fn fullest_document() -> Document {
     }
     let all_answers = || {
         content
+            .later()
             .items
             .iter()
             .map(|i| (i.id.to_owned(), Answer::Value(3)))
-            .chain([(content.balance.id.to_owned(), Answer::Value(-3))])
+            .chain([(content.later().balance.id.to_owned(), Answer::Value(-3))])
             .collect()
     };
     for n in 0..MAX_ATTEMPTS as u64 {
         let mut attempt = Attempt::new(late + n, None);
         attempt.context = Some(reciprocity_widget::core::relationship::Relationship::Colleague);
-        for item in content.items.iter() {
+        for item in content.later().items.iter() {
             attempt.answer(item.id, Answer::NotApplicable, late + n);
         }
-        attempt.answer(content.balance.id, Answer::PreferNot, late + n);
+        attempt.answer(content.later().balance.id, Answer::PreferNot, late + n);
         attempt.finished = Some(late + n);
         attempt.skip_sensitive = Some(false);
         attempt.question = 30;
@@ -693,6 +694,7 @@ fn fullest_document() -> Document {
     }
     doc.quiz.removed = (0..MAX_REMOVED as u64).map(|n| late - n).collect();
     let longest_ritual = content
+        .later()
         .rituals
         .iter()
         .map(|r| r.id)

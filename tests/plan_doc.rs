@@ -28,7 +28,12 @@ struct Shape {
 fn uniform(give: i8, receive: i8) -> Attempt {
     with_forms(
         Attempt::new(0, Some(Relationship::Partner)),
-        &content().forms.iter().map(|f| f.id).collect::<Vec<_>>(),
+        &content()
+            .later()
+            .forms
+            .iter()
+            .map(|f| f.id)
+            .collect::<Vec<_>>(),
         give,
         receive,
     )
@@ -40,7 +45,12 @@ fn with_forms(mut attempt: Attempt, forms: &[&str], give: i8, receive: i8) -> At
 }
 
 fn not_applicable(mut attempt: Attempt, forms: &[&str]) -> Attempt {
-    for item in content().items.iter().filter(|i| forms.contains(&i.form)) {
+    for item in content()
+        .later()
+        .items
+        .iter()
+        .filter(|i| forms.contains(&i.form))
+    {
         attempt
             .answers
             .insert(item.id.to_owned(), Answer::NotApplicable);
@@ -49,9 +59,10 @@ fn not_applicable(mut attempt: Attempt, forms: &[&str]) -> Attempt {
 }
 
 fn balance(mut attempt: Attempt, value: i8) -> Attempt {
-    attempt
-        .answers
-        .insert(content().balance.id.to_owned(), Answer::Value(value));
+    attempt.answers.insert(
+        content().later().balance.id.to_owned(),
+        Answer::Value(value),
+    );
     attempt
 }
 
@@ -160,7 +171,7 @@ fn render() -> String {
         out.push_str("\n\n**Steps that may help most**\n\n");
         let recs = recommend(content, &p);
         if recs.is_empty() {
-            let _ = writeln!(out, "> {}", content.part_ui.direction_unknown);
+            let _ = writeln!(out, "> {}", content.later().part_ui.direction_unknown);
         }
         for (i, rec) in recs.iter().enumerate() {
             let step = content.step(rec.step).expect("a real step");

@@ -123,7 +123,7 @@ fn choosing_a_context_starts_an_attempt_on_the_quiz() {
 
 #[test]
 fn changing_the_context_keeps_the_answers() {
-    let item = content().items[0].id.to_owned();
+    let item = content().later().items[0].id.to_owned();
     let first = started("partner");
     let first_start = first.current().unwrap().started;
     let state = apply(
@@ -145,8 +145,8 @@ fn changing_the_context_keeps_the_answers() {
 #[test]
 fn answers_must_fit_their_item() {
     let state = started("partner");
-    let item = content().items[0].id.to_owned();
-    let balance = content().balance.id.to_owned();
+    let item = content().later().items[0].id.to_owned();
+    let balance = content().later().balance.id.to_owned();
     for (id, answer, accepted) in [
         (&item, Answer::Value(1), true),
         (&item, Answer::Value(5), true),
@@ -172,7 +172,7 @@ fn answers_must_fit_their_item() {
 
 #[test]
 fn answering_without_an_attempt_changes_nothing() {
-    let item = content().items[0].id.to_owned();
+    let item = content().later().items[0].id.to_owned();
     assert_eq!(
         fresh().apply(
             Action::Answer {
@@ -222,7 +222,7 @@ fn a_position_past_the_end_from_storage_is_pulled_back() {
 
 #[test]
 fn finishing_shows_the_plan_and_a_retake_keeps_the_result() {
-    let item = content().items[0].id.to_owned();
+    let item = content().later().items[0].id.to_owned();
     let state = apply(
         &started("colleague"),
         Action::Answer {
@@ -301,11 +301,12 @@ fn another_tab_s_document_replaces_the_data_but_not_the_open_section() {
 #[test]
 fn leaving_out_hard_times_shortens_the_check() {
     let state = started("partner");
-    let all = content().items.len() + 1;
+    let all = content().later().items.len() + 1;
     let hard_times = content()
+        .later()
         .items
         .iter()
-        .filter(|i| content().sensitive_forms.contains(&i.form))
+        .filter(|i| content().later().sensitive_forms.contains(&i.form))
         .count();
     assert!(hard_times > 0, "some statements are about hard times");
     assert_eq!(state.question_count(), all);
@@ -362,7 +363,7 @@ fn the_exit_setting_is_kept() {
 
 #[test]
 fn merging_another_tab_s_copy_keeps_this_tab_s_section_and_question() {
-    let item = content().items[0].id.to_owned();
+    let item = content().later().items[0].id.to_owned();
     let mine = apply(&started("friend"), Action::Next);
     let mine = apply(&mine, Action::Next);
     assert_eq!(mine.current().unwrap().question, 2);

@@ -41,7 +41,7 @@ fn answer_all(mut session: Session, value: impl Fn(&str, Option<Side>) -> i8) ->
     for (i, question) in questions.iter().enumerate() {
         let (item, side) = match question {
             Question::Item(item) => (item.id, Some(item.side)),
-            Question::Balance => (content().balance.id, None),
+            Question::Balance => (content().later().balance.id, None),
         };
         if let Some(next) = session.apply(Event::Answer {
             item,
@@ -114,7 +114,7 @@ fn who_can_see_which_answers_in_each_phase() {
         "the first person sees only their own"
     );
 
-    let item = content().items[0].id;
+    let item = content().later().items[0].id;
     let s = apply(
         &s,
         Event::Answer {
@@ -160,7 +160,7 @@ fn who_can_see_which_answers_in_each_phase() {
     );
     assert!(s.answering().is_none());
     let [first, second] = s.profiles().unwrap();
-    assert_eq!(first.forms.len(), content().forms.len());
+    assert_eq!(first.forms.len(), content().later().forms.len());
     assert!(
         second.forms.iter().all(|f| f.give.is_none()),
         "the second answered nothing"
@@ -203,11 +203,13 @@ fn each_person_moves_only_through_their_own_statements() {
 fn only_answers_to_the_statements_shown_are_taken() {
     let s = begin(true);
     let healing = content()
+        .later()
         .items
         .iter()
         .find(|i| i.form == "healing")
         .unwrap();
     let practical = content()
+        .later()
         .items
         .iter()
         .find(|i| i.form == "practical")
@@ -222,7 +224,7 @@ fn only_answers_to_the_statements_shown_are_taken() {
         ),
         ("no-such-item", Answer::PreferNot, "an unknown statement"),
         (
-            content().balance.id,
+            content().later().balance.id,
             Answer::Value(4),
             "off the overall scale",
         ),
@@ -233,7 +235,7 @@ fn only_answers_to_the_statements_shown_are_taken() {
     let s = apply(
         &s,
         Event::Answer {
-            item: content().balance.id,
+            item: content().later().balance.id,
             answer: Answer::Value(-3),
         },
     );
@@ -259,7 +261,7 @@ fn either_person_can_stop_at_any_step_and_every_answer_is_dropped() {
     let answered = apply(
         &begin(false),
         Event::Answer {
-            item: content().items[0].id,
+            item: content().later().items[0].id,
             answer: Answer::Value(4),
         },
     );
@@ -394,6 +396,7 @@ fn different_stories_when_one_gives_and_the_other_receives_differ_by_the_thresho
     // Exactly a step and a half apart counts; less does not.
     let mut gives = Attempt::new(1, None);
     let practical_give: Vec<&str> = content()
+        .later()
         .items
         .iter()
         .filter(|i| i.form == "practical" && i.side == Side::Give)
@@ -423,7 +426,12 @@ fn forms_without_enough_answers_or_that_do_not_apply_tell_no_story() {
     let first = profile_of(&["practical", "conflict"], 5, 5);
     // The second answered "doesn't apply lately" to every conflict statement, and nothing in practical.
     let mut attempt = Attempt::new(1, None);
-    for item in content().items.iter().filter(|i| i.form == "conflict") {
+    for item in content()
+        .later()
+        .items
+        .iter()
+        .filter(|i| i.form == "conflict")
+    {
         attempt
             .answers
             .insert(item.id.to_owned(), Answer::NotApplicable);
@@ -466,7 +474,7 @@ fn the_differences_in_words_name_the_forms_and_never_the_person_at_fault() {
     let together: Vec<(&str, String)> = ui
         .fields()
         .into_iter()
-        .chain(content().part_ui.fields())
+        .chain(content().later().part_ui.fields())
         .filter(|(name, _)| name.starts_with("together_"))
         .map(|(name, text)| (name, text.to_lowercase()))
         .collect();

@@ -48,7 +48,7 @@ enum Step {
 fn DataControls(props: &DataControlsProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
-    let (ui, part_ui) = (&content.ui, &content.part_ui);
+    let (ui, part_ui) = (&content.ui, &content.later().part_ui);
     let step = use_state(|| Step::Idle);
     // Confirming, cancelling and loading swap the focused control for another: focus follows.
     let (message, focus_next) = (props.message.clone(), props.focus.clone());

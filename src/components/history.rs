@@ -83,7 +83,7 @@ pub fn CompareChecks(props: &CompareProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let chosen = use_state(|| (None::<Millis>, None::<Millis>));
     let checks = &props.checks;
     let ids: Vec<Millis> = checks.iter().map(|c| c.id).collect();
@@ -211,7 +211,7 @@ fn compared(content: &Content, score: &FormScore, give: bool) -> Html {
         _ if give => words(
             "td",
             attrs!["rowspan" = "2"],
-            missing(&content.part_ui, score),
+            missing(&content.later().part_ui, score),
         ),
         _ => Html::default(),
     }
@@ -229,9 +229,10 @@ pub struct ChecksProps {
 /// component: it keeps no state, and each component costs the download a few hundred bytes.
 pub fn over_time(widget: &Widget, checks: &[Check]) -> Html {
     let content = widget.content();
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let mirror = Mirror(content.dir == "rtl");
     let trends = content
+        .later()
         .forms
         .iter()
         .enumerate()
@@ -273,7 +274,7 @@ fn trend(
     mirror: Mirror,
     content: &Content,
 ) -> Html {
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let count = checks.len();
     let scores: Vec<_> = checks
         .iter()
@@ -384,7 +385,7 @@ pub fn PastChecks(props: &ChecksProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let asking = use_state(|| None::<Millis>);
     // Asking and cancelling swap the focused button for another: focus follows, after the render.
     let root = use_node_ref();

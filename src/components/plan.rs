@@ -33,7 +33,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let state = &widget.state;
     // The finished checks with their profiles and dates, worked out again only when the checks or the
     // language change (not on every tick of the checklist).

@@ -30,7 +30,7 @@ pub fn Practice(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let lang = content.lang.get();
     // How many weeks back from this one the visitor is looking.
     let weeks_back = use_state(|| 0i64);
@@ -188,7 +188,7 @@ fn week_in_words(
     days: &[(Day, String, String)],
 ) -> Html {
     let ui = &widget.content().ui;
-    let part_ui = &widget.content().part_ui;
+    let part_ui = &widget.content().later().part_ui;
     let practice = &widget.state.doc.practice;
     let done: Vec<&(Day, String, String)> = days
         .iter()

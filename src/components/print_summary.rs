@@ -39,7 +39,7 @@ pub struct PrintProps {
 #[component]
 pub fn PrintPlan(props: &PrintProps) -> Html {
     let widget = props.widget.clone();
-    let part_ui = &widget.content().part_ui;
+    let part_ui = &widget.content().later().part_ui;
     let answers = use_state(|| false);
     // How many times the button was pressed since the last printing ended (0: not printing, no
     // summary on the page).
@@ -120,7 +120,7 @@ fn mark_host(event: &MouseEvent) {
 fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let done = &widget.state.doc.checklist.done;
     let relationship = widget.relationship();
     let latest = widget.state.doc.quiz.finished().next();

@@ -26,7 +26,7 @@ const LEGEND_HEIGHT: i32 = 28;
 /// hundred bytes.
 pub fn profile_chart(widget: &Widget, profile: &Profile) -> Html {
     let content = widget.content();
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let lang = &content.lang;
     let (title_id, desc_id) = (widget.id("chart-title"), widget.id("chart-desc"));
     let rows = i32::try_from(profile.forms.len()).unwrap_or(0);
@@ -156,7 +156,7 @@ fn rect(class: &'static str, x: String, y: i32, width: i32, height: i32) -> Html
 /// The profile as a table: per form, what the visitor gives and receives, and the difference (also
 /// the printed page's, under another `class`).
 pub fn profile_table(content: &Content, profile: &Profile, class: &'static str) -> Html {
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let rows = profile
         .forms
         .iter()
@@ -212,7 +212,7 @@ pub fn score_cells(content: &Content, form: &FormScore, gap: bool) -> Html {
             } else {
                 attrs!["colspan" = "2"]
             },
-            missing(&content.part_ui, form),
+            missing(&content.later().part_ui, form),
         ),
     }
 }

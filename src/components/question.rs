@@ -65,7 +65,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     });
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let Some(context) = content.context(props.context) else {
         return Html::default();
     };
@@ -80,14 +80,16 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             ContentQuestion::Item(item) => (
                 item.id,
                 content.item_text(item, context),
-                FREQUENCY.zip(content.scale.iter().copied()).collect(),
+                FREQUENCY
+                    .zip(content.later().scale.iter().copied())
+                    .collect(),
                 item.may_not_apply,
             ),
             ContentQuestion::Balance => (
-                content.balance.id,
+                content.later().balance.id,
                 content.balance_text(context),
                 BALANCE
-                    .zip(content.balance.options.iter().copied())
+                    .zip(content.later().balance.options.iter().copied())
                     .collect(),
                 false,
             ),
@@ -194,7 +196,7 @@ pub fn question(widget: &Widget) -> Html {
     let Some(context) = attempt.context else {
         return Html::default();
     };
-    let part_ui = &widget.content().part_ui;
+    let part_ui = &widget.content().later().part_ui;
     let on_answer = {
         let widget = widget.clone();
         Callback::from(move |(item, answer): (Id, Answer)| {

@@ -17,7 +17,7 @@ use yew::prelude::*;
 pub fn quiz(widget: &Widget) -> Html {
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let state = &widget.state;
 
     if let Some(attempt) = state.current() {

@@ -41,7 +41,7 @@ pub fn Together(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let session = use_reducer(|| Session::new(content));
     // Focus follows each new screen: its heading, or the statement's legend. (The session is this
     // component's state, so this component moves focus itself.)
@@ -452,7 +452,7 @@ fn error(shown: bool, text: Text) -> Html {
 
 /// The way back to the check on one's own.
 fn solo_button(widget: &Widget) -> Html {
-    let part_ui = &widget.content().part_ui;
+    let part_ui = &widget.content().later().part_ui;
     button(
         "rw-button rw-button-quiet",
         part_ui.together_solo,
@@ -474,7 +474,7 @@ fn results(
     focus: bool,
 ) -> Html {
     let content = widget.content();
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let lang = &content.lang;
     let [first, second] = profiles;
     let stories = describe_differences(content, &differences(profiles));
@@ -494,7 +494,13 @@ fn results(
         wide_cell(
             profile
                 .balance
-                .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?))
+                .and_then(|b| {
+                    content
+                        .later()
+                        .balance
+                        .options
+                        .get(usize::try_from(b + 3).ok()?)
+                })
                 .copied()
                 .unwrap_or(part_ui.together_no_answer),
         )
@@ -503,7 +509,7 @@ fn results(
         .forms
         .iter()
         .zip(second.forms.iter())
-        .filter(|(a, _)| !(skipped && content.sensitive_forms.contains(&a.form)))
+        .filter(|(a, _)| !(skipped && content.later().sensitive_forms.contains(&a.form)))
         .map(|(a, b)| {
             let name = content.form(a.form).map(|f| f.name).unwrap_or_default();
             rows(part_ui, name, [scores(a), scores(b)])
@@ -630,7 +636,7 @@ fn kept(
 ) -> Html {
     let content = widget.content();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let kept = &widget.state.doc.together.kept;
     if kept.is_empty() {
         return Html::default();

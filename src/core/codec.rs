@@ -284,7 +284,7 @@ mod tests {
         let en = &crate::core::content::bundled::CONTENT;
         for id in RETIRED_IN_5 {
             assert!(
-                en.items.iter().all(|i| i.id != id) && en.balance.id != id,
+                en.later().items.iter().all(|i| i.id != id) && en.later().balance.id != id,
                 "{id} is retired but still asked"
             );
         }

@@ -38,11 +38,22 @@ pub struct Content {
     /// `ltr` or `rtl`; Arabic needs the latter.
     pub dir: Text,
     pub ui: UiText,
-    /// Only for the sections that arrive on first use: see [`PartUiText`].
-    pub part_ui: PartUiText,
     pub intro: Intro,
     /// The seven RECIPRO steps, in framework order.
     pub steps: &'static [Step],
+    /// Who the check is about; each changes the wording of the items.
+    pub contexts: &'static [RelationshipContext],
+    pub support: Support,
+}
+
+/// The content only the parts of the wasm arriving on first use read (the check, the plan,
+/// Practice, the check taken together, the results an event carries): kept apart from [`Content`]
+/// so that the first screen's download does not carry it (`apart` in build.rs). Reached through
+/// [`Content::later`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Later {
+    /// Only for the sections that arrive on first use: see [`PartUiText`].
+    pub part_ui: PartUiText,
     /// The article's small rituals, for the practice log, in the order shown.
     pub rituals: &'static [Ritual],
     /// The six hidden forms of reciprocity, in the article's order.
@@ -50,8 +61,6 @@ pub struct Content {
     /// Forms whose statements touch on hard times (stress, grief, recovery): the content note before
     /// the check lets the visitor leave them out.
     pub sensitive_forms: &'static [Id],
-    /// Who the check is about; each changes the wording of the items.
-    pub contexts: &'static [RelationshipContext],
     /// Labels of the 1..=5 frequency scale, lowest first (Never … Always). Its words come with the
     /// sections that arrive on first use (`later` in build.rs).
     pub scale: &'static [Text],
@@ -62,7 +71,6 @@ pub struct Content {
     /// The names of the "Learn more" passages the plan links to, by passage id: the plan is shown
     /// before the Learn text is fetched, so it carries the few names it needs.
     pub learn_links: &'static [(Id, Text)],
-    pub support: Support,
 }
 
 /// Crisis and support lines per region, for the "Need support now?" panel. The numbers come from
@@ -197,7 +205,7 @@ impl Content {
         relationship: Option<Relationship>,
     ) -> impl Iterator<Item = (&'static Ritual, &'static ChecklistAction)> {
         let steps = self.steps;
-        self.rituals.iter().filter_map(move |ritual| {
+        self.later().rituals.iter().filter_map(move |ritual| {
             let action = steps
                 .iter()
                 .flat_map(|s| s.actions.iter())
@@ -766,6 +774,13 @@ pub const REGIONS: [&str; 6] = ["US", "CA", "GB", "AU", "IN", "AE"];
 
 impl Content {
     /// The bundled content for a language tag ("fr-CA" finds "fr"), if there is one.
+    /// The content only the parts arriving on first use read (the same in every language, as the
+    /// shape is). Called from the first screen, it would bring that data back into its download: the
+    /// size budget would say so.
+    pub fn later(&self) -> &'static Later {
+        &bundled::LATER
+    }
+
     pub fn for_lang(tag: &str) -> Option<&'static Content> {
         let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
         bundled::LANGUAGES
@@ -778,7 +793,7 @@ impl Content {
     }
 
     pub fn form(&self, id: &str) -> Option<&Form> {
-        self.forms.iter().find(|f| f.id == id)
+        self.later().forms.iter().find(|f| f.id == id)
     }
 
     /// The wording for one relationship (the validator makes sure every relationship has one).
@@ -820,9 +835,10 @@ impl Content {
     /// leave them out), then the global balance item last (it asks for an overall judgement, which is
     /// easier after thinking through the specific forms).
     pub fn questions(&self, skip_sensitive: bool) -> Vec<Question> {
-        self.items
+        self.later()
+            .items
             .iter()
-            .filter(|item| !(skip_sensitive && self.sensitive_forms.contains(&item.form)))
+            .filter(|item| !(skip_sensitive && self.later().sensitive_forms.contains(&item.form)))
             .map(Question::Item)
             .chain(std::iter::once(Question::Balance))
             .collect()
@@ -835,12 +851,17 @@ impl Content {
 
     /// The overall question as worded for the relationship `context` is about.
     pub fn balance_text(&self, context: &RelationshipContext) -> Text {
-        wording_for(self.balance.statement, context.id)
+        wording_for(self.later().balance.statement, context.id)
     }
 
     /// Everything a shipped content file must satisfy. Returns every problem found, not only the first,
     /// so a translator sees the whole list at once.
     pub fn validate(&self) -> Vec<String> {
+        self.validate_with(self.later())
+    }
+
+    /// [`Content::validate`], with `later` for the content kept apart (the tests change it).
+    pub fn validate_with(&self, later: &Later) -> Vec<String> {
         let mut problems = Vec::new();
         let mut ids = BTreeSet::new();
         let mut unique = |id: &str, what: &str, problems: &mut Vec<String>| {
@@ -880,7 +901,7 @@ impl Content {
             problems.push(format!("step letters spell `{letters}`, not RECIPRO"));
         }
 
-        for ritual in self.rituals.iter() {
+        for ritual in later.rituals.iter() {
             unique(ritual.id, "a ritual", &mut problems);
             if !self
                 .steps
@@ -903,16 +924,16 @@ impl Content {
             }
         }
 
-        if self.forms.len() != 6 {
+        if later.forms.len() != 6 {
             problems.push(format!(
                 "there are six hidden forms, found {}",
-                self.forms.len()
+                later.forms.len()
             ));
         }
-        for form in self.forms.iter() {
+        for form in later.forms.iter() {
             unique(form.id, "a form", &mut problems);
             for side in [Side::Give, Side::Receive] {
-                let n = self
+                let n = later
                     .items
                     .iter()
                     .filter(|i| i.form == form.id && i.side == side)
@@ -933,13 +954,13 @@ impl Content {
                 "contexts must be {wanted:?} in that order, found {context_ids:?}"
             ));
         }
-        if self.scale.len() != 5 {
+        if later.scale.len() != 5 {
             problems.push(format!(
                 "the frequency scale has 5 labels, found {}",
-                self.scale.len()
+                later.scale.len()
             ));
         }
-        for item in self.items.iter() {
+        for item in later.items.iter() {
             unique(item.id, "an item", &mut problems);
             if self.form(item.form).is_none() {
                 problems.push(format!(
@@ -953,9 +974,9 @@ impl Content {
                 &mut problems,
             );
         }
-        unique(self.balance.id, "the balance item", &mut problems);
-        sentence_per_relationship("the balance item", self.balance.statement, &mut problems);
-        for form in self.sensitive_forms.iter() {
+        unique(later.balance.id, "the balance item", &mut problems);
+        sentence_per_relationship("the balance item", later.balance.statement, &mut problems);
+        for form in later.sensitive_forms.iter() {
             if self.form(form).is_none() {
                 problems.push(format!("sensitive form `{form}` does not exist"));
             }
@@ -993,24 +1014,24 @@ impl Content {
                 }
             }
         }
-        if self.balance.options.len() != 7 {
+        if later.balance.options.len() != 7 {
             problems.push(format!(
                 "the balance item has 7 options, found {}",
-                self.balance.options.len()
+                later.balance.options.len()
             ));
         }
 
-        let form_rules = self.plan.forms.iter().flat_map(|(form, rule)| {
+        let form_rules = later.plan.forms.iter().flat_map(|(form, rule)| {
             [
                 (format!("{form}.gives_more"), rule.gives_more),
                 (format!("{form}.receives_more"), rule.receives_more),
             ]
         });
         let rule_lists = [
-            ("gives_more".to_owned(), self.plan.gives_more),
-            ("receives_more".to_owned(), self.plan.receives_more),
-            ("balanced".to_owned(), self.plan.balanced),
-            ("both_low".to_owned(), self.plan.both_low),
+            ("gives_more".to_owned(), later.plan.gives_more),
+            ("receives_more".to_owned(), later.plan.receives_more),
+            ("balanced".to_owned(), later.plan.balanced),
+            ("both_low".to_owned(), later.plan.both_low),
         ]
         .into_iter()
         .chain(form_rules);
@@ -1024,12 +1045,12 @@ impl Content {
                 }
             }
         }
-        for form in self.forms.iter() {
-            if !self.plan.forms.iter().any(|(id, _)| *id == form.id) {
+        for form in later.forms.iter() {
+            if !later.plan.forms.iter().any(|(id, _)| *id == form.id) {
                 problems.push(format!("form `{}` has no plan rule", form.id));
             }
         }
-        for (form, _) in self.plan.forms.iter() {
+        for (form, _) in later.plan.forms.iter() {
             if self.form(form).is_none() {
                 problems.push(format!("plan rule for unknown form `{form}`"));
             }
@@ -1100,7 +1121,7 @@ impl Content {
         for (name, text) in self.ui.fields() {
             visit(&format!("ui.{name}"), &text);
         }
-        for (name, text) in self.part_ui.fields() {
+        for (name, text) in self.later().part_ui.fields() {
             visit(&format!("part_ui.{name}"), &text);
         }
         visit("intro.heading", &self.intro.heading);
@@ -1121,7 +1142,7 @@ impl Content {
                 }
             }
         }
-        for f in self.forms.iter() {
+        for f in self.later().forms.iter() {
             visit(&format!("form {} name", f.id), &f.name);
             visit(&format!("form {} description", f.id), &f.form_description);
             visit(&format!("form {} source", f.id), f.source);
@@ -1135,10 +1156,10 @@ impl Content {
                 visit(&format!("context {} {field}", c.id), text);
             }
         }
-        for (i, label) in self.scale.iter().enumerate() {
+        for (i, label) in self.later().scale.iter().enumerate() {
             visit(&format!("scale label {}", i + 1), label);
         }
-        for item in self.items.iter() {
+        for item in self.later().items.iter() {
             for (r, text) in item.statement.iter() {
                 visit(&format!("item {} text for {r}", item.id), text);
             }
@@ -1149,11 +1170,11 @@ impl Content {
                 visit(&format!("region {} line name", region.id), &line.name);
             }
         }
-        for (r, text) in self.balance.statement.iter() {
+        for (r, text) in self.later().balance.statement.iter() {
             visit(&format!("balance text for {r}"), text);
         }
-        visit("balance source", self.balance.source);
-        for option in self.balance.options.iter() {
+        visit("balance source", self.later().balance.source);
+        for option in self.later().balance.options.iter() {
             visit("balance option", option);
         }
     }

@@ -113,7 +113,7 @@ mod tests {
             .done
             .insert(CONTENT.steps[0].actions[0].id.to_owned());
         let mut attempt = Attempt::new(1, Some(Relationship::Partner));
-        for item in CONTENT.items {
+        for item in CONTENT.later().items {
             attempt.answers.insert(item.id.to_owned(), Answer::Value(4));
         }
         attempt.finished = Some(2);

@@ -7,7 +7,7 @@ use super::document::{Answer, Attempt};
 /// The statements of `attempt` that have an answer, in the order the check asked them (the overall
 /// question last), each with its answer's label.
 pub fn answered(content: &Content, attempt: &Attempt) -> Vec<(Text, Text)> {
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let Some(context) = attempt
         .context
         .and_then(|c| content.context(c))
@@ -20,13 +20,16 @@ pub fn answered(content: &Content, attempt: &Attempt) -> Vec<(Text, Text)> {
         .into_iter()
         .filter_map(|question| {
             let (id, text, labels, lowest) = match question {
-                Question::Item(item) => {
-                    (item.id, content.item_text(item, context), content.scale, 1)
-                }
+                Question::Item(item) => (
+                    item.id,
+                    content.item_text(item, context),
+                    content.later().scale,
+                    1,
+                ),
                 Question::Balance => (
-                    content.balance.id,
+                    content.later().balance.id,
                     content.balance_text(context),
-                    content.balance.options,
+                    content.later().balance.options,
                     -3,
                 ),
             };
@@ -49,9 +52,9 @@ mod tests {
     fn every_answer_is_listed_in_words_in_the_order_asked_and_skipped_statements_are_not() {
         let content = crate::english();
         let mut attempt = Attempt::new(1, Some(Relationship::Colleague));
-        let (first, second) = (&content.items[0], &content.items[1]);
+        let (first, second) = (&content.later().items[0], &content.later().items[1]);
         // Given out of order: listed in the order of the check.
-        attempt.answer(content.balance.id, Answer::Value(3), 2);
+        attempt.answer(content.later().balance.id, Answer::Value(3), 2);
         attempt.answer(second.id, Answer::PreferNot, 3);
         attempt.answer(first.id, Answer::Value(4), 4);
         let colleague = content.context(Relationship::Colleague).unwrap();

@@ -113,7 +113,7 @@ pub enum Direction {
 impl Direction {
     /// What the plan says of it: the answers described, never the person.
     pub fn describe(self, content: &Content) -> Text {
-        let part_ui = &content.part_ui;
+        let part_ui = &content.later().part_ui;
         match self {
             Direction::GivesMore => part_ui.direction_gives_more,
             Direction::ReceivesMore => part_ui.direction_receives_more,
@@ -179,7 +179,12 @@ fn mean(values: &[f64]) -> Option<f64> {
 }
 
 fn score_form(content: &'static Content, form: Id, attempt: &Attempt) -> FormScore {
-    let items: Vec<&Item> = content.items.iter().filter(|i| i.form == form).collect();
+    let items: Vec<&Item> = content
+        .later()
+        .items
+        .iter()
+        .filter(|i| i.form == form)
+        .collect();
     let answered = |side: Side| -> Vec<f64> {
         items
             .iter()
@@ -223,7 +228,12 @@ pub fn answer_forms(
     give: i8,
     receive: i8,
 ) {
-    for item in content.items.iter().filter(|i| forms.contains(&i.form)) {
+    for item in content
+        .later()
+        .items
+        .iter()
+        .filter(|i| forms.contains(&i.form))
+    {
         let value = if item.side == Side::Give {
             give
         } else {
@@ -237,11 +247,12 @@ pub fn answer_forms(
 
 pub fn profile(content: &'static Content, attempt: &Attempt) -> Profile {
     let forms: Vec<FormScore> = content
+        .later()
         .forms
         .iter()
         .map(|form| score_form(content, form.id, attempt))
         .collect();
-    let balance = match attempt.answers.get(content.balance.id) {
+    let balance = match attempt.answers.get(content.later().balance.id) {
         Some(Answer::Value(v)) if BALANCE.contains(v) => Some(*v),
         _ => None,
     };
@@ -278,7 +289,7 @@ pub fn profile(content: &'static Content, attempt: &Attempt) -> Profile {
 /// article's words for someone who gives more, the answer to the overall question, and whether it
 /// agrees with the details or differs (never dropped).
 pub fn direction_paragraphs(content: &Content, profile: &Profile) -> Vec<String> {
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let direction = if profile.direction == Direction::Balanced && profile.mostly_low() {
         part_ui.direction_both_low
     } else {
@@ -288,9 +299,13 @@ pub fn direction_paragraphs(content: &Content, profile: &Profile) -> Vec<String>
     if profile.direction == Direction::GivesMore {
         out.push(part_ui.direction_gives_more_note.to_string());
     }
-    let answer = profile
-        .balance
-        .and_then(|b| content.balance.options.get(usize::try_from(b + 3).ok()?));
+    let answer = profile.balance.and_then(|b| {
+        content
+            .later()
+            .balance
+            .options
+            .get(usize::try_from(b + 3).ok()?)
+    });
     if let Some(answer) = answer {
         out.push(fill(part_ui.balance_answer, &[("answer", &**answer)]));
     }
@@ -316,7 +331,7 @@ pub enum Reason {
 impl Reason {
     /// The reason in plain words, naming the form and the way it leans.
     pub fn describe(&self, content: &Content) -> String {
-        let part_ui = &content.part_ui;
+        let part_ui = &content.later().part_ui;
         match self {
             Reason::Form(form, lean) => describe_forms(content, &[form], *lean),
             Reason::Direction(Direction::GivesMore) => part_ui.reason_gives_more.to_string(),
@@ -344,7 +359,7 @@ impl Reason {
 /// One sentence for the forms that lean the same way: "In “Practical reciprocity” and “Healing
 /// reciprocity”, your answers lean towards you giving more."
 fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let template = match lean {
         Lean::GivesMore => part_ui.reason_form_gives_more,
         Lean::ReceivesMore => part_ui.reason_form_receives_more,
@@ -358,7 +373,7 @@ fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
 /// “Healing reciprocity”".
 pub fn quoted_forms(content: &Content, forms: &[&Id]) -> String {
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     let names: Vec<String> = forms
         .iter()
         .map(|form| {
@@ -458,7 +473,11 @@ pub fn learn_links(
     passages_for(&learn_hints(profile, relationship))
         .into_iter()
         .filter_map(|id| {
-            let (_, name) = content.learn_links.iter().find(|(link, _)| *link == id)?;
+            let (_, name) = content
+                .later()
+                .learn_links
+                .iter()
+                .find(|(link, _)| *link == id)?;
             Some((id, *name))
         })
         .collect()
@@ -473,20 +492,25 @@ fn stronger(a: &(usize, f64, Recommendation), b: &(usize, f64, Recommendation)) 
 
 fn direction_steps(content: &'static Content, direction: Direction) -> &'static [Id] {
     match direction {
-        Direction::GivesMore => content.plan.gives_more,
-        Direction::ReceivesMore => content.plan.receives_more,
-        Direction::Balanced => content.plan.balanced,
+        Direction::GivesMore => content.later().plan.gives_more,
+        Direction::ReceivesMore => content.later().plan.receives_more,
+        Direction::Balanced => content.later().plan.balanced,
         Direction::Unknown => &[],
     }
 }
 
 /// The steps a form's lean suggests: the form's own rule, or for "both low" the shared one.
 fn form_steps(content: &'static Content, form: Id, lean: Lean) -> &'static [Id] {
-    let rule = content.plan.forms.iter().find(|(id, _)| *id == form);
+    let rule = content
+        .later()
+        .plan
+        .forms
+        .iter()
+        .find(|(id, _)| *id == form);
     match (lean, rule) {
         (Lean::GivesMore, Some((_, rule))) => rule.gives_more,
         (Lean::ReceivesMore, Some((_, rule))) => rule.receives_more,
-        (Lean::BothLow, _) => content.plan.both_low,
+        (Lean::BothLow, _) => content.later().plan.both_low,
         _ => &[],
     }
 }
@@ -583,7 +607,7 @@ mod tests {
 
     /// An attempt answering every give item with `give` and every receive item with `receive`.
     fn uniform(give: i8, receive: i8) -> Attempt {
-        let forms: Vec<&str> = content().forms.iter().map(|f| f.id).collect();
+        let forms: Vec<&str> = content().later().forms.iter().map(|f| f.id).collect();
         with_forms(
             Attempt::new(0, Some(Relationship::Partner)),
             &forms,
@@ -603,9 +627,10 @@ mod tests {
     }
 
     fn with_balance(mut attempt: Attempt, balance: i8) -> Attempt {
-        attempt
-            .answers
-            .insert(content().balance.id.to_owned(), Answer::Value(balance));
+        attempt.answers.insert(
+            content().later().balance.id.to_owned(),
+            Answer::Value(balance),
+        );
         attempt
     }
 
@@ -615,6 +640,7 @@ mod tests {
 
     fn items_of(form: &str, side: Side) -> Vec<String> {
         content()
+            .later()
             .items
             .iter()
             .filter(|i| i.form == form && i.side == side)
@@ -662,7 +688,12 @@ mod tests {
     #[test]
     fn doesn_t_apply_is_neither_never_nor_counted() {
         let mut attempt = uniform(4, 4);
-        for item in content().items.iter().filter(|i| i.form == "conflict") {
+        for item in content()
+            .later()
+            .items
+            .iter()
+            .filter(|i| i.form == "conflict")
+        {
             attempt
                 .answers
                 .insert(item.id.to_owned(), Answer::NotApplicable);
@@ -806,7 +837,7 @@ mod tests {
         let p = profile(content(), &uniform(5, 2));
         let recs = recommend(content(), &p);
         let lines = recs[0].reasons_in_words(content());
-        assert_eq!(lines[0], content().part_ui.reason_gives_more);
+        assert_eq!(lines[0], content().later().part_ui.reason_gives_more);
         let forms = lines.last().unwrap();
         assert!(
             forms.starts_with("In “") && forms.contains("” and “"),
@@ -827,7 +858,11 @@ mod tests {
         for hint in Hint::all() {
             for id in passages_for(&[hint]) {
                 assert!(
-                    content().learn_links.iter().any(|(link, _)| *link == id),
+                    content()
+                        .later()
+                        .learn_links
+                        .iter()
+                        .any(|(link, _)| *link == id),
                     "no name for the Learn passage {id}"
                 );
             }
@@ -839,7 +874,7 @@ mod tests {
         let p = profile(content(), &uniform(2, 2));
         assert!(p.mostly_low());
         let said = direction_paragraphs(content(), &p);
-        assert_eq!(said[0], content().part_ui.direction_both_low);
+        assert_eq!(said[0], content().later().part_ui.direction_both_low);
         let recs = recommend(content(), &p);
         assert!(recs
             .iter()
@@ -869,7 +904,7 @@ mod tests {
             .prop_flat_map(|forms| (Just(forms), proptest::option::of(-3i8..=3)))
             .prop_map(|(forms, balance)| {
                 let mut attempt = Attempt::new(0, Some(Relationship::Partner));
-                for (form, pair) in content().forms.iter().zip(forms) {
+                for (form, pair) in content().later().forms.iter().zip(forms) {
                     if let Some((give, receive)) = pair {
                         attempt = with_form(attempt, form.id, give, receive);
                     }

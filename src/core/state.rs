@@ -321,7 +321,7 @@ impl AppState {
     }
 
     fn is_ritual(&self, id: &str) -> bool {
-        self.content.rituals.iter().any(|r| r.id == id)
+        self.content.later().rituals.iter().any(|r| r.id == id)
     }
 
     /// The one choice of who this is about, shared by the checklist and the check.
@@ -371,9 +371,9 @@ impl Attempt {
 /// Whether `answer` is a possible answer to the question with id `item` (also for the check taken
 /// together, see `core::together`).
 pub fn accepts(content: &Content, item: &str, answer: Answer) -> bool {
-    let range = if item == content.balance.id {
+    let range = if item == content.later().balance.id {
         BALANCE
-    } else if content.items.iter().any(|i| i.id == item) {
+    } else if content.later().items.iter().any(|i| i.id == item) {
         FREQUENCY
     } else {
         return false;
@@ -383,6 +383,7 @@ pub fn accepts(content: &Content, item: &str, answer: Answer) -> bool {
         Answer::PreferNot => true,
         // Only where the content says a statement may not apply.
         Answer::NotApplicable => content
+            .later()
             .items
             .iter()
             .any(|i| i.id == item && i.may_not_apply),

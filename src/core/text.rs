@@ -344,7 +344,10 @@ mod tests {
             .collect();
         let later = whole[FIRST_TEXT_LEN..].join(SEPARATOR);
         let english = crate::english();
-        let (label, intro) = (english.ui.widget_label, english.part_ui.practice_intro);
+        let (label, intro) = (
+            english.ui.widget_label,
+            english.later().part_ui.practice_intro,
+        );
         assert!(
             usize::from(intro.0) >= FIRST_TEXT_LEN,
             "a section's word is a later place"

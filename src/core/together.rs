@@ -235,7 +235,7 @@ impl Session {
             (Phase::Answering(person), Event::Answer { item, answer }) => {
                 let shown = self.questions().iter().any(|q| match q {
                     Question::Item(i) => i.id == item,
-                    Question::Balance => self.content.balance.id == item,
+                    Question::Balance => self.content.later().balance.id == item,
                 });
                 let attempt = &mut next.answers[person.index()];
                 if !shown
@@ -320,7 +320,7 @@ pub fn differences(profiles: &[Profile; 2]) -> Vec<Difference> {
 /// second's receiving differ, one for the other way round (never which is right: the answers, not the
 /// people).
 pub fn describe_differences(content: &Content, differences: &[Difference]) -> Vec<String> {
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     [
         (Person::First, part_ui.together_differs_first_gives),
         (Person::Second, part_ui.together_differs_second_gives),
