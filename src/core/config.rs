@@ -300,10 +300,16 @@ fn language_tag(value: &str) -> Option<String> {
 /// Free text for display: control characters removed, white space folded, cut to a sensible length.
 /// `None` when nothing is left.
 fn label(value: &str) -> Option<String> {
-    let folded: String = value
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Joined by hand: `join` over `&str`s would be one more copy of the standard library's joining
+    // code in the first screen's download (the other joins are over `String`s).
+    let mut joined = String::new();
+    for (i, word) in value.split_whitespace().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    let folded: String = joined
         .chars()
         .filter(|c| !c.is_control())
         .take(MAX_LABEL_CHARS)
