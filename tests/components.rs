@@ -120,7 +120,7 @@ fn text(root: &Element, selector: &str) -> String {
 
 /// How many screens the whole check has: every statement and the overall question.
 fn questions() -> usize {
-    reciprocity_widget::english().items.len() + 1
+    reciprocity_widget::english().later().items.len() + 1
 }
 
 /// The button whose text is `label`.
@@ -974,7 +974,7 @@ async fn walk_together(root: &Element, total: usize, pick: &str, last: &str, don
 async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_both() {
     let content = reciprocity_widget::english();
     let ui = &content.ui;
-    let part_ui = &content.part_ui;
+    let part_ui = &content.later().part_ui;
     clear("c-together");
     let widget = mount("c-together").await;
     let root = widget.root.clone();
@@ -996,7 +996,8 @@ async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_bo
             .get_item(&key("c-together"))
             .unwrap()
             .unwrap_or_default();
-        content.items.iter().any(|i| text.contains(i.id)) || text.contains(content.balance.id)
+        content.later().items.iter().any(|i| text.contains(i.id))
+            || text.contains(content.later().balance.id)
     };
     assert_eq!(
         text(&root, ".rw-together-who"),
@@ -1034,7 +1035,7 @@ async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_bo
 
     // Both side by side: every form answered (not the one left out), and the overall question, each
     // a row of its own, then a row for each person.
-    let forms = content.forms.len() - content.sensitive_forms.len();
+    let forms = content.later().forms.len() - content.later().sensitive_forms.len();
     assert_eq!(all(&root, ".rw-together-results tbody").len(), forms + 1);
     assert_eq!(
         all(&root, ".rw-together-results tbody tr").len(),
@@ -1079,6 +1080,7 @@ fn checks_document(starts: &[u64]) -> String {
         .map(|(i, started)| {
             let (give, receive) = (5 - i as i64 % 4, 2 + i as i64 % 3);
             let answers: serde_json::Map<String, serde_json::Value> = content
+                .later()
                 .items
                 .iter()
                 .map(|item| {
@@ -1210,7 +1212,10 @@ async fn the_printed_summary_is_there_while_printing_hidden_on_screen_with_answe
     option(&root, "Include my answers to each statement").click();
     yew::scheduler::flush().await;
     let answers = all(&summary, ".rw-print-answers li");
-    assert_eq!(answers.len(), reciprocity_widget::english().items.len());
+    assert_eq!(
+        answers.len(),
+        reciprocity_widget::english().later().items.len()
+    );
     // Printing over: the summary goes.
     window
         .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
