@@ -331,7 +331,7 @@ pub struct RelationshipContext {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub id: Id,
-    /// Id of one of [`Content::forms`].
+    /// Id of one of [`Later::forms`].
     pub form: Id,
     pub side: Side,
     /// The first-person statement for each relationship (keyed by its id), each a whole sentence:
