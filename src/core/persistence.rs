@@ -297,11 +297,13 @@ impl Persistence {
             Err(_) => return Self::memory_only(persistence.namespace, Notice::Unavailable),
             // Nothing is written until the visitor changes something: a visit alone stores nothing.
             Ok(None) => (Document::default(), Vec::new()),
-            // Left unread, as something another tab wrote (`base` stays `None`).
-            Ok(Some(_)) if persistence.reader.is_none() => (Document::default(), Vec::new()),
-            Ok(Some(text)) => match persistence.adopt(text, now) {
-                Ok(doc) => (doc, Vec::new()),
-                Err(notice) => (Document::default(), vec![notice]),
+            Ok(Some(text)) => match reader {
+                Some(reader) => match persistence.adopt(reader, text, now) {
+                    Ok(doc) => (doc, Vec::new()),
+                    Err(notice) => (Document::default(), vec![notice]),
+                },
+                // Left unread, as something another tab wrote (`base` stays `None`).
+                None => (Document::default(), Vec::new()),
             },
         };
         Loaded {
@@ -381,11 +383,7 @@ impl Persistence {
     /// Takes `text` found under the key as the current document, or explains why not. An unreadable
     /// value is copied aside before anything else; if that copy fails, writing stops so the only copy
     /// cannot be overwritten.
-    fn adopt(&mut self, text: String, now: u64) -> Result<Document, Notice> {
-        // Only called with the reader here (see `open_with`, `save`, `external_change`).
-        let Some(reader) = self.reader else {
-            return Err(Notice::Unavailable);
-        };
+    fn adopt(&mut self, reader: Reader, text: String, now: u64) -> Result<Document, Notice> {
         match (reader.decode)(&text) {
             Ok(doc) => {
                 self.set_base(Some(text), Some(doc.clone()));
@@ -454,7 +452,7 @@ impl Persistence {
                     return SaveOutcome::Failed(Notice::Newer);
                 }
                 // Another tab (or the page) left something unreadable: copy it aside, then write ours.
-                Err(_) => match self.adopt(text.clone(), now) {
+                Err(_) => match self.adopt(reader, text.clone(), now) {
                     Err(Notice::CorruptUnsaved) => {
                         return SaveOutcome::Failed(Notice::CorruptUnsaved)
                     }
@@ -564,10 +562,12 @@ impl Persistence {
                 self.set_base(None, None);
                 External::Removed
             }
-            Some(_) if self.reader.is_none() => External::Waiting,
-            Some(text) => match self.adopt(text, now) {
-                Ok(doc) => External::Changed(doc),
-                Err(notice) => External::Problem(notice),
+            Some(text) => match self.reader {
+                Some(reader) => match self.adopt(reader, text, now) {
+                    Ok(doc) => External::Changed(doc),
+                    Err(notice) => External::Problem(notice),
+                },
+                None => External::Waiting,
             },
         }
     }
