@@ -9,10 +9,12 @@
 use super::app::{widget_box, App, AppProps};
 use super::hooks::persistence::holds_progress;
 use super::lazy;
-use super::markup::{attrs, button, buttons, nodes, words};
+use super::markup::{attrs, button, buttons, dynamic, el, nodes, on, tag, words};
+use crate::core::config::DEFAULT_EXIT_URL;
 use crate::core::reader;
 use crate::core::text;
 use wasm_bindgen::JsCast;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 /// Where the reader of saved progress is, before the app opens storage.
@@ -99,7 +101,9 @@ pub fn Root(props: &AppProps) -> Html {
 }
 
 /// "Loading…" while the reader of saved progress is on its way; if it cannot be fetched, a calm
-/// message (the saved progress is still there) and "Try again".
+/// message (the saved progress is still there) and "Try again". Quick exit is there all along, as a
+/// link that leaves without a history entry (its keyboard gesture and its clearing come with the app,
+/// which has read the visitor's settings).
 fn waiting_view(
     props: &AppProps,
     reading: Reading,
@@ -115,8 +119,33 @@ fn waiting_view(
             text,
         )
     };
+    let exit_url = props
+        .config
+        .exit_url
+        .clone()
+        .unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned());
+    let leave = {
+        let exit_url = exit_url.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace(&exit_url);
+            }
+        })
+    };
+    let exit = el(
+        "div",
+        attrs!["class" = "rw-toolbar"],
+        tag(
+            "a",
+            dynamic!["href" = exit_url, "rel" = "noreferrer", "class" = "rw-exit"],
+            on!(onclick, leave),
+            ui.exit_button.into_prop_value(),
+        ),
+    );
     let inside = match reading {
         Reading::Failed => nodes(vec![
+            exit.clone(),
             status(ui.learn_failed),
             buttons(button(
                 "rw-button",
@@ -125,7 +154,7 @@ fn waiting_view(
                 Callback::from(move |_: MouseEvent| set.set(Reading::Retrying)),
             )),
         ]),
-        _ => status(ui.learn_loading),
+        _ => nodes(vec![exit, status(ui.learn_loading)]),
     };
     widget_box(content, waiting, "rw-widget", inside)
 }

@@ -59,8 +59,8 @@ export function actionLabel(action, relationship = null) {
 export const keyOf = (namespace) => `reciprocity-widget/v1/${namespace}`;
 
 /**
- * Makes the page's requests matching `pattern` fail as if offline, until `reconnect()`; `asked()` is how
- * many it has made.
+ * Makes the page's requests matching `pattern` fail as if offline, until `reconnect()` (and again after
+ * `disconnect()`); `asked()` is how many it has made.
  */
 export async function offlineFor(page, pattern) {
   let offline = true;
@@ -69,7 +69,7 @@ export async function offlineFor(page, pattern) {
     asked += 1;
     return offline ? route.abort('internetdisconnected') : route.continue();
   });
-  return { reconnect: () => (offline = false), asked: () => asked };
+  return { reconnect: () => (offline = false), disconnect: () => (offline = true), asked: () => asked };
 }
 
 /**

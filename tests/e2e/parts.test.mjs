@@ -431,6 +431,8 @@ describe('the parts of the wasm', () => {
 });
 
 describe('reading saved progress (the reader part: src/core/reader.rs)', () => {
+  /** Quick exit's address on these pages: a page of the test server, so leaving can be followed. */
+  const exitUrl = () => `${new URL(build.server.url).origin}${BASE}exit-landing.html`;
   const readerFetched = (requests, from = 0) => partFiles('reader').filter((f) => widgetFiles(requests, from).includes(f));
 
   test('a first visit saves without it; a returning visitor waits for it and sees their own progress, never an empty checklist', async (t) => {
@@ -503,7 +505,11 @@ describe('reading saved progress (the reader part: src/core/reader.rs)', () => {
       t,
       build.browser,
       async ({ page }) => {
-        const { widget } = await openClinic(page, 'reader-offline');
+        const { widget } = await openClinic(
+          page,
+          'reader-offline',
+          widgetElement({ id: 'w', lang: 'en', namespace: 'reader-offline', 'exit-url': exitUrl() }),
+        );
         const action = content.steps[0].actions[0];
         const box = widget.getByRole('checkbox', { name: actionLabel(action), exact: true });
         await box.check();
@@ -518,6 +524,11 @@ describe('reading saved progress (the reader part: src/core/reader.rs)', () => {
         assert.equal((await storageEntries(page))[keyOf('reader-offline')], saved, 'the saved progress untouched');
         await screens(page, 'reader-failed', [widget]);
         await assertAccessible(page, 'the widget before its saved progress could be read');
+        // Quick exit is there meanwhile, first in the tab order.
+        const exit = widget.getByRole('link', { name: ui.exit_button, exact: true });
+        assert.equal(await exit.getAttribute('href'), exitUrl());
+        await page.keyboard.press('Tab');
+        assert.equal((await focused(page)).text, ui.exit_button);
 
         part.reconnect();
         await widget.getByRole('button', { name: ui.learn_retry, exact: true }).focus();
@@ -526,6 +537,16 @@ describe('reading saved progress (the reader part: src/core/reader.rs)', () => {
         assert.equal(await box.isChecked(), true);
         await eventually(async () => assert.equal((await focused(page)).focusTarget, 'view-heading', 'focus on the heading of what came'));
         assert.equal((await storageEntries(page))[keyOf('reader-offline')], saved);
+
+        // Offline again on the next visit: quick exit leaves at once, and the page is not left in the
+        // tab's history.
+        part.disconnect();
+        await page.reload();
+        await eventually(async () => assert.equal((await message.textContent()).trim(), ui.learn_failed));
+        const before = await page.evaluate(() => history.length);
+        await exit.click();
+        await page.waitForURL(exitUrl());
+        assert.equal(await page.evaluate(() => history.length), before, 'replaced, not added');
       },
       { allowErrors: [/Failed to load resource/, /Failed to fetch|internetdisconnected|TypeError/i] },
     );
