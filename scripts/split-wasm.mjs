@@ -151,12 +151,13 @@ function filesOfParts(source) {
  */
 function linkWithEarlyReader(source, parts) {
   if (!parts.reader) throw new Error('split-wasm.mjs: no reader part in __wasm_split.js');
-  const fetches = [...source.matchAll(/fetch\(new URL\("(\.\/\w+\.wasm)", import\.meta\.url\)\)/g)];
+  const partFetch = /fetch\(new URL\("(\.\/\w+\.wasm)", import\.meta\.url\)\)/g;
+  const fetches = [...source.matchAll(partFetch)];
   const files = new Set(Object.values(parts).flat());
   if (fetches.length !== files.size) {
     throw new Error(`split-wasm.mjs: expected ${files.size} fetches in __wasm_split.js, found ${fetches.length}`);
   }
-  const body = source.replace(/fetch\(new URL\("(\.\/\w+\.wasm)", import\.meta\.url\)\)/g, 'fetchPart("$1")');
+  const body = source.replace(partFetch, 'fetchPart("$1")');
   return (
     `${body}\n` +
     '/** Responses fetched ahead by `fetchReaderEarly`, by file, each taken once by the load that needs it. */\n' +

@@ -72,7 +72,8 @@ function wordsIn(lang) {
   }
   return words.get(lang);
 }
-for (const element of document.querySelectorAll(TAG)) wordsIn(languageOf(element)).catch(() => {});
+const onThePage = [...document.querySelectorAll(TAG)];
+for (const element of onThePage) wordsIn(languageOf(element)).catch(() => {});
 
 // - the reader of saved progress, a part of the wasm (src/core/reader.rs), when the browser holds a
 //   widget's progress: its first screen waits for it (src/components/root.rs), so it is fetched now,
@@ -88,7 +89,7 @@ function holdsProgress(element) {
     return false; // Storage blocked: nothing saved to read.
   }
 }
-if ([...document.querySelectorAll(TAG)].some(holdsProgress)) {
+if (onThePage.some(holdsProgress)) {
   partsLoader.then((parts) => parts.fetchReaderEarly()).catch(() => {});
 }
 

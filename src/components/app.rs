@@ -21,7 +21,7 @@ use super::panel::Panel;
 use super::support_panel::support_panel;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::widget::Widget;
-use crate::core::config::{EmbedConfig, DEFAULT_EXIT_URL};
+use crate::core::config::EmbedConfig;
 use crate::core::content::Content;
 use crate::core::document::View;
 use crate::core::notices::NoticeAction;
@@ -110,10 +110,7 @@ pub fn App(props: &AppProps) -> Html {
         state.doc.clone(),
     );
 
-    let exit_url = config
-        .exit_url
-        .clone()
-        .unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned());
+    let exit_url = config.exit_to();
     let clears = state
         .doc
         .settings

@@ -27,7 +27,7 @@ use super::data_panel::DataControlsProps;
 use super::hooks::focus::{Focus, PendingFocus};
 use super::markup::{attrs, button, buttons, nodes, on, words};
 use super::widget::Widget;
-use crate::core::content::Content;
+use crate::core::content::{Content, UiText};
 use crate::core::document::{Document, View};
 use crate::core::events::Results;
 use crate::core::learn::Learn;
@@ -469,6 +469,16 @@ pub fn failed_words(widget: &Widget) -> Text {
 /// not an alert, as for Learn's text); nothing once it is here.
 pub fn part_status(widget: &Widget, now: &PartNow) -> Html {
     let ui = &widget.content().ui;
+    match now {
+        PartNow::Here(_) => Html::default(),
+        PartNow::Loading => fetch_status(ui, None),
+        PartNow::Failed(retry) => fetch_status(ui, Some((failed_words(widget), retry.clone()))),
+    }
+}
+
+/// "Loading…" while something is on its way; once it could not be fetched, `failed`: what to say,
+/// and what "Try again" runs. For a part, and for what reads saved progress (`root.rs`).
+pub fn fetch_status(ui: &UiText, failed: Option<(Text, Callback<MouseEvent>)>) -> Html {
     let status = |text| {
         words(
             "p",
@@ -476,12 +486,11 @@ pub fn part_status(widget: &Widget, now: &PartNow) -> Html {
             text,
         )
     };
-    match now {
-        PartNow::Here(_) => Html::default(),
-        PartNow::Loading => status(ui.learn_loading),
-        PartNow::Failed(retry) => nodes(vec![
-            status(failed_words(widget)),
-            buttons(button("rw-button", ui.learn_retry, None, retry.clone())),
+    match failed {
+        None => status(ui.learn_loading),
+        Some((words, retry)) => nodes(vec![
+            status(words),
+            buttons(button("rw-button", ui.learn_retry, None, retry)),
         ]),
     }
 }

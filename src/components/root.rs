@@ -9,8 +9,7 @@
 use super::app::{widget_box, App, AppProps};
 use super::hooks::persistence::holds_progress;
 use super::lazy;
-use super::markup::{attrs, button, buttons, dynamic, el, nodes, on, tag, words};
-use crate::core::config::DEFAULT_EXIT_URL;
+use super::markup::{attrs, dynamic, el, nodes, on, tag};
 use crate::core::reader;
 use crate::core::text;
 use wasm_bindgen::JsCast;
@@ -112,18 +111,7 @@ fn waiting_view(
 ) -> Html {
     let content = props.content;
     let ui = &content.ui;
-    let status = |text| {
-        words(
-            "p",
-            attrs!["role" = "status", "class" = "rw-part-status"],
-            text,
-        )
-    };
-    let exit_url = props
-        .config
-        .exit_url
-        .clone()
-        .unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned());
+    let exit_url = props.config.exit_to();
     let leave = {
         let exit_url = exit_url.clone();
         Callback::from(move |event: MouseEvent| {
@@ -143,18 +131,10 @@ fn waiting_view(
             ui.exit_button.into_prop_value(),
         ),
     );
-    let inside = match reading {
-        Reading::Failed => nodes(vec![
-            exit.clone(),
-            status(ui.learn_failed),
-            buttons(button(
-                "rw-button",
-                ui.learn_retry,
-                None,
-                Callback::from(move |_: MouseEvent| set.set(Reading::Retrying)),
-            )),
-        ]),
-        _ => nodes(vec![exit, status(ui.learn_loading)]),
-    };
+    let failed = (reading == Reading::Failed).then(|| {
+        let retry = Callback::from(move |_: MouseEvent| set.set(Reading::Retrying));
+        (ui.learn_failed, retry)
+    });
+    let inside = nodes(vec![exit, lazy::fetch_status(ui, failed)]);
     widget_box(content, waiting, "rw-widget", inside)
 }

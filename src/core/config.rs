@@ -94,6 +94,15 @@ impl Default for EmbedConfig {
     }
 }
 
+impl EmbedConfig {
+    /// Where quick exit goes: the clinic's `exit-url`, or [`DEFAULT_EXIT_URL`].
+    pub fn exit_to(&self) -> String {
+        self.exit_url
+            .clone()
+            .unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned())
+    }
+}
+
 /// The attribute names the element reads, so the custom element can observe exactly these.
 pub const ATTRIBUTES: [&str; 13] = [
     "lang",

@@ -130,10 +130,8 @@ impl SavedProgress {
 /// The storage area holding this widget's progress: the configured one, but a visitor who chose
 /// "don't remember me" in this tab has their progress in session storage, found there first.
 fn area_of(config: &EmbedConfig) -> StorageChoice {
-    let in_session = config.storage == StorageChoice::Local
-        && storage::open(StorageChoice::Session)
-            .and_then(|s| s.get(&config.namespace.key()).ok().flatten())
-            .is_some();
+    let in_session =
+        config.storage == StorageChoice::Local && holds_key(StorageChoice::Session, config);
     match in_session {
         true => StorageChoice::Session,
         false => config.storage,
@@ -143,12 +141,14 @@ fn area_of(config: &EmbedConfig) -> StorageChoice {
 /// Whether the browser holds saved progress for this widget (then the reader of saved progress is
 /// fetched before opening it: see `components/root.rs`).
 pub fn holds_progress(config: &EmbedConfig) -> bool {
-    match area_of(config) {
-        StorageChoice::None => false,
-        area => storage::open(area)
-            .and_then(|s| s.get(&config.namespace.key()).ok().flatten())
-            .is_some(),
-    }
+    holds_key(area_of(config), config)
+}
+
+/// Whether `area` holds this widget's key (`false` for no storage, or storage that cannot be read).
+fn holds_key(area: StorageChoice, config: &EmbedConfig) -> bool {
+    storage::open(area)
+        .and_then(|s| s.get(&config.namespace.key()).ok().flatten())
+        .is_some()
 }
 
 /// Opens the configured storage for the configured namespace (see [`area_of`]).
