@@ -26,7 +26,13 @@ pub fn file_next_to(files: Option<&str>, path: &str) -> Option<String> {
 pub async fn fetch_json(url: &str) -> Result<wasm_bindgen::JsValue, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let describe = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    // What the browser said: a rejected fetch or a failed parse is an `Error` ("Failed to fetch").
+    // Its message rather than the value's `Debug`, whose formatting would bring the glue's general
+    // value printer for one line of the console.
+    let describe = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => e.as_string().unwrap_or_default(),
+    };
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -34,7 +40,8 @@ pub async fn fetch_json(url: &str) -> Result<wasm_bindgen::JsValue, String> {
         .dyn_into()
         .map_err(describe)?;
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        // As a `u64`: the integer formatting the wasm has already.
+        return Err(format!("HTTP {}", u64::from(response.status())));
     }
     JsFuture::from(response.json().map_err(describe)?)
         .await
