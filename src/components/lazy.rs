@@ -29,7 +29,6 @@ use super::markup::{attrs, button, buttons, nodes, on, words};
 use super::widget::Widget;
 use crate::core::content::{Content, UiText};
 use crate::core::document::{Document, View};
-use crate::core::events::Results;
 use crate::core::learn::Learn;
 use crate::core::reader::{self, Reader};
 use crate::core::state::{self, SectionActions};
@@ -157,12 +156,13 @@ fn data_part() -> Result<DataRender, NotLoaded> {
     Ok(super::data_controls::data_controls)
 }
 
-/// Works out a finished check's results for the host page's event (`core::events::results`).
-pub type ResultsOf = fn(&'static Content, &Document) -> Option<Results>;
+/// Works out a finished check's results for the host page's event, as the plain object it carries
+/// (`web::events::results_object`).
+pub type ResultsOf = fn(&'static Content, &Document) -> Option<JsValue>;
 
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(results, fallible))]
 fn results_part() -> Result<ResultsOf, NotLoaded> {
-    Ok(crate::core::events::results)
+    Ok(crate::web::events::results_object)
 }
 
 /// The scoring the host page's event needs when the clinic shares results, fetched on first use (the

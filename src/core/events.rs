@@ -14,13 +14,16 @@ pub const READY: &str = "reciprocity-ready";
 pub const CHECKLIST_CHANGE: &str = "reciprocity-checklist-change";
 pub const QUIZ_COMPLETE: &str = "reciprocity-quiz-complete";
 
+/// An event's `detail`. `R` is how the results are held: [`Results`] here; in the browser, the plain
+/// object the results part made of them (see `web::events`), so that the first screen's events carry
+/// no serializer.
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct Detail {
+pub struct Detail<R = Results> {
     pub namespace: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checklist: Option<ChecklistSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub results: Option<Results>,
+    pub results: Option<R>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -43,7 +46,7 @@ pub struct FormResult {
     pub receive: Option<f64>,
 }
 
-fn bare(config: &EmbedConfig) -> Detail {
+fn bare<R>(config: &EmbedConfig) -> Detail<R> {
     Detail {
         namespace: config.namespace.as_str().to_owned(),
         checklist: None,
@@ -51,11 +54,11 @@ fn bare(config: &EmbedConfig) -> Detail {
     }
 }
 
-pub fn ready(config: &EmbedConfig) -> Detail {
+pub fn ready<R>(config: &EmbedConfig) -> Detail<R> {
     bare(config)
 }
 
-pub fn checklist_change(config: &EmbedConfig, content: &Content, doc: &Document) -> Detail {
+pub fn checklist_change<R>(config: &EmbedConfig, content: &Content, doc: &Document) -> Detail<R> {
     let mut detail = bare(config);
     if config.share_results {
         // The counts the visitor sees: the actions shown for who the checklist is about.
@@ -92,7 +95,7 @@ pub fn results(content: &'static Content, doc: &Document) -> Option<Results> {
 }
 
 /// For the newest finished attempt: its `results` (see [`results`]) only when the clinic shares them.
-pub fn quiz_complete(config: &EmbedConfig, results: Option<Results>) -> Detail {
+pub fn quiz_complete<R>(config: &EmbedConfig, results: Option<R>) -> Detail<R> {
     let mut detail = bare(config);
     if config.share_results {
         detail.results = results;
@@ -144,7 +147,7 @@ mod tests {
             ..EmbedConfig::default()
         };
         let doc = finished_doc();
-        let checklist = checklist_change(&config, &CONTENT, &doc);
+        let checklist: Detail = checklist_change(&config, &CONTENT, &doc);
         // The check was about a partner: the counts are those of a partner's checklist.
         let partner = CONTENT.actions_for(Some(Relationship::Partner)).count();
         assert!(partner < CONTENT.action_count());
