@@ -12,6 +12,7 @@ use super::panel::Panel;
 use super::widget::Widget;
 use crate::core::content::{fill, UiText};
 use crate::core::persistence::Deletion;
+use crate::core::text::joined;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Listeners;
@@ -52,7 +53,7 @@ fn deletion_message(ui: &UiText, deletion: &Deletion) -> String {
     match deletion {
         Deletion::Complete => ui.data_deleted.to_string(),
         Deletion::Incomplete { left } => {
-            fill(ui.data_delete_incomplete, &[("keys", &left.join(", "))])
+            fill(ui.data_delete_incomplete, &[("keys", &joined(left, ", "))])
         }
         Deletion::Unknown => ui.data_delete_unknown.to_string(),
     }

@@ -10,6 +10,7 @@ use super::document::View;
 use super::persistence::Namespace;
 use super::relationship::Relationship;
 use super::support::{parse_clinic_lines, ClinicLine};
+use super::text::joined;
 
 /// Where progress is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -309,16 +310,7 @@ fn language_tag(value: &str) -> Option<String> {
 /// Free text for display: control characters removed, white space folded, cut to a sensible length.
 /// `None` when nothing is left.
 fn label(value: &str) -> Option<String> {
-    // Joined by hand: `join` over `&str`s would be one more copy of the standard library's joining
-    // code in the first screen's download (the other joins are over `String`s).
-    let mut joined = String::new();
-    for (i, word) in value.split_whitespace().enumerate() {
-        if i > 0 {
-            joined.push(' ');
-        }
-        joined.push_str(word);
-    }
-    let folded: String = joined
+    let folded: String = joined(value.split_whitespace(), " ")
         .chars()
         .filter(|c| !c.is_control())
         .take(MAX_LABEL_CHARS)
