@@ -96,8 +96,10 @@ if (onThePage.some(holdsProgress)) {
 // Started once per page: the first widget's instance, with the glue it came with.
 let ready = null;
 function start() {
-  ready ??= Promise.all([firstGlue, compiled]).then(async ([glue, module]) => {
-    await glue.default({ module_or_path: module });
+  // `initSync`: the module is compiled already, so instantiating it is quick, and the glue keeps no
+  // code for fetching and compiling it (scripts/minify.mjs leaves out what the loader does not call).
+  ready ??= Promise.all([firstGlue, compiled]).then(([glue, module]) => {
+    glue.initSync({ module });
     return glue;
   });
   return ready;
@@ -112,7 +114,7 @@ async function instanceFor() {
   widgets += 1;
   if (widgets === 1) return first;
   const glue = await import(new URL(`./reciprocity-core.js?widget=${widgets}`, here).href);
-  await glue.default({ module_or_path: await compiled });
+  glue.initSync({ module: await compiled });
   return glue;
 }
 
