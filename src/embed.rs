@@ -5,6 +5,7 @@
 use crate::components::root::Root;
 use crate::core::config::{self, ATTRIBUTES};
 use crate::core::content::Content;
+use crate::core::strings::{cat, decimal};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -71,11 +72,13 @@ pub fn mount_widget(
         JsValue::from_str("reciprocity-widget: its words are not a list of strings")
     })?;
     crate::core::text::install_joined(words).map_err(|wrong| {
-        JsValue::from_str(&format!(
-            "reciprocity-widget: its words have {} places where this build has {}: \
-             text/<lang>.json is from another version of the widget",
-            wrong.found, wrong.expected
-        ))
+        JsValue::from_str(&cat(&[
+            "reciprocity-widget: its words have ",
+            &decimal(wrong.found as u64),
+            " places where this build has ",
+            &decimal(wrong.expected as u64),
+            ": text/<lang>.json is from another version of the widget",
+        ]))
     })?;
     // Read by hand rather than through serde: the attribute list is flat strings, and a deserializer's
     // error paths (which format numbers) would add kilobytes for nothing. Entries of any other shape
@@ -102,10 +105,11 @@ pub fn mount_widget(
     }
     if Content::for_lang(&config.lang).is_none() {
         web_sys::console::warn_1(
-            &format!(
-                "reciprocity-widget: no content in lang=\"{}\" yet; showing English.",
-                config::console_quoted(&config.lang)
-            )
+            &cat(&[
+                "reciprocity-widget: no content in lang=\"",
+                &config::console_quoted(&config.lang),
+                "\" yet; showing English.",
+            ])
             .into(),
         );
     }

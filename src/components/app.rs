@@ -62,9 +62,10 @@ impl PartialEq for AppProps {
 }
 
 /// A section that arrives on first use (see `lazy.rs`), keyed by its part so that moving between two
-/// of them starts the other's load instead of reusing this one's state.
+/// of them starts the other's load instead of reusing this one's state. (Keyed by the part's name: a
+/// number as a key would be written out with `core::fmt`.)
 fn lazy(widget: &Widget, part: Part) -> Html {
-    html! { <Lazy key={part as usize} {part} widget={widget.clone()} /> }
+    html! { <Lazy key={part.name()} {part} widget={widget.clone()} /> }
 }
 
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);

@@ -12,7 +12,7 @@ use super::panel::Panel;
 use super::widget::Widget;
 use crate::core::content::{fill, UiText};
 use crate::core::persistence::Deletion;
-use crate::core::text::joined;
+use crate::core::strings::joined;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Listeners;

@@ -96,6 +96,17 @@ impl Part {
         self as usize
     }
 
+    /// Its name, a key that tells the parts apart.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Quiz => "quiz",
+            Part::Plan => "plan",
+            Part::Practice => "practice",
+            Part::Together => "together",
+            Part::Data => "data",
+        }
+    }
+
     /// The part that draws `view`, if it is not on the first screen.
     pub fn of(view: View) -> Option<Part> {
         match view {

@@ -184,7 +184,11 @@ fn summary(widget: &Widget, props: &PrintProps, answers: bool) -> Html {
                     el("li", attrs![], nodes(cells))
                 })
                 .collect();
-            let title = sentence("h4", attrs![], format!("{} · {}", step.letter, step.title));
+            let title = sentence(
+                "h4",
+                attrs![],
+                format!("{} · {}", step.letter.get(), step.title.get()),
+            );
             let list = el("ul", attrs![], nodes(actions));
             page.push(el(
                 "div",

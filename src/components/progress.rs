@@ -2,6 +2,7 @@
 //! by the same sentence sighted visitors read.
 
 use super::markup::{attrs, dynamic, el, nodes, tag};
+use crate::core::strings::decimal;
 use yew::prelude::*;
 use yew::virtual_dom::{Listeners, VNode, VText};
 
@@ -20,9 +21,9 @@ pub fn progress(done: usize, total: usize, label: String, id: String) -> Html {
         "progress",
         // `value` after the others, where html! puts it on elements other than inputs.
         dynamic![
-            "max" = total.max(1).to_string(),
+            "max" = decimal(total.max(1) as u64),
             "aria-labelledby" = id,
-            "value" = done.min(total).to_string(),
+            "value" = decimal(done.min(total) as u64),
         ],
         Listeners::None,
         Html::default(),

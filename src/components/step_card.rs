@@ -6,6 +6,7 @@ use super::markup::{attrs, dynamic, keyed, nodes, tag, words};
 use super::progress::progress;
 use super::widget::Widget;
 use crate::core::content::{fill, Step};
+use crate::core::strings::cat;
 use crate::web::format_count;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
@@ -17,7 +18,7 @@ use yew::virtual_dom::{Key, Listeners};
 pub fn step_card(widget: &Widget, step: &'static Step) -> Html {
     let content = widget.content();
     let (done, total) = step.progress(&widget.state.doc.checklist.done, widget.relationship());
-    let heading_id = widget.id(&format!("step-{}", step.id));
+    let heading_id = widget.id(&cat(&["step-", step.id]));
     let progress_label = fill(
         content.ui.checklist_step_progress,
         &[
@@ -53,7 +54,7 @@ pub fn step_card(widget: &Widget, step: &'static Step) -> Html {
             <>
                 { heading }
                 { words("p", attrs!["class" = "rw-step-summary"], step.summary) }
-                { progress(done, total, progress_label, widget.id(&format!("step-{}-progress", step.id))) }
+                { progress(done, total, progress_label, widget.id(&cat(&["step-", step.id, "-progress"]))) }
                 { action_list(widget, step, false) }
             </>
         },

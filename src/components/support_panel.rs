@@ -6,6 +6,7 @@
 use super::markup::{attrs, button, buttons, dynamic, el, nodes, string, tag, words};
 use super::widget::Widget;
 use crate::core::content::{fill, SupportLine, Text, UiText};
+use crate::core::strings::cat;
 use crate::core::support::{dial, regions};
 use yew::html::IntoPropValue;
 use yew::prelude::*;
@@ -149,7 +150,7 @@ fn link(scheme: &str, number: &str, words: Html) -> Html {
     tag(
         "a",
         dynamic![
-            "href" = format!("{scheme}{}", dial(number)),
+            "href" = cat(&[scheme, &dial(number)]),
             "class" = "rw-line-link",
         ],
         Listeners::None,

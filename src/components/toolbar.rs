@@ -97,7 +97,11 @@ pub fn toolbar(widget: &Widget, props: ToolbarProps) -> Html {
                 "button",
                 dynamic![
                     "type" = "button",
-                    "aria-expanded" = (props.open == Some(panel)).to_string(),
+                    "aria-expanded" = if props.open == Some(panel) {
+                        "true"
+                    } else {
+                        "false"
+                    },
                     "aria-controls" = widget.id(id),
                     "data-focus" = Focus::Toggle(panel).attr(),
                     "class" = "rw-toolbar-button",

@@ -12,6 +12,7 @@ use crate::core::content::Content;
 use crate::core::document::View;
 use crate::core::relationship::Relationship;
 use crate::core::state::{Action, AppState, Change};
+use crate::core::strings::{cat, decimal};
 use crate::web::now_ms;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -135,7 +136,7 @@ impl Widget {
 
     /// An id unique on the page for an element of this instance.
     pub fn id(&self, local: &str) -> String {
-        format!("rw{}-{local}", self.instance)
+        cat(&["rw", &decimal(u64::from(self.instance)), "-", local])
     }
 }
 

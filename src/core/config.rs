@@ -9,8 +9,8 @@ use super::content::REGIONS;
 use super::document::View;
 use super::persistence::Namespace;
 use super::relationship::Relationship;
+use super::strings::{cat, hex, joined};
 use super::support::{parse_clinic_lines, ClinicLine};
-use super::text::joined;
 
 /// Where progress is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -134,12 +134,15 @@ pub struct Refused {
 
 impl Refused {
     pub fn message(&self) -> String {
-        format!(
-            "reciprocity-widget: ignored {}=\"{}\" ({}); using the default.",
+        cat(&[
+            "reciprocity-widget: ignored ",
             self.attribute,
-            console_quoted(&self.value),
-            self.allowed
-        )
+            "=\"",
+            &console_quoted(&self.value),
+            "\" (",
+            self.allowed,
+            "); using the default.",
+        ])
     }
 }
 
@@ -155,7 +158,11 @@ pub fn console_quoted(value: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if c.is_control() => {
+                out.push_str("\\u{");
+                out.push_str(&hex(c as u32, 1));
+                out.push('}');
+            }
             c => out.push(c),
         }
     }

@@ -10,6 +10,7 @@
 
 use super::relationship::Relationship;
 use super::sorted::SortedSet;
+use super::strings::cat;
 use std::collections::BTreeSet;
 
 pub use super::text::Text;
@@ -756,7 +757,7 @@ ui_text! {
 pub fn fill(template: impl AsRef<str>, values: &[(&str, &str)]) -> String {
     let mut out = template.as_ref().to_owned();
     for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = out.replace(&cat(&["{", name, "}"]), value);
     }
     out
 }
@@ -873,7 +874,7 @@ impl Content {
         };
 
         if self.dir != "ltr" && self.dir != "rtl" {
-            problems.push(format!("dir must be ltr or rtl, not `{}`", self.dir));
+            problems.push(format!("dir must be ltr or rtl, not `{}`", self.dir.get()));
         }
         let letters: String = self.steps.iter().map(|s| s.letter.get()).collect();
         if self.steps.len() != 7 {

@@ -21,6 +21,7 @@ pub mod relationship;
 pub mod scoring;
 pub mod sorted;
 pub mod state;
+pub mod strings;
 pub mod support;
 pub mod text;
 pub mod together;

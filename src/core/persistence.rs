@@ -9,6 +9,7 @@ use super::codec::{encode, DecodeError};
 use super::document::Document;
 use super::reader::{self, Reader};
 use super::sorted::SortedMap;
+use super::strings::{cat, decimal};
 use std::cell::RefCell;
 
 /// Every key this widget writes starts with this, so a page can tell the widget's keys from its own.
@@ -116,12 +117,12 @@ impl Namespace {
 
     /// The key holding this namespace's document.
     pub fn key(&self) -> String {
-        format!("{KEY_PREFIX}{}", self.0)
+        cat(&[KEY_PREFIX, &self.0])
     }
 
     /// Where an unreadable document found at load time is kept, named by the time it was found.
     pub fn corrupt_key(&self, unix_ms: u64) -> String {
-        format!("{}/corrupt/{unix_ms}", self.key())
+        cat(&[&self.key(), "/corrupt/", &decimal(unix_ms)])
     }
 }
 
@@ -417,7 +418,7 @@ impl Persistence {
                 if n == 0 {
                     base.clone()
                 } else {
-                    format!("{base}-{n}")
+                    cat(&[&base, "-", &decimal(n)])
                 }
             })
             .find(|key| !matches!(self.store.get(key), Ok(Some(_))))
@@ -587,7 +588,7 @@ fn write_checked(store: &dyn Store, key: &str, text: &str) -> Result<(), StoreEr
 /// the keys back: [`Deletion::Complete`] only when none is left.
 pub fn forget_in(store: &dyn Store, namespace: &Namespace) -> Deletion {
     let key = namespace.key();
-    let copies = format!("{key}/");
+    let copies = cat(&[&key, "/"]);
     let ours = |k: &String| *k == key || k.starts_with(&copies);
     match store.keys() {
         Ok(keys) => {

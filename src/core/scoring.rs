@@ -386,7 +386,7 @@ pub fn quoted_forms(content: &Content, forms: &[&Id]) -> String {
         Some((last, rest)) => format!(
             "{}{}{last}",
             rest.join(&*ui.list_separator),
-            part_ui.list_last_separator
+            part_ui.list_last_separator.get()
         ),
         None => String::new(),
     }

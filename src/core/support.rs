@@ -1,6 +1,7 @@
 //! Which support lines to show, and how to dial them.
 
 use super::content::{Content, Region, REGIONS};
+use super::strings::cat;
 
 /// A support line a clinic added with `support-lines`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub fn regions(
 pub fn dial(number: &str) -> String {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     if number.trim_start().starts_with('+') {
-        format!("+{digits}")
+        cat(&["+", &digits])
     } else {
         digits
     }

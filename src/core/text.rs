@@ -16,6 +16,8 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 
 /// Words a visitor reads: a place in the current language's table. Dereferences to the string.
+/// In the browser no `Display`: `to_string()` then takes the string's own, where `Display` would go
+/// through `core::fmt` (see `core::strings`); `format!` takes `.get()`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Text(pub u16);
 
@@ -101,6 +103,9 @@ impl AsRef<str> for Text {
     }
 }
 
+/// For native code only (the tests, and the documents they write). In the browser `Text` has no
+/// `Display`, so `to_string()` takes the string's own (see the type).
+#[cfg(not(target_arch = "wasm32"))]
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self)
@@ -141,20 +146,6 @@ impl PartialEq<Text> for &str {
     fn eq(&self, other: &Text) -> bool {
         **self == **other
     }
-}
-
-/// `parts` joined by `separator`, like the standard library's `join`, whose joining code would be one
-/// more copy in the first screen's download for each kind of part joined (it is generic over them, and
-/// large); this is small enough that its copies cost less.
-pub fn joined<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, separator: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.into_iter().enumerate() {
-        if i > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(part.as_ref());
-    }
-    out
 }
 
 /// A table that does not fit the compiled content.
@@ -304,15 +295,6 @@ pub fn installed() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn joined_joins_as_the_standard_library_does() {
-        for parts in [vec![], vec!["a"], vec!["a", "b c", ""], vec!["", ""]] {
-            assert_eq!(joined(&parts, ", "), parts.join(", "));
-        }
-        let owned = vec![String::from("x"), String::from("y")];
-        assert_eq!(joined(owned, "\0"), "x\0y");
-    }
 
     #[test]
     fn texts_read_from_the_english_table_natively() {

@@ -6,6 +6,7 @@
 //! [`decode`], which is in Learn's part of the wasm (fetched with the text; see `components/lazy.rs`).
 
 use crate::core::learn::Learn;
+use crate::core::strings::cat;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
@@ -18,7 +19,7 @@ thread_local! {
 /// Where the Learn text for `lang` is: `learn/<lang>.json` in the folder of `files` (the URL of the
 /// loader, or of any file next to it), or of the page when there is none.
 pub fn file_url(files: Option<&str>, lang: &str) -> Option<String> {
-    super::file_next_to(files, &format!("learn/{lang}.json"))
+    super::file_next_to(files, &cat(&["learn/", lang, ".json"]))
 }
 
 /// The text already fetched from `url` on this page, if any.

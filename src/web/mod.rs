@@ -8,6 +8,7 @@ pub mod storage;
 pub mod text;
 
 use crate::core::days::Day;
+use crate::core::strings::{cat, decimal};
 
 /// The address of `path` (such as `text/fr.json`) in the folder of `files` (the URL of the loader, or
 /// of any file next to it), or of the page when there is none.
@@ -40,8 +41,7 @@ pub async fn fetch_json(url: &str) -> Result<wasm_bindgen::JsValue, String> {
         .dyn_into()
         .map_err(describe)?;
     if !response.ok() {
-        // As a `u64`: the integer formatting the wasm has already.
-        return Err(format!("HTTP {}", u64::from(response.status())));
+        return Err(cat(&["HTTP ", &decimal(u64::from(response.status()))]));
     }
     JsFuture::from(response.json().map_err(describe)?)
         .await
@@ -102,14 +102,14 @@ pub fn format_score(value: f64, lang: &str) -> String {
 /// `intl_locale`); written here rather than by `Intl`, whose first use for a language costs about
 /// 40 ms on a phone, on the first screen.
 pub fn format_count(value: usize) -> String {
-    value.to_string()
+    decimal(value as u64)
 }
 
 /// The locale `Intl` formats for in `lang`: its own words, separators and order, with Western digits
 /// (`-u-nu-latn`) in every language, so a date, a score and a phone number never mix two sets of digits
 /// (Arabic would otherwise write "٢٧" beside "800 4673"; the UAE uses Western digits).
 fn intl_locale(lang: &str) -> String {
-    format!("{lang}-u-nu-latn")
+    cat(&[lang, "-u-nu-latn"])
 }
 
 thread_local! {

@@ -4,6 +4,7 @@
 //! (`text/<lang>.parts.json`) when the first of them is opened. The loader fetched the first
 //! language's first-screen table already (see `www/reciprocity-widget.js`).
 
+use crate::core::strings::{cat, decimal};
 use crate::core::text;
 
 /// Which table of a language.
@@ -22,7 +23,7 @@ pub fn file_url(files: Option<&str>, lang: &str, table: Table) -> Option<String>
         Table::First => "",
         Table::Later => ".parts",
     };
-    super::file_next_to(files, &format!("text/{lang}{kind}.json"))
+    super::file_next_to(files, &cat(&["text/", lang, kind, ".json"]))
 }
 
 /// Makes sure `table` of `lang` is kept (fetched from `files`' folder unless this instance has it
@@ -41,11 +42,14 @@ pub async fn fetch_table(files: Option<&str>, lang: &str, table: Table) -> Resul
         Table::Later => text::add_later_joined(lang, words).map(|()| lang),
     };
     match kept {
-        Err(w) => Err(format!(
-            "{url} has {} places where this build has {}",
-            w.found, w.expected
-        )),
-        Ok(kept) if kept != lang => Err(format!("{url} holds the words of `{kept}`")),
+        Err(w) => Err(cat(&[
+            &url,
+            " has ",
+            &decimal(w.found as u64),
+            " places where this build has ",
+            &decimal(w.expected as u64),
+        ])),
+        Ok(kept) if kept != lang => Err(cat(&[&url, " holds the words of `", kept, "`"])),
         Ok(_) => Ok(()),
     }
 }

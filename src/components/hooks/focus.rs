@@ -4,6 +4,7 @@
 //! once it is in the DOM.
 
 use crate::components::panel::Panel;
+use crate::core::strings::{cat, decimal};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -69,13 +70,13 @@ impl Focus {
             Focus::ResetAsk => "reset-ask",
             Focus::ResetCancel => "reset-cancel",
             Focus::RelationshipChange => "relationship-change",
-            Focus::Step(id) => return AttrValue::from(format!("step-{id}")),
-            Focus::Relationship(id) => return AttrValue::from(format!("relationship-{id}")),
+            Focus::Step(id) => return AttrValue::from(cat(&["step-", id])),
+            Focus::Relationship(id) => return AttrValue::from(cat(&["relationship-", id])),
             Focus::LearnButton => "learn-button",
-            Focus::LearnLink(id) => return AttrValue::from(format!("learn-link-{id}")),
-            Focus::LearnPart(id) => return AttrValue::from(format!("learn-{id}")),
+            Focus::LearnLink(id) => return AttrValue::from(cat(&["learn-link-", id])),
+            Focus::LearnPart(id) => return AttrValue::from(cat(&["learn-", id])),
             Focus::Checks => "checks",
-            Focus::RemoveCheck(id) => return AttrValue::from(format!("remove-{id}")),
+            Focus::RemoveCheck(id) => return AttrValue::from(cat(&["remove-", &decimal(id)])),
             Focus::RemoveCancel => "remove-cancel",
         };
         AttrValue::Static(name)
@@ -115,7 +116,7 @@ pub fn focus_now(root: &NodeRef, target: Focus) -> bool {
     let element = root
         .cast::<web_sys::Element>()
         .and_then(|root| {
-            root.query_selector(&format!("[data-focus=\"{}\"]", target.attr()))
+            root.query_selector(&cat(&["[data-focus=\"", &target.attr(), "\"]"]))
                 .ok()
                 .flatten()
         })

@@ -8,6 +8,7 @@
 
 use crate::components::lazy;
 use crate::core::content::{bundled, UiText};
+use crate::core::strings::cat;
 use crate::core::text;
 use crate::web::text::{fetch_table, Table};
 use std::cell::Cell;
@@ -59,7 +60,13 @@ pub fn use_chosen_language(
                     Err(problem) => {
                         focus_after_choice();
                         web_sys::console::warn_1(
-                            &format!("reciprocity-widget: the words of `{lang}` could not be loaded: {problem}").into(),
+                            &cat(&[
+                                "reciprocity-widget: the words of `",
+                                lang,
+                                "` could not be loaded: ",
+                                &problem,
+                            ])
+                            .into(),
                         );
                         say.emit(ui.language_failed.to_string());
                     }

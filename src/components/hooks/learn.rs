@@ -7,6 +7,7 @@
 use super::super::lazy::{learn as learn_part, prefetch_learn, NotLoaded};
 use super::focus::{focus_now, Focus, PendingFocus};
 use crate::core::learn::{Learn, Place};
+use crate::core::strings::cat;
 use crate::web::learn::{cached, load};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
@@ -208,11 +209,12 @@ pub fn use_learn(url: Option<AttrValue>, root: NodeRef, focus: PendingFocus) -> 
                     Ok(learn) => dispatcher.dispatch(LearnAction::Arrived(learn)),
                     Err(problem) => {
                         web_sys::console::warn_1(
-                            &format!(
-                                "reciprocity-widget: could not load the Learn more text from {}: \
-                                 {problem}",
-                                url.as_deref().unwrap_or("(unknown)")
-                            )
+                            &cat(&[
+                                "reciprocity-widget: could not load the Learn more text from ",
+                                url.as_deref().unwrap_or("(unknown)"),
+                                ": ",
+                                &problem,
+                            ])
                             .into(),
                         );
                         dispatcher.dispatch(LearnAction::Failed { attempt });

@@ -2,6 +2,7 @@
 //! widget uses its own colours (and says why in the console). The rule lives in `core::contrast`.
 
 use crate::core::contrast;
+use crate::core::strings::cat;
 use yew::prelude::*;
 
 /// The colour probes the check reads: rendered inside the widget, never shown, never read aloud.
@@ -26,7 +27,7 @@ pub fn use_theme_check(root: NodeRef) -> bool {
             let computed = |class: &str| -> Option<String> {
                 let element = root
                     .cast::<web_sys::Element>()?
-                    .query_selector(&format!(".{class}"))
+                    .query_selector(&cat(&[".", class]))
                     .ok()??;
                 let style = web_sys::window()?.get_computed_style(&element).ok()??;
                 style.get_property_value("color").ok()

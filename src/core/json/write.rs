@@ -2,8 +2,9 @@
 //! serde_json writes (compact, or laid out as its `to_string_pretty` does), which is also what
 //! `JSON.stringify` wrote for the browser before. Keys of maps must be strings.
 
+use super::super::strings::{decimal, hex};
 use serde::ser::{self, Serialize};
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// `value` as JSON text; `pretty` lays it out for reading (two spaces per level).
 pub fn write<T: Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, Error> {
@@ -54,7 +55,8 @@ impl Writer {
                 '\u{8}' => self.out.push_str("\\b"),
                 '\u{c}' => self.out.push_str("\\f"),
                 c if c < ' ' => {
-                    let _ = write!(self.out, "\\u{:04x}", c as u32);
+                    self.out.push_str("\\u");
+                    self.out.push_str(&hex(c as u32, 4));
                 }
                 c => self.out.push(c),
             }
@@ -62,8 +64,11 @@ impl Writer {
         self.out.push('"');
     }
 
-    fn number(&mut self, n: impl fmt::Display) {
-        let _ = write!(self.out, "{n}");
+    fn number(&mut self, n: i64) {
+        if n < 0 {
+            self.out.push('-');
+        }
+        self.out.push_str(&decimal(n.unsigned_abs()));
     }
 
     /// Opens an array (`[`) or an object (`{`).
@@ -188,7 +193,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.number(v);
+        self.out.push_str(&decimal(v));
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
