@@ -10,7 +10,7 @@
 
 use super::relationship::Relationship;
 use super::sorted::SortedSet;
-use super::strings::cat;
+use super::strings::{cat, replace};
 use std::collections::BTreeSet;
 
 pub use super::text::Text;
@@ -757,7 +757,7 @@ ui_text! {
 pub fn fill(template: impl AsRef<str>, values: &[(&str, &str)]) -> String {
     let mut out = template.as_ref().to_owned();
     for (name, value) in values {
-        out = out.replace(&cat(&["{", name, "}"]), value);
+        out = replace(&out, &cat(&["{", name, "}"]), value);
     }
     out
 }

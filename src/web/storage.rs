@@ -12,6 +12,7 @@
 
 use crate::core::config::StorageChoice;
 use crate::core::persistence::{Store, StoreError};
+use crate::core::strings::find;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -69,7 +70,7 @@ fn classify(error: JsValue) -> StoreError {
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())
         .unwrap_or_default();
-    if name.contains("Quota") || name.contains("QUOTA") {
+    if find(&name, "Quota").is_some() || find(&name, "QUOTA").is_some() {
         StoreError::QuotaExceeded
     } else {
         StoreError::Unavailable
