@@ -5,7 +5,7 @@ use super::checklist::Checklist as ChecklistView;
 use super::data_panel::DataPanel;
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::hooks::host_events::use_host_events;
-use super::hooks::language::use_chosen_language;
+use super::hooks::language::{focus_after_choice, use_chosen_language};
 use super::hooks::learn::use_learn;
 use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
@@ -87,6 +87,16 @@ pub fn App(props: &AppProps) -> Html {
     let own_colours = use_theme_check(root.clone());
     // Moves focus where an action asked for it, after the new view is in the DOM.
     let focus = use_pending_focus(root.clone());
+    // Mounted afresh in the language just chosen in the list: focus goes back to the list. Asked once,
+    // at mount: the app the list was used in may render again before it gives way.
+    {
+        let focus = focus.clone();
+        use_memo((), move |_| {
+            if focus_after_choice() {
+                focus.set(Focus::Language);
+            }
+        });
+    }
     let announce = use_mut_ref(|| None::<String>);
     let panel = use_state(|| None::<Panel>);
     // Learn more in the language on screen.

@@ -1,11 +1,14 @@
 //! The language the widget speaks, changeable at any time: a list of the languages it has words for,
 //! each named in itself. Choosing one keeps the choice in the document; its words are fetched (one
 //! file, from the widget's own folder; see `hooks/language.rs`) and the app comes back in that
-//! language with focus on this list. Hidden when the widget has one language only.
+//! language with focus on this list (`Focus::Language`, set by the app). Hidden when the widget has
+//! one language only. A function rather than a component: it keeps no state, and each component costs
+//! the download a few hundred bytes.
 
-use super::hooks::language::{chosen_here, focus_after_choice};
-use super::markup::{attrs, dynamic, el, element, fixed, nodes, on, tag};
-use super::widget::WidgetProps;
+use super::hooks::focus::Focus;
+use super::hooks::language::chosen_here;
+use super::markup::{attrs, dynamic, el, fixed, nodes, on, tag};
+use super::widget::Widget;
 use crate::core::content::bundled;
 use crate::core::state::Action;
 use crate::core::text;
@@ -22,21 +25,8 @@ pub const NAMES: [(&str, &str); 4] = [
     ("ar", "العربية"),
 ];
 
-#[component]
-pub fn LanguageChoice(props: &WidgetProps) -> Html {
-    let widget = props.widget.clone();
+pub fn language_choice(widget: &Widget) -> Html {
     let ui = &widget.content().ui;
-    let select = use_node_ref();
-    {
-        let select = select.clone();
-        use_effect_with((), move |_| {
-            if focus_after_choice() {
-                if let Some(list) = select.cast::<HtmlSelectElement>() {
-                    let _ = list.focus();
-                }
-            }
-        });
-    }
     if bundled::LANGUAGES.len() < 2 {
         return Html::default();
     }
@@ -84,11 +74,13 @@ pub fn LanguageChoice(props: &WidgetProps) -> Html {
             )
         })
         .collect();
-    let select = element(
+    let select = tag(
         "select",
-        select,
-        None,
-        dynamic!["id" = id, "class" = "rw-control"],
+        dynamic![
+            "id" = id,
+            "data-focus" = Focus::Language.attr(),
+            "class" = "rw-control"
+        ],
         on!(onchange, Callback::from(onchange)),
         nodes(options),
     );

@@ -2,7 +2,7 @@
 //! help and the way out are one step away whatever the visitor is doing, and never gated by a score.
 
 use super::hooks::focus::Focus;
-use super::language_choice::LanguageChoice;
+use super::language_choice::language_choice;
 use super::lazy::{opening, Part};
 use super::markup::{attrs, dynamic, el, fixed, nodes, on, tag};
 use super::panel::Panel;
@@ -111,7 +111,7 @@ pub fn toolbar(widget: &Widget, props: ToolbarProps) -> Html {
             )
         }),
     );
-    children.push(html! { <LanguageChoice widget={widget.clone()} /> });
+    children.push(language_choice(widget));
     tag(
         "div",
         dynamic![

@@ -52,6 +52,8 @@ pub enum Focus {
     RemoveCheck(u64),
     /// "Cancel" of the question whether to remove a check.
     RemoveCancel,
+    /// The language list, in the app mounted afresh in the language chosen there.
+    Language,
 }
 
 impl Focus {
@@ -78,6 +80,7 @@ impl Focus {
             Focus::Checks => "checks",
             Focus::RemoveCheck(id) => return AttrValue::from(cat(&["remove-", &decimal(id)])),
             Focus::RemoveCancel => "remove-cancel",
+            Focus::Language => "language",
         };
         AttrValue::Static(name)
     }
