@@ -4,7 +4,7 @@
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::markup::{attrs, confirm, dynamic, el, el_ref, nodes, on, tag, words};
 use super::progress::progress;
-use super::relationship_choice::RelationshipChoice;
+use super::relationship_choice::{relationship_choice, use_relationship_choice};
 use super::step_card::step_card;
 use super::widget::WidgetProps;
 use crate::core::content::fill;
@@ -23,6 +23,7 @@ pub fn Checklist(props: &WidgetProps) -> Html {
     // Asking and cancelling swap the focused button for another: focus follows, after the render.
     let root = use_node_ref();
     let focus = use_pending_focus(root.clone());
+    let choice = use_relationship_choice();
 
     let ticks = &widget.state.doc.checklist.done;
     // "n of N" counts the actions shown for this relationship; a hidden action keeps its tick.
@@ -105,7 +106,7 @@ pub fn Checklist(props: &WidgetProps) -> Html {
     let children = html! {
         <>
             { words("p", attrs![], ui.checklist_intro) }
-            <RelationshipChoice widget={widget.clone()} />
+            { relationship_choice(&widget, &choice, None) }
             { progress(done, total, overall, widget.id("checklist-overall")) }
             { steps }
             { el("div", attrs!["class" = "rw-reset"], nodes(vec![done_note, reset])) }

@@ -7,7 +7,7 @@ use super::markup::{
     attrs, button, buttons, dynamic, el, el_with, fixed, keyed, nodes, on, sentence, string, tag,
     words,
 };
-use super::relationship_choice::RelationshipChoice;
+use super::relationship_choice::{relationship_choice, use_relationship_choice};
 use super::safety_note::safety_note;
 use super::widget::{Widget, WidgetProps};
 use crate::core::content::fill;
@@ -32,6 +32,7 @@ pub fn Practice(props: &WidgetProps) -> Html {
     let ui = &content.ui;
     let part_ui = &content.later().part_ui;
     let lang = content.lang.get();
+    let choice = use_relationship_choice();
     // How many weeks back from this one the visitor is looking.
     let weeks_back = use_state(|| 0i64);
     // Read at every render: a page left open past midnight offers the new day.
@@ -171,7 +172,7 @@ pub fn Practice(props: &WidgetProps) -> Html {
         <div class="rw-practice">
             { words("p", attrs![], part_ui.practice_intro) }
             { words("p", attrs!["class" = "rw-note"], part_ui.practice_gaps) }
-            <RelationshipChoice widget={widget.clone()} wording={Some((part_ui.practice_relationship_question, part_ui.practice_relationship_hint))} />
+            { relationship_choice(&widget, &choice, Some((part_ui.practice_relationship_question, part_ui.practice_relationship_hint))) }
             // Repair and check-in rituals are not for a visitor the other person frightens.
             { safety_note(&widget, 3) }
             { week }

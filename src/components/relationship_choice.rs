@@ -1,8 +1,10 @@
 //! "Who is this checklist about?" at the top of the checklist: asked once (a choice in the check
 //! counts too), then one line, "About: A friend", with a way to change it. The relationships are
 //! plain buttons, so nothing changes while a keyboard moves between them; the labels are the check's.
+//! A function with a hook for its state rather than a component: each component costs the download
+//! a few hundred bytes.
 
-use super::hooks::focus::{use_pending_focus, Focus};
+use super::hooks::focus::{use_pending_focus, Focus, PendingFocus};
 use super::markup::{
     self, attrs, button, button_with, buttons, dynamic, el, el_ref, el_with, nodes, on, string, tag,
 };
@@ -14,37 +16,48 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Listeners;
 
-#[derive(Properties, PartialEq)]
-pub struct RelationshipChoiceProps {
-    /// The widget: its state, a way to change it, the settings.
-    pub widget: Widget,
-    /// The question and its hint where the choice is not the checklist's (the practice log).
-    #[prop_or_default]
-    pub wording: Option<(Text, Text)>,
+/// What the choice keeps between renders, in the component that shows it.
+pub struct ChoiceState {
+    /// "Change" was pressed: the relationships are shown again.
+    changing: UseStateHandle<bool>,
+    root: NodeRef,
+    /// Choosing replaces the buttons with the "Change" line, and "Change" does the reverse: focus
+    /// follows to the control that took the place of the one used.
+    focus: PendingFocus,
 }
 
-#[component]
-pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
-    let widget = props.widget.clone();
+#[hook]
+pub fn use_relationship_choice() -> ChoiceState {
+    let root = use_node_ref();
+    ChoiceState {
+        changing: use_state(|| false),
+        focus: use_pending_focus(root.clone()),
+        root,
+    }
+}
+
+/// The choice, with `state` from [`use_relationship_choice`]; `wording` is the question and its hint
+/// where the choice is not the checklist's (the practice log).
+pub fn relationship_choice(
+    widget: &Widget,
+    state: &ChoiceState,
+    wording: Option<(Text, Text)>,
+) -> Html {
     let content = widget.content();
     let ui = &content.ui;
-    let (question, hint) = props.wording.unwrap_or((
+    let (question, hint) = wording.unwrap_or((
         ui.checklist_relationship_question,
         ui.checklist_relationship_hint,
     ));
     let current = widget.relationship();
-    let changing = use_state(|| false);
-    // Choosing replaces the buttons with the "Change" line, and "Change" does the reverse: focus
-    // follows to the control that took the place of the one used.
-    let root = use_node_ref();
-    let focus = use_pending_focus(root.clone());
+    let (changing, focus) = (&state.changing, &state.focus);
     let about_id = widget.id("relationship-about");
     let question_id = widget.id("relationship-question");
     let hint_id = widget.id("relationship-hint");
 
     let label = |r: Relationship| content.context(r).map_or(r.id(), |c| c.label.get());
     let body = match current {
-        Some(relationship) if !*changing => {
+        Some(relationship) if !**changing => {
             let change = {
                 let (changing, focus) = (changing.clone(), focus.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -138,5 +151,10 @@ pub fn RelationshipChoice(props: &RelationshipChoiceProps) -> Html {
             )
         }
     };
-    el_ref("div", root, attrs!["class" = "rw-relationship"], body)
+    el_ref(
+        "div",
+        state.root.clone(),
+        attrs!["class" = "rw-relationship"],
+        body,
+    )
 }
