@@ -299,7 +299,7 @@ impl Persistence {
             // Nothing is written until the visitor changes something: a visit alone stores nothing.
             Ok(None) => (Document::default(), Vec::new()),
             Ok(Some(text)) => match reader {
-                Some(reader) => match persistence.adopt(reader, text, now) {
+                Some(reader) => match (reader.adopt)(&mut persistence, text, now) {
                     Ok(doc) => (doc, Vec::new()),
                     Err(notice) => (Document::default(), vec![notice]),
                 },
@@ -384,8 +384,9 @@ impl Persistence {
     /// Takes `text` found under the key as the current document, or explains why not. An unreadable
     /// value is copied aside before anything else; if that copy fails, writing stops so the only copy
     /// cannot be overwritten.
-    fn adopt(&mut self, reader: Reader, text: String, now: u64) -> Result<Document, Notice> {
-        match (reader.decode)(&text) {
+    /// Reached through [`Reader::adopt`] (its part of the wasm in the release build).
+    pub(super) fn adopt(&mut self, text: String, now: u64) -> Result<Document, Notice> {
+        match super::codec::decode(&text) {
             Ok(doc) => {
                 self.set_base(Some(text), Some(doc.clone()));
                 Ok(doc)
@@ -453,7 +454,7 @@ impl Persistence {
                     return SaveOutcome::Failed(Notice::Newer);
                 }
                 // Another tab (or the page) left something unreadable: copy it aside, then write ours.
-                Err(_) => match self.adopt(reader, text.clone(), now) {
+                Err(_) => match (reader.adopt)(self, text.clone(), now) {
                     Err(Notice::CorruptUnsaved) => {
                         return SaveOutcome::Failed(Notice::CorruptUnsaved)
                     }
@@ -564,7 +565,7 @@ impl Persistence {
                 External::Removed
             }
             Some(text) => match self.reader {
-                Some(reader) => match self.adopt(reader, text, now) {
+                Some(reader) => match (reader.adopt)(self, text, now) {
                     Ok(doc) => External::Changed(doc),
                     Err(notice) => External::Problem(notice),
                 },

@@ -19,12 +19,16 @@
 
 use super::codec::DecodeError;
 use super::document::Document;
+use super::persistence::{Notice, Persistence};
 
 /// Reads and merges saved progress.
 #[derive(Clone, Copy)]
 pub struct Reader {
     pub decode: fn(&str) -> Result<Document, DecodeError>,
     pub merge: fn(&Document, &Document) -> Document,
+    /// Takes a text found under the key as the current document, or copies an unreadable one aside
+    /// ([`Persistence::adopt`]): only ever after reading, so it travels with the reader.
+    pub adopt: fn(&mut Persistence, String, u64) -> Result<Document, Notice>,
 }
 
 impl Reader {
@@ -33,6 +37,7 @@ impl Reader {
         Reader {
             decode: super::codec::decode,
             merge: super::merge::merge,
+            adopt: Persistence::adopt,
         }
     }
 }
