@@ -979,14 +979,14 @@ async fn the_check_taken_together_hides_the_first_answers_and_keeps_only_with_bo
     let widget = mount("c-together").await;
     let root = widget.root.clone();
     click(&button(&root, "Reciprocity check")).await;
-    click(&button(&root, &ui.together_open)).await;
+    click(&button(&root, &part_ui.together_open)).await;
     assert_eq!(text(&root, ".rw-view-heading"), &*ui.together_heading);
     assert!(text(&root, ".rw-together").contains(&*part_ui.together_note_want));
     // Nothing chosen: asked to choose both.
     click(&button(&root, &part_ui.together_begin)).await;
     assert_eq!(text(&root, ".rw-error"), &*part_ui.together_choose_both);
     option(&root, "A partner").click();
-    option(&root, &ui.content_note_skip).click();
+    option(&root, &part_ui.content_note_skip).click();
     yew::scheduler::flush().await;
     click(&button(&root, &part_ui.together_begin)).await;
 

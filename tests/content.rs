@@ -572,9 +572,9 @@ fn every_region_lists_its_domestic_abuse_help() {
     // The words around the lines assume no one's gender.
     let around = [
         en.ui.support_abuse_heading,
-        en.ui.safety_heading,
-        en.ui.safety_text,
-        en.ui.safety_button,
+        en.later().part_ui.safety_heading,
+        en.later().part_ui.safety_text,
+        en.later().part_ui.safety_button,
         ca.abuse_note,
     ]
     .map(Text::get)
@@ -601,7 +601,7 @@ fn every_region_lists_its_domestic_abuse_help() {
 
 #[test]
 fn the_safety_message_says_what_it_must() {
-    let text = bundled::CONTENT.ui.safety_text.to_lowercase();
+    let text = bundled::CONTENT.later().part_ui.safety_text.to_lowercase();
     for part in [
         "frightens",
         "controls",

@@ -62,6 +62,8 @@ const PARTS_SOURCES: &[&str] = &[
     "src/components/together.rs",
     "src/components/profile_chart.rs",
     "src/components/content_note.rs",
+    "src/components/context_picker.rs",
+    "src/components/safety_note.rs",
     "src/components/data_controls.rs",
     "src/core/together.rs",
     "src/core/print.rs",

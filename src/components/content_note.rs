@@ -17,7 +17,7 @@ use yew::virtual_dom::Listeners;
 /// hundred bytes.
 pub fn content_note(widget: &Widget, context: Relationship) -> Html {
     let content = widget.content();
-    let ui = &content.ui;
+    let part_ui = &content.later().part_ui;
     // A whole sentence for each relationship (the words around "your partner" change with it in
     // other languages).
     let note = content
@@ -36,11 +36,11 @@ pub fn content_note(widget: &Widget, context: Relationship) -> Html {
             "data-focus" = "legend",
         ],
         Listeners::None,
-        ui.content_note_heading.into_prop_value(),
+        part_ui.content_note_heading.into_prop_value(),
     );
     let choices = nodes(vec![
-        choose(false, ui.content_note_include),
-        choose(true, ui.content_note_skip),
+        choose(false, part_ui.content_note_include),
+        choose(true, part_ui.content_note_skip),
     ]);
     tag(
         "section",

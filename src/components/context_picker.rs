@@ -15,6 +15,7 @@ pub fn ContextPicker(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
     let ui = &content.ui;
+    let part_ui = &content.later().part_ui;
     // The visitor's own choice for this check first, then their choice in the checklist, then the
     // clinic's `context` attribute, then the visitor's choice last time.
     let initial = widget
@@ -58,7 +59,7 @@ pub fn ContextPicker(props: &WidgetProps) -> Html {
             );
             el(
                 "label",
-                attrs!["class" = "rw-option"],
+                attrs!["class" = "rw-check rw-option"],
                 nodes(vec![input.into(), words("span", attrs![], context.label)]),
             )
         })
@@ -67,7 +68,7 @@ pub fn ContextPicker(props: &WidgetProps) -> Html {
         words(
             "p",
             attrs!["role" = "alert", "class" = "rw-error"],
-            ui.context_required,
+            part_ui.context_required,
         )
     } else {
         Html::default()
@@ -76,7 +77,7 @@ pub fn ContextPicker(props: &WidgetProps) -> Html {
     let together = if widget.shows(View::Together) {
         button(
             "rw-link rw-together-open",
-            ui.together_open,
+            part_ui.together_open,
             None,
             widget.go(Action::Navigate(View::Together), Focus::ViewHeading),
         )
@@ -86,7 +87,7 @@ pub fn ContextPicker(props: &WidgetProps) -> Html {
     let legend = words(
         "legend",
         attrs!["tabindex" = "-1", "data-focus" = "legend"],
-        ui.context_question,
+        part_ui.context_question,
     );
     el(
         "div",
@@ -95,7 +96,7 @@ pub fn ContextPicker(props: &WidgetProps) -> Html {
             fieldset(
                 legend,
                 hint_id,
-                ui.context_hint,
+                part_ui.context_hint,
                 el("div", attrs!["class" = "rw-options"], nodes(options)),
             ),
             missing,

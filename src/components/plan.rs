@@ -32,7 +32,6 @@ pub fn plan(widget: &Widget) -> Html {
 pub fn Plan(props: &WidgetProps) -> Html {
     let widget = props.widget.clone();
     let content = widget.content();
-    let ui = &content.ui;
     let part_ui = &content.later().part_ui;
     let state = &widget.state;
     // The finished checks with their profiles and dates, worked out again only when the checks or the
@@ -168,7 +167,7 @@ pub fn Plan(props: &WidgetProps) -> Html {
     };
     let retake = if widget.shows(View::Quiz) {
         let retake = widget.go(Action::Retake, Focus::ViewHeading);
-        button("rw-button rw-button-quiet", ui.retake, None, retake)
+        button("rw-button rw-button-quiet", part_ui.retake, None, retake)
     } else {
         Html::default()
     };

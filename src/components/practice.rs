@@ -188,7 +188,6 @@ fn week_in_words(
     ritual: &'static str,
     days: &[(Day, String, String)],
 ) -> Html {
-    let ui = &widget.content().ui;
     let part_ui = &widget.content().later().part_ui;
     let practice = &widget.state.doc.practice;
     let done: Vec<&(Day, String, String)> = days
@@ -203,7 +202,7 @@ fn week_in_words(
         );
     }
     let names: Vec<&str> = done.iter().map(|(_, _, long)| long.as_str()).collect();
-    let separator = ui.list_separator.get();
+    let separator = part_ui.list_separator.get();
     html! {
         <>
             { sentence("p", attrs!["class" = "rw-ritual-week"], fill(part_ui.practice_done_days, &[("days", &names.join(separator))])) }

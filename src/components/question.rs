@@ -142,14 +142,14 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
 
     let options = options
         .into_iter()
-        .map(|(value, label)| option(Answer::Value(value), label, "rw-option"))
+        .map(|(value, label)| option(Answer::Value(value), label, "rw-check rw-option"))
         .collect();
     // "Doesn't apply to us lately" is not "never": kept apart, and never counted.
     let not_applicable = if may_not_apply {
         option(
             Answer::NotApplicable,
             part_ui.not_applicable,
-            "rw-option rw-option-skip",
+            "rw-check rw-option rw-option-skip",
         )
     } else {
         Html::default()
@@ -169,7 +169,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             option(
                 Answer::PreferNot,
                 part_ui.prefer_not,
-                "rw-option rw-option-skip",
+                "rw-check rw-option rw-option-skip",
             ),
         ]),
     );

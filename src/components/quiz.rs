@@ -16,7 +16,6 @@ use yew::prelude::*;
 /// hundred bytes.
 pub fn quiz(widget: &Widget) -> Html {
     let content = widget.content();
-    let ui = &content.ui;
     let part_ui = &content.later().part_ui;
     let state = &widget.state;
 
@@ -54,7 +53,7 @@ pub fn quiz(widget: &Widget) -> Html {
     };
     let retake = button(
         "rw-button rw-button-quiet",
-        ui.retake,
+        part_ui.retake,
         None,
         go(Action::Retake),
     );

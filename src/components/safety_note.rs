@@ -14,7 +14,7 @@ use yew::virtual_dom::{Listeners, VTag};
 /// A function rather than a component: it keeps no state, and each component costs the download a few
 /// hundred bytes.
 pub fn safety_note(widget: &Widget, level: u8) -> Html {
-    let ui = &widget.content().ui;
+    let part_ui = &widget.content().later().part_ui;
     let heading_id = widget.id(&format!("safety-{level}"));
     let tag_name = format!("h{}", level.clamp(2, 6));
     let open = {
@@ -28,7 +28,7 @@ pub fn safety_note(widget: &Widget, level: u8) -> Html {
         None,
         dynamic!["id" = heading_id.clone()],
         Listeners::None,
-        ui.safety_heading.into_prop_value(),
+        part_ui.safety_heading.into_prop_value(),
     );
     tag(
         "section",
@@ -36,8 +36,13 @@ pub fn safety_note(widget: &Widget, level: u8) -> Html {
         Listeners::None,
         nodes(vec![
             heading.into(),
-            words("p", attrs![], ui.safety_text),
-            button("rw-button rw-button-quiet", ui.safety_button, None, open),
+            words("p", attrs![], part_ui.safety_text),
+            button(
+                "rw-button rw-button-quiet",
+                part_ui.safety_button,
+                None,
+                open,
+            ),
         ]),
     )
 }

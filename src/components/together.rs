@@ -121,9 +121,9 @@ pub fn Together(props: &WidgetProps) -> Html {
             let hard_times = [false, true].map(|skip| {
                 let sensitive = sensitive.clone();
                 let label = if skip {
-                    ui.content_note_skip
+                    part_ui.content_note_skip
                 } else {
-                    ui.content_note_include
+                    part_ui.content_note_include
                 };
                 radio(
                     "together-sensitive",
@@ -157,7 +157,7 @@ pub fn Together(props: &WidgetProps) -> Html {
             nodes(vec![
                 note,
                 fieldset(
-                    words("legend", attrs![], ui.context_question),
+                    words("legend", attrs![], part_ui.context_question),
                     hint,
                     part_ui.together_context_hint,
                     options(relationships.collect()),
@@ -399,7 +399,7 @@ fn choice(
     onchange: Callback<web_sys::Event>,
 ) -> Html {
     markup::choice(
-        "rw-option",
+        "rw-check rw-option",
         kind,
         name.map(AttrValue::from),
         checked,

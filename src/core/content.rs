@@ -424,11 +424,6 @@ ui_text! {
 
     quiz_heading,
     together_heading,
-    /// Opens the check taken together, from the check's start.
-    together_open,
-    context_question,
-    context_hint,
-    context_required,
     start,
     back,
     next,
@@ -436,10 +431,7 @@ ui_text! {
 
     plan_heading,
     practice_heading,
-    /// Between the items of a list but the last two ("A, B and C").
-    list_separator,
     now,
-    retake,
     /// `{clinic}`: the clinic's name from the `clinic-name` attribute.
     clinic_intro,
 
@@ -468,7 +460,6 @@ ui_text! {
     support_intro,
     /// `{number}`.
     support_emergency,
-    support_emergency_label,
     /// `{number}`.
     support_call,
     /// `{number}`.
@@ -479,11 +470,6 @@ ui_text! {
     support_abuse_heading,
     /// `{word}`, `{number}`: a line that takes a word by text ("Text START to 88788").
     support_text_word,
-    /// The safety message before the check and on the plan: heading, text, and the button that opens
-    /// "Need support now?".
-    safety_heading,
-    safety_text,
-    safety_button,
     /// Shown with every action marked `ask_safe`.
     action_when_safe,
     /// The checklist's "who is this about" (asked once; the same choice as the check's).
@@ -530,13 +516,10 @@ ui_text! {
     /// `{keys}`: the storage keys still there.
     data_delete_incomplete,
     data_delete_unknown,
-    content_note_heading,
     /// The label of the language list.
     language_label,
     /// Said when the words of a chosen language could not be loaded.
     language_failed,
-    content_note_include,
-    content_note_skip,
 }
 
 ui_text! {
@@ -750,6 +733,22 @@ ui_text! {
     data_imported_unsaved,
     /// The name of the downloaded file: `{date}` (YYYY-MM-DD).
     data_file_name,
+    /// Opens the check taken together, from the check's start.
+    together_open,
+    context_question,
+    context_hint,
+    context_required,
+    /// Between the items of a list but the last two ("A, B and C").
+    list_separator,
+    retake,
+    /// The safety message before the check and on the plan: heading, text, and the button that opens
+    /// "Need support now?".
+    safety_heading,
+    safety_text,
+    safety_button,
+    content_note_heading,
+    content_note_include,
+    content_note_skip,
 }
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as they are so a translation mistake

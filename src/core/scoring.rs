@@ -372,7 +372,6 @@ fn describe_forms(content: &Content, forms: &[&Id], lean: Lean) -> String {
 /// The names of `forms`, each quoted, as a list in the language's words: "“Practical reciprocity” and
 /// “Healing reciprocity”".
 pub fn quoted_forms(content: &Content, forms: &[&Id]) -> String {
-    let ui = &content.ui;
     let part_ui = &content.later().part_ui;
     let names: Vec<String> = forms
         .iter()
@@ -385,7 +384,7 @@ pub fn quoted_forms(content: &Content, forms: &[&Id]) -> String {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!(
             "{}{}{last}",
-            rest.join(&*ui.list_separator),
+            rest.join(&*part_ui.list_separator),
             part_ui.list_last_separator.get()
         ),
         None => String::new(),
