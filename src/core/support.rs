@@ -64,7 +64,9 @@ pub fn parse_clinic_lines(value: &str) -> (Vec<ClinicLine>, Vec<String>) {
             let digits = number.chars().filter(char::is_ascii_digit).count();
             let allowed = number
                 .chars()
-                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+                // A `match`, not `" +-().".contains(c)`: that searches for any other character as a
+                // string, with the standard library's substring searcher (see `core::strings`).
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'));
             (!name.is_empty() && allowed && (3..=20).contains(&digits)).then(|| ClinicLine {
                 name,
                 number: number.to_owned(),
