@@ -11,7 +11,7 @@ use super::hooks::persistence::use_saved_progress;
 use super::hooks::quick_exit::use_quick_exit;
 use super::hooks::theme_check::{probes, use_theme_check};
 use super::intro::intro;
-use super::lazy::{Lazy, Part};
+use super::lazy::{section, use_part, Part};
 use super::learn::learn_view;
 use super::learn_button::learn_button;
 use super::markup::{attrs, dynamic, el, element, nodes, sentence, words};
@@ -59,13 +59,6 @@ impl PartialEq for AppProps {
             && self.files == other.files
             && self.on_language == other.on_language
     }
-}
-
-/// A section that arrives on first use (see `lazy.rs`), keyed by its part so that moving between two
-/// of them starts the other's load instead of reusing this one's state. (Keyed by the part's name: a
-/// number as a key would be written out with `core::fmt`.)
-fn lazy(widget: &Widget, part: Part) -> Html {
-    html! { <Lazy key={part.name()} {part} widget={widget.clone()} /> }
 }
 
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
@@ -167,6 +160,9 @@ pub fn App(props: &AppProps) -> Html {
         say,
     };
     let view = widget.view();
+    // The section on screen when it arrives on first use (see `lazy.rs`); none while Learn is open.
+    let part = Part::of(view).filter(|_| !learn.is_open());
+    let now = use_part(part, &widget, &focus, Focus::ViewHeading);
     let dismiss = {
         let (notices, focus) = (saved.notices.dispatcher(), focus.clone());
         Callback::from(move |index: usize| {
@@ -212,16 +208,16 @@ pub fn App(props: &AppProps) -> Html {
             ui.checklist_heading,
             html! { <>{ learn_button(&widget) }<ChecklistView widget={widget.clone()} /></> },
         ),
-        View::Quiz => (ui.quiz_heading, lazy(&widget, Part::Quiz)),
+        View::Quiz => (ui.quiz_heading, section(&widget, &now)),
         View::Plan => (
             ui.plan_heading,
-            html! { <>{ learn_button(&widget) }{ lazy(&widget, Part::Plan) }</> },
+            html! { <>{ learn_button(&widget) }{ section(&widget, &now) }</> },
         ),
         View::Practice => (
             ui.practice_heading,
-            html! { <>{ learn_button(&widget) }{ lazy(&widget, Part::Practice) }</> },
+            html! { <>{ learn_button(&widget) }{ section(&widget, &now) }</> },
         ),
-        View::Together => (ui.together_heading, lazy(&widget, Part::Together)),
+        View::Together => (ui.together_heading, section(&widget, &now)),
     };
     let on_exit = exit.exit.clone();
 

@@ -68,7 +68,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     // Confirming and cancelling swap the focused control for another: focus follows.
     let panel_ref = use_node_ref();
     let focus_next = use_pending_focus(panel_ref.clone());
-    let now = use_part(Part::Data, &widget, &focus_next, HEADING);
+    let now = use_part(Some(Part::Data), &widget, &focus_next, HEADING);
     let heading_id = AttrValue::from(widget.id("data-heading"));
 
     let ask = |yes: bool, focus: Focus| {

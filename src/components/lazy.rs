@@ -96,17 +96,6 @@ impl Part {
         self as usize
     }
 
-    /// Its name, a key that tells the parts apart.
-    pub fn name(self) -> &'static str {
-        match self {
-            Part::Quiz => "quiz",
-            Part::Plan => "plan",
-            Part::Practice => "practice",
-            Part::Together => "together",
-            Part::Data => "data",
-        }
-    }
-
     /// The part that draws `view`, if it is not on the first screen.
     pub fn of(view: View) -> Option<Part> {
         match view {
@@ -399,25 +388,40 @@ pub enum PartNow {
 }
 
 /// Fetches `part` (its code, the sections' words in the current language and their stylesheet) unless
-/// it is here, and renders again when it arrives or fails. "Try again" sends focus to `refocus` through
-/// `focus` (a pending focus whose component renders again with this hook's): the button gives way to
-/// "Loading…", so focus goes to the heading above, not the page.
+/// it is here, and renders again when it arrives or fails; `None` (no part on screen) fetches nothing.
+/// "Try again" sends focus to `refocus` through `focus` (a pending focus whose component renders again
+/// with this hook's): the button gives way to "Loading…", so focus goes to the heading above, not the
+/// page. A failure is the part's: another part on screen is fetched afresh, and so is this one when it
+/// comes back.
 #[hook]
-pub fn use_part(part: Part, widget: &Widget, focus: &PendingFocus, refocus: Focus) -> PartNow {
+pub fn use_part(
+    part: Option<Part>,
+    widget: &Widget,
+    focus: &PendingFocus,
+    refocus: Focus,
+) -> PartNow {
     // Renders again once the part (or its words) has arrived, to find it where `load` keeps it.
     let arrived = use_force_update();
-    let failed = use_state(|| false);
+    // The part whose fetch failed, until "Try again" or another part.
+    let failed = use_state(|| None::<Part>);
+    let has_failed = part.is_some() && *failed == part;
     let shares_results = widget.config.share_results;
     {
         let failed = failed.clone();
         let files = widget.files.clone();
         // Again after a change of language: the parts' words of the new one.
         use_effect_with(
-            (part, *failed, text::current()),
+            (part, has_failed, text::current()),
             move |&(part, has_failed, _)| {
                 if has_failed {
                     return;
                 }
+                if failed.is_some() {
+                    // Another part failed before: forgotten once it is no longer on screen, so coming
+                    // back to it fetches it afresh.
+                    failed.set(None);
+                }
+                let Some(part) = part else { return };
                 if loaded(part).is_none() {
                     let (arrived, failed, files) = (arrived.clone(), failed.clone(), files.clone());
                     wasm_bindgen_futures::spawn_local(async move {
@@ -434,14 +438,14 @@ pub fn use_part(part: Part, widget: &Widget, focus: &PendingFocus, refocus: Focu
                                     });
                                 }
                             }
-                            Err(NotLoaded) => failed.set(true),
+                            Err(NotLoaded) => failed.set(Some(part)),
                         }
                     });
                 }
                 // Told whether the words, or the stylesheet, arrived.
                 let told = Callback::from(move |here: bool| match here {
                     true => arrived.force_update(),
-                    false => failed.set(true),
+                    false => failed.set(Some(part)),
                 });
                 if !part_styles::here() {
                     part_styles::add(told.clone());
@@ -452,14 +456,17 @@ pub fn use_part(part: Part, widget: &Widget, focus: &PendingFocus, refocus: Focu
             },
         );
     }
-    if let Some(arrived) = loaded(part).filter(|_| text::later_installed() && part_styles::here()) {
+    if let Some(arrived) = part
+        .and_then(loaded)
+        .filter(|_| text::later_installed() && part_styles::here())
+    {
         return PartNow::Here(arrived);
     }
-    if *failed {
+    if has_failed {
         let focus = focus.clone();
         PartNow::Failed(Callback::from(move |_: MouseEvent| {
             focus.set(refocus);
-            failed.set(false);
+            failed.set(None);
         }))
     } else {
         PartNow::Loading
@@ -506,19 +513,12 @@ pub fn fetch_status(ui: &UiText, failed: Option<(Text, Callback<MouseEvent>)>) -
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LazyProps {
-    pub part: Part,
-    pub widget: Widget,
-}
-
-/// The section `part`, once it has arrived; until then "Loading…", and if it cannot be fetched, a
-/// message and "Try again".
-#[component]
-pub fn Lazy(props: &LazyProps) -> Html {
-    let widget = &props.widget;
-    match use_part(props.part, widget, &widget.focus, Focus::ViewHeading) {
+/// The section on screen from what [`use_part`] says of it: the section once it has arrived; until then
+/// "Loading…", and if it cannot be fetched, a message and "Try again". (A function with the app's hook
+/// rather than a component: each component costs the download a few hundred bytes.)
+pub fn section(widget: &Widget, now: &PartNow) -> Html {
+    match now {
         PartNow::Here(Arrived::View(section)) => (section.render)(widget),
-        now => part_status(widget, &now),
+        now => part_status(widget, now),
     }
 }
