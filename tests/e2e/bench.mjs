@@ -242,6 +242,14 @@ function watchPhases() {
   WebAssembly.instantiate = function (...args) {
     return instantiate.apply(this, args).then((result) => (mark('instance'), result));
   };
+  // The loader instantiates the compiled module with the glue's `initSync`: `new WebAssembly.Instance`.
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+    construct(target, args, newTarget) {
+      const instance = Reflect.construct(target, args, newTarget);
+      mark('instance');
+      return instance;
+    },
+  });
   const define = customElements.define.bind(customElements);
   customElements.define = (...args) => (mark('defined'), define(...args));
   const attachShadow = Element.prototype.attachShadow;
