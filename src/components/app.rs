@@ -2,7 +2,7 @@
 //! Learn more) and the sections. Every job lives in its own hook or component; this file only wires them together.
 
 use super::checklist::Checklist as ChecklistView;
-use super::data_panel::DataPanel;
+use super::data_panel::{data_panel, use_data_panel, HEADING as DATA_HEADING};
 use super::hooks::focus::{use_pending_focus, Focus};
 use super::hooks::host_events::use_host_events;
 use super::hooks::language::{focus_after_choice, use_chosen_language};
@@ -140,10 +140,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // "Your data": what it keeps between renders (it opens afresh each time).
+    let data = use_data_panel();
     let open_panel = {
-        let (panel, focus) = (panel.clone(), focus.clone());
+        let (panel, focus, data) = (panel.clone(), focus.clone(), data.clone());
         Callback::from(move |which: Panel| {
             focus.set(Focus::PanelHeading(which));
+            data.reset();
             panel.set(Some(which));
         })
     };
@@ -163,6 +166,9 @@ pub fn App(props: &AppProps) -> Html {
     // The section on screen when it arrives on first use (see `lazy.rs`); none while Learn is open.
     let part = Part::of(view).filter(|_| !learn.is_open());
     let now = use_part(part, &widget, &focus, Focus::ViewHeading);
+    // The controls of "Your data" other than deleting, fetched when it first opens.
+    let data_part = (*panel == Some(Panel::Data)).then_some(Part::Data);
+    let data_now = use_part(data_part, &widget, &data.focus, DATA_HEADING);
     let dismiss = {
         let (notices, focus) = (saved.notices.dispatcher(), focus.clone());
         Callback::from(move |index: usize| {
@@ -172,12 +178,13 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let toggle_panel = {
-        let (panel, focus) = (panel.clone(), focus.clone());
+        let (panel, focus, data) = (panel.clone(), focus.clone(), data.clone());
         Callback::from(move |which: Panel| {
             let opening = *panel != Some(which);
             // Opening moves focus into the panel's heading; closing leaves it on the toggle.
             if opening {
                 focus.set(Focus::PanelHeading(which));
+                data.reset();
             }
             panel.set(opening.then_some(which));
         })
@@ -237,7 +244,7 @@ pub fn App(props: &AppProps) -> Html {
                 { support_panel(&widget, &close_panel) }
             }
             if *panel == Some(Panel::Data) {
-                <DataPanel widget={widget.clone()} saved={saved.clone()} on_close={close_panel} />
+                { data_panel(&widget, &saved, &data, data_now, &close_panel) }
             }
             { intro(&widget) }
             { notices(&widget, &saved.notices.0, &dismiss) }

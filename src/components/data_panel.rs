@@ -6,7 +6,7 @@
 
 use super::hooks::focus::{use_pending_focus, Focus, PendingFocus};
 use super::hooks::persistence::SavedProgress;
-use super::lazy::{part_status, use_part, Arrived, Part, PartNow};
+use super::lazy::{part_status, Arrived, PartNow};
 use super::markup::{attrs, button, buttons, confirm, dynamic, element, nodes, sentence, tag};
 use super::panel::Panel;
 use super::widget::Widget;
@@ -16,14 +16,6 @@ use crate::core::strings::joined;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 use yew::virtual_dom::Listeners;
-
-#[derive(Properties, PartialEq)]
-pub struct DataPanelProps {
-    /// The widget: its state, a way to change it, the settings.
-    pub widget: Widget,
-    pub saved: SavedProgress,
-    pub on_close: Callback<()>,
-}
 
 /// What the panel hands its controls once they have arrived (`data_controls.rs`): the panel's own
 /// parts are placed among them.
@@ -59,16 +51,48 @@ fn deletion_message(ui: &UiText, deletion: &Deletion) -> String {
     }
 }
 
-#[component]
-pub fn DataPanel(props: &DataPanelProps) -> Html {
-    let widget = props.widget.clone();
+/// What the panel keeps between renders, in the app that shows it: the status line's sentence, whether
+/// "Delete everything" is asking, and where focus goes inside the panel. (A function with the app's
+/// hooks rather than a component: each component costs the download a few hundred bytes.)
+#[derive(Clone)]
+pub struct DataPanelState {
+    message: UseStateHandle<String>,
+    asking: UseStateHandle<bool>,
+    root: NodeRef,
+    /// Confirming and cancelling swap the focused control for another: focus follows.
+    pub focus: PendingFocus,
+}
+
+impl DataPanelState {
+    /// The panel opens afresh: no question, no sentence from last time.
+    pub fn reset(&self) {
+        self.asking.set(false);
+        self.message.set(String::new());
+    }
+}
+
+#[hook]
+pub fn use_data_panel() -> DataPanelState {
+    let root = use_node_ref();
+    DataPanelState {
+        message: use_state(String::new),
+        asking: use_state(|| false),
+        focus: use_pending_focus(root.clone()),
+        root,
+    }
+}
+
+/// The panel, with `state` from [`use_data_panel`] and `now`, what `use_part` says of its controls'
+/// part; `on_close` closes it.
+pub fn data_panel(
+    widget: &Widget,
+    saved: &SavedProgress,
+    state: &DataPanelState,
+    now: PartNow,
+    on_close: &Callback<()>,
+) -> Html {
     let ui = &widget.content().ui;
-    let message = use_state(String::new);
-    let asking = use_state(|| false);
-    // Confirming and cancelling swap the focused control for another: focus follows.
-    let panel_ref = use_node_ref();
-    let focus_next = use_pending_focus(panel_ref.clone());
-    let now = use_part(Some(Part::Data), &widget, &focus_next, HEADING);
+    let (message, asking, focus_next) = (&state.message, &state.asking, &state.focus);
     let heading_id = AttrValue::from(widget.id("data-heading"));
 
     let ask = |yes: bool, focus: Focus| {
@@ -79,9 +103,9 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             message.set(String::new());
         })
     };
-    let delete = if *asking {
+    let delete = if **asking {
         let yes = {
-            let (asking, message, saved) = (asking.clone(), message.clone(), props.saved.clone());
+            let (asking, message, saved) = (asking.clone(), message.clone(), saved.clone());
             let focus_next = focus_next.clone();
             Callback::from(move |_: MouseEvent| {
                 focus_next.set(HEADING);
@@ -111,13 +135,13 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let status = sentence(
         "p",
         attrs!["role" = "status", "class" = "rw-panel-status"],
-        (*message).clone(),
+        (**message).clone(),
     );
     let close = buttons(button(
         "rw-button rw-button-quiet",
         ui.close,
         None,
-        props.on_close.reform(|_| ()),
+        on_close.reform(|_| ()),
     ));
     // The heading stays the same element whatever arrives below it, so focus stays on it.
     let heading = tag(
@@ -133,20 +157,20 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let body = match now {
         PartNow::Here(Arrived::Data(render)) => render(DataControlsProps {
             widget: widget.clone(),
-            saved: props.saved.clone(),
-            message,
-            focus: focus_next,
+            saved: saved.clone(),
+            message: message.clone(),
+            focus: focus_next.clone(),
             status,
             delete,
             close,
         }),
         // Until the rest arrives (on a slow connection), or if it cannot (offline), deleting works
         // all the same, and says what it did.
-        _ => nodes(vec![part_status(&widget, &now), status, delete, close]),
+        _ => nodes(vec![part_status(widget, &now), status, delete, close]),
     };
     element(
         "section",
-        panel_ref,
+        state.root.clone(),
         None,
         dynamic![
             "id" = widget.id("data"),
