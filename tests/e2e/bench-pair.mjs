@@ -11,35 +11,11 @@
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launchBrowser } from './harness.mjs';
+import { watchFor, watchLongTasks } from './watch.mjs';
 
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '15', 10) || 15);
 const dists = process.argv.slice(2, 4).map((d) => path.resolve(d));
 if (dists.length !== 2) throw new Error('bench-pair.mjs: give two built folders (dist A, dist B)');
-
-/** Page-side: when the first checkbox appears (in the document or a shadow root), and the long tasks. */
-function watch() {
-  window.__seen = null;
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {}
-  const roots = [document];
-  const check = () => {
-    if (window.__seen === null && roots.some((root) => root.querySelector('.rw-check input'))) {
-      window.__seen = performance.now();
-    }
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attachShadow.call(this, init);
-    roots.push(root);
-    new MutationObserver(check).observe(root, { childList: true, subtree: true });
-    return root;
-  };
-}
 
 async function coldLoad(browser, url, cpu) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -47,13 +23,14 @@ async function coldLoad(browser, url, cpu) {
     await context.route('**/*', (route) =>
       new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient'),
     );
-    await context.addInitScript(watch);
+    await context.addInitScript(watchFor, '.rw-check input');
+    await context.addInitScript(watchLongTasks);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     await page.goto(url);
-    await page.waitForFunction(() => window.__seen !== null, null, { timeout: 60_000 });
-    return await page.evaluate(() => ({ seen: window.__seen, longest: Math.max(0, ...window.__longTasks) }));
+    await page.waitForFunction(() => window.__benchSeen !== null, null, { timeout: 60_000 });
+    return await page.evaluate(() => ({ seen: window.__benchSeen, longest: Math.max(0, ...window.__benchLongTasks) }));
   } finally {
     await context.close();
   }

@@ -27,6 +27,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer } from './server.mjs';
 import { KEY, content, launchBrowser } from './harness.mjs';
+import { watchFor, watchLongTasks } from './watch.mjs';
 
 // Cold loads per row; BENCH_RUNS=15 for a steadier median (this machine's spread at CPU 4× is wide).
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '5', 10) || 5);
@@ -156,39 +157,6 @@ async function freshContext(browser, initScripts = []) {
   return context;
 }
 
-/**
- * Records performance.now() (ms since this document's navigation start) when `selector` first matches in
- * the document or in any shadow root attached in it (the custom element renders into one). In every
- * frame; `__benchSeenAt` is the same moment as an absolute time, to compare across frames.
- */
-function watchFor(selector) {
-  window.__benchSeen = null;
-  window.__benchSeenAt = null;
-  const roots = [document];
-  const observers = [];
-  const check = () => {
-    if (window.__benchSeen !== null) return;
-    if (roots.some((root) => root.querySelector(selector))) {
-      window.__benchSeen = performance.now();
-      window.__benchSeenAt = performance.timeOrigin + window.__benchSeen;
-      for (const observer of observers) observer.disconnect();
-    }
-  };
-  const observe = (root) => {
-    const observer = new MutationObserver(check);
-    observer.observe(root, { childList: true, subtree: true });
-    observers.push(observer);
-  };
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attachShadow.call(this, init);
-    roots.push(root);
-    observe(root);
-    return root;
-  };
-  observe(document);
-}
-
 function seed([key, value]) {
   if (location.hostname === '127.0.0.1') localStorage.setItem(key, value);
 }
@@ -212,15 +180,6 @@ function timeSaves(key) {
   };
 }
 
-/** Records the long tasks (over 50 ms) of the page from its start. */
-function watchLongTasks() {
-  window.__benchLongTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__benchLongTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {}
-}
 
 /**
  * The moments of a cold load, in ms since navigation start: the loader runs (it starts the wasm
