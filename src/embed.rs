@@ -5,7 +5,7 @@
 use crate::components::root::Root;
 use crate::core::config::{self, ATTRIBUTES};
 use crate::core::content::Content;
-use crate::core::strings::{cat, decimal};
+use crate::core::strings::cat;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -74,9 +74,7 @@ pub fn mount_widget(
     crate::core::text::install_joined(words).map_err(|wrong| {
         JsValue::from_str(&cat(&[
             "reciprocity-widget: its words have ",
-            &decimal(wrong.found as u64),
-            " places where this build has ",
-            &decimal(wrong.expected as u64),
+            &wrong.places(),
             ": text/<lang>.json is from another version of the widget",
         ]))
     })?;

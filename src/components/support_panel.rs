@@ -6,7 +6,7 @@
 use super::markup::{attrs, button, buttons, dynamic, el, nodes, string, tag, words};
 use super::widget::Widget;
 use crate::core::content::{fill, SupportLine, Text, UiText};
-use crate::core::strings::{cat, find};
+use crate::core::strings::{cat, split_once};
 use crate::core::support::{dial, regions};
 use yew::html::IntoPropValue;
 use yew::prelude::*;
@@ -131,10 +131,7 @@ pub fn support_panel(widget: &Widget, on_close: &Callback<()>) -> Html {
 /// placeholders are filled as usual.
 fn with_number(template: Text, values: &[(&str, &str)], number: &str) -> Html {
     let filled = fill(template, values);
-    let (before, after) = match find(&filled, "{number}") {
-        Some(at) => (&filled[..at], &filled[at + "{number}".len()..]),
-        None => (&filled[..], ""),
-    };
+    let (before, after) = split_once(&filled, "{number}").unwrap_or((&filled, ""));
     nodes(vec![
         string(before.to_owned()),
         el("bdi", attrs!["dir" = "ltr"], string(number.to_owned())),

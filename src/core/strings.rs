@@ -38,14 +38,24 @@ pub fn find(haystack: &str, needle: &str) -> Option<usize> {
         .position(|window| window == needle.as_bytes())
 }
 
-/// `text` with every `from` replaced by `to`, as `text.replace(from, to)` makes it (`from` not empty).
+/// What comes before and after the first `needle` in `text`, as `text.split_once(needle)` says.
+pub fn split_once<'a>(text: &'a str, needle: &str) -> Option<(&'a str, &'a str)> {
+    let at = find(text, needle)?;
+    Some((&text[..at], &text[at + needle.len()..]))
+}
+
+/// `text` with every `from` replaced by `to`, as `text.replace(from, to)` makes it. An empty `from`
+/// leaves `text` as it is (the first screen never asks for one).
 pub fn replace(text: &str, from: &str, to: &str) -> String {
+    if from.is_empty() {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = find(rest, from).filter(|_| !from.is_empty()) {
-        out.push_str(&rest[..at]);
+    while let Some((before, after)) = split_once(rest, from) {
+        out.push_str(before);
         out.push_str(to);
-        rest = &rest[at + from.len()..];
+        rest = after;
     }
     out.push_str(rest);
     out
@@ -112,6 +122,7 @@ mod tests {
             ("QuotaExceededError", "Quota"),
         ] {
             assert_eq!(find(text, needle), text.find(needle), "{text:?} {needle:?}");
+            assert_eq!(split_once(text, needle), text.split_once(needle));
             if !needle.is_empty() {
                 assert_eq!(replace(text, needle, "·"), text.replace(needle, "·"));
             }
@@ -122,6 +133,7 @@ mod tests {
         #[test]
         fn any_search_agrees_with_the_standard_library(text in "[ab{}é]{0,12}", needle in "[ab{}é]{1,3}") {
             prop_assert_eq!(find(&text, &needle), text.find(needle.as_str()));
+            prop_assert_eq!(split_once(&text, &needle), text.split_once(needle.as_str()));
             prop_assert_eq!(replace(&text, &needle, "x"), text.replace(needle.as_str(), "x"));
         }
 

@@ -155,6 +155,18 @@ pub struct WrongLength {
     pub found: usize,
 }
 
+impl WrongLength {
+    /// "12 places where this build has 224", for the console.
+    pub fn places(&self) -> String {
+        use super::strings::{cat, decimal};
+        cat(&[
+            &decimal(self.found as u64),
+            " places where this build has ",
+            &decimal(self.expected as u64),
+        ])
+    }
+}
+
 /// Makes `words` the table every [`Text`] reads from, and keeps it (see [`keep`]). Returns its
 /// language's code.
 pub fn install(words: Vec<String>) -> Result<&'static str, WrongLength> {

@@ -4,7 +4,7 @@
 //! (`text/<lang>.parts.json`) when the first of them is opened. The loader fetched the first
 //! language's first-screen table already (see `www/reciprocity-widget.js`).
 
-use crate::core::strings::{cat, decimal};
+use crate::core::strings::cat;
 use crate::core::text;
 
 /// Which table of a language.
@@ -42,13 +42,7 @@ pub async fn fetch_table(files: Option<&str>, lang: &str, table: Table) -> Resul
         Table::Later => text::add_later_joined(lang, words).map(|()| lang),
     };
     match kept {
-        Err(w) => Err(cat(&[
-            &url,
-            " has ",
-            &decimal(w.found as u64),
-            " places where this build has ",
-            &decimal(w.expected as u64),
-        ])),
+        Err(w) => Err(cat(&[&url, " has ", &w.places()])),
         Ok(kept) if kept != lang => Err(cat(&[&url, " holds the words of `", kept, "`"])),
         Ok(_) => Ok(()),
     }

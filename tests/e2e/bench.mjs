@@ -202,6 +202,8 @@ function watchPhases() {
     return instantiate.apply(this, args).then((result) => (mark('instance'), result));
   };
   // The loader instantiates the compiled module with the glue's `initSync`: `new WebAssembly.Instance`.
+  // (Builds before that went through `WebAssembly.instantiate`, above: both are watched, so a build of
+  // either kind can be measured against the other.)
   WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
     construct(target, args, newTarget) {
       const instance = Reflect.construct(target, args, newTarget);
