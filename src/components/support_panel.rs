@@ -145,7 +145,10 @@ fn line_item(name: Html, call: Html, text: Html) -> Html {
     el("li", attrs![], nodes(vec![name, call, text]))
 }
 
-/// `<a href="{scheme}{number, dialled}" class="rw-line-link">words</a>`.
+/// `<a href="{scheme}{number, dialled}" class="rw-line-link"><span>words</span></a>`. The words in
+/// one span: the link is a flex box (for its 44 px height), and each of its children would be a flex
+/// item of its own, which drops the space between "Call" and the number and breaks the sentence of the
+/// emergency line into pieces.
 fn link(scheme: &str, number: &str, words: Html) -> Html {
     tag(
         "a",
@@ -154,7 +157,7 @@ fn link(scheme: &str, number: &str, words: Html) -> Html {
             "class" = "rw-line-link",
         ],
         Listeners::None,
-        words,
+        el("span", attrs![], words),
     )
 }
 

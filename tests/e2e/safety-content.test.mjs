@@ -221,6 +221,8 @@ describe('domestic-abuse lines in "Need support now?"', () => {
           const call = abuse.getByRole('link', { name: fill(ui.support_call, { number: line.call }), exact: true });
           assert.equal(await call.count(), 1, `a link "${fill(ui.support_call, { number: line.call })}"`);
           assert.equal(await call.getAttribute('href'), `tel:${dialled(line.call)}`);
+          // As it reads on screen too, not only to a screen reader: "Call 0808…", not "Call0808…".
+          assert.equal(await call.innerText(), fill(ui.support_call, { number: line.call }));
           if (line.text) {
             const label = line.text_word
               ? fill(ui.support_text_word, { word: line.text_word, number: line.text })
@@ -228,8 +230,12 @@ describe('domestic-abuse lines in "Need support now?"', () => {
             const sms = abuse.getByRole('link', { name: label, exact: true });
             assert.equal(await sms.count(), 1, `a link "${label}"`);
             assert.equal(await sms.getAttribute('href'), `sms:${dialled(line.text)}`);
+            assert.equal(await sms.innerText(), label);
           }
         }
+        // Every line's link, the emergency number's sentence included, reads as one run of words.
+        const rendered = await section.locator('.rw-line-link').evaluateAll((links) => links.map((l) => l.innerText));
+        for (const words of rendered) assert.ok(!words.includes('\n'), `"${words}" in one run`);
         const expectedLinks = (region.abuse_lines ?? []).reduce((n, l) => n + 1 + (l.text ? 1 : 0), 0);
         assert.equal(hrefs.length, expectedLinks, `links: ${hrefs}`);
         if (region.abuse_note) {
