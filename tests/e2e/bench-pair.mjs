@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launchBrowser } from './harness.mjs';
-import { watchFor, watchLongTasks } from './watch.mjs';
+import { announced, watchFor, watchLongTasks } from './watch.mjs';
 
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '15', 10) || 15);
 const dists = process.argv.slice(2, 4).map((d) => path.resolve(d));
@@ -28,8 +28,9 @@ async function coldLoad(browser, url, cpu) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    await page.goto(url);
-    await page.waitForFunction(() => window.__benchSeen !== null, null, { timeout: 60_000 });
+    const seen = announced(page, 'seen');
+    await page.goto(url, { waitUntil: 'commit' });
+    await seen;
     return await page.evaluate(() => ({ seen: window.__benchSeen, longest: Math.max(0, ...window.__benchLongTasks) }));
   } finally {
     await context.close();

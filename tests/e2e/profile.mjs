@@ -11,19 +11,23 @@
 
 import { startServer } from './server.mjs';
 import { launchBrowser } from './harness.mjs';
+import { announced, watchFor } from './watch.mjs';
 const server = await startServer(process.argv[2] ?? 'dist');
 const browser = await launchBrowser();
 const self = new Map();
 for (let run = 0; run < 3; run++) {
   const context = await browser.newContext();
+  await context.addInitScript(watchFor, '.rw-check input');
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await page.goto(server.url);
-  await page.locator('reciprocity-widget input[type=checkbox]').first().waitFor();
+  // Not asked anything until the checkbox is there (see watch.mjs).
+  const seen = announced(page, 'seen');
+  await page.goto(server.url, { waitUntil: 'commit' });
+  await seen;
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const dt = profile.timeDeltas;
