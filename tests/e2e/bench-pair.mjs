@@ -1,9 +1,10 @@
 // Two builds side by side, for a change's before and after on a noisy machine: cold loads of each
 // build's demo page, alternating between the two (A, B, A, B, …) so that a slow moment of the machine
-// falls on both alike, at CPU 1× and slowed 4×. Prints medians, no pass/fail.
+// falls on both alike, at CPU 1×, slowed 4×, and slowed 4× on Lighthouse's slow 4G network (where the
+// bytes show: on localhost they hardly do). Prints medians, no pass/fail.
 //
 //   node tests/e2e/bench-pair.mjs <dist A> <dist B>    (e.g. a build of main against this change's)
-//   BENCH_RUNS=25 node tests/e2e/bench-pair.mjs …      more loads per build and CPU (default 15)
+//   BENCH_RUNS=25 node tests/e2e/bench-pair.mjs …      more loads per build and condition (default 15)
 //
 // What is measured is the benchmark's first row (tests/e2e/bench.mjs): navigation start → the first
 // checklist checkbox in the widget's shadow root, and the longest task before it.
@@ -11,13 +12,20 @@
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launchBrowser } from './harness.mjs';
-import { announced, watchFor, watchLongTasks } from './watch.mjs';
+import { SLOW_4G, announced, watchFor, watchLongTasks } from './watch.mjs';
 
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '15', 10) || 15);
 const dists = process.argv.slice(2, 4).map((d) => path.resolve(d));
 if (dists.length !== 2) throw new Error('bench-pair.mjs: give two built folders (dist A, dist B)');
 
-async function coldLoad(browser, url, cpu) {
+/** The conditions each build is loaded in. */
+const CONDITIONS = [
+  { name: 'CPU 1×', cpu: 1 },
+  { name: 'CPU 4×', cpu: 4 },
+  { name: 'CPU 4× on slow 4G', cpu: 4, network: SLOW_4G },
+];
+
+async function coldLoad(browser, url, { cpu, network }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     await context.route('**/*', (route) =>
@@ -28,6 +36,10 @@ async function coldLoad(browser, url, cpu) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
     const seen = announced(page, 'seen');
     await page.goto(url, { waitUntil: 'commit' });
     await seen;
@@ -46,22 +58,22 @@ const median = (values) => {
 const servers = await Promise.all(dists.map((dist) => startServer(dist)));
 const browser = await launchBrowser();
 try {
-  const results = { 1: [[], []], 4: [[], []] };
+  const results = CONDITIONS.map(() => [[], []]);
   for (let run = 0; run < RUNS; run++) {
-    for (const cpu of [1, 4]) {
+    for (const [c, condition] of CONDITIONS.entries()) {
       // Alternate which build goes first, too.
       const order = run % 2 ? [1, 0] : [0, 1];
-      for (const which of order) results[cpu][which].push(await coldLoad(browser, servers[which].url, cpu));
+      for (const which of order) results[c][which].push(await coldLoad(browser, servers[which].url, condition));
     }
   }
   console.log(`Navigation start → first checklist checkbox, ${RUNS} cold loads of each, alternating (median; longest task before it)`);
   for (const [which, dist] of dists.entries()) {
-    const row = [1, 4].map((cpu) => {
-      const loads = results[cpu][which];
+    const row = CONDITIONS.map(({ name }, c) => {
+      const loads = results[c][which];
       const seen = median(loads.map((l) => l.seen)).toFixed(1);
       const longest = median(loads.map((l) => l.longest)).toFixed(0);
       const over50 = loads.filter((l) => l.longest > 50).length;
-      return `CPU ${cpu}×: ${seen} ms (longest task ${longest} ms; over 50 ms in ${over50} of ${loads.length})`;
+      return `${name}: ${seen} ms (longest task ${longest} ms; over 50 ms in ${over50} of ${loads.length})`;
     });
     console.log(`${'AB'[which]} ${dist}\n    ${row.join('\n    ')}`);
   }

@@ -28,7 +28,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer } from './server.mjs';
 import { KEY, content, launchBrowser } from './harness.mjs';
-import { announced, watchFor, watchLongTasks } from './watch.mjs';
+import { SLOW_4G, announced, watchFor, watchLongTasks } from './watch.mjs';
 
 // Cold loads per row; BENCH_RUNS=15 for a steadier median (this machine's spread at CPU 4× is wide).
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '5', 10) || 5);
@@ -262,8 +262,6 @@ async function phasedLoad(browser, url, cpu) {
  * Navigation start → `selector` usable, on a fresh context, with the CPU slowed `cpu` times (1: not
  * slowed; 4: about a mid-range phone). Also the long tasks up to that moment and the JS heap then.
  */
-/** Lighthouse's mobile profile's network ("slow 4G"): 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up. */
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 async function coldLoad(browser, url, selector, initScripts = [], { cpu = 1, html = null, network = null } = {}) {
   const context = await freshContext(browser, [...initScripts, [watchFor, selector], [watchLongTasks]]);

@@ -1,11 +1,15 @@
-// What the benchmarks watch in the page (each runs there, as an init script: see addInitScript), and
-// how they hear of it without asking the page during the load they measure.
+// What the benchmarks watch in the page (each runs there, as an init script: see addInitScript), how
+// they hear of it without asking the page during the load they measure, and the slow network they
+// load on as a phone would.
 //
 // The page says when a moment has come on its console (`__bench <name>`), which the benchmark hears
 // through `announced` (Playwright reports console messages as they come). Asking the page instead
 // (`waitForFunction`, `evaluate`) injects Playwright's own page script the first time: about 40 ms of
 // the page's main thread at CPU 4×, in the middle of the load being measured, which no visitor pays.
 // The page is asked only once the moment has come.
+
+/** Lighthouse's mobile profile's network ("slow 4G"): 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up. */
+export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 /**
  * Resolves when the page says `name` has come (`console.debug('__bench <name>')`). Call it before
