@@ -25,7 +25,8 @@
 //      The build refuses to finish unless every import the wasm asks for is one the glue provides.
 //
 //   node scripts/split-wasm.mjs [folder]     (the folder defaults to $TRUNK_STAGING_DIR)
-//   RECIPROCITY_WASM_NAMES=1 …               keeps function names in the wasm (for profiling)
+//   RECIPROCITY_WASM_NAMES=1 …               keeps function names in the wasm (for profiling; run
+//                                            scripts/minify.mjs on the folder after it, as the build does)
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

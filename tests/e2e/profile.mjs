@@ -2,9 +2,10 @@
 // sampling every 0.1 ms) of three cold loads of the demo page with the CPU slowed 4×, from navigation to
 // the first checklist checkbox, summed by function (self time, averaged). Prints figures only.
 //
-//   RECIPROCITY_WASM_NAMES=1 node scripts/split-wasm.mjs /tmp/named   (after copying dist/ there: a
-//                                                                       wasm whose functions have names)
-//   node tests/e2e/profile.mjs [dist]
+//   cp -r dist /tmp/named
+//   RECIPROCITY_WASM_NAMES=1 node scripts/split-wasm.mjs /tmp/named   (a wasm whose functions have names)
+//   node scripts/minify.mjs /tmp/named          (the glue again as the loader calls it: without, no onStop)
+//   node tests/e2e/profile.mjs /tmp/named       (or [dist]: the shipped build, names minified)
 //
 // "(program)" is the browser's own work (parsing, style, layout, compiling); the rest is JavaScript and
 // WebAssembly by function.
