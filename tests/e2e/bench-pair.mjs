@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launchBrowser } from './harness.mjs';
-import { SLOW_4G, announced, watchFor, watchLongTasks } from './watch.mjs';
+import { SLOW_4G, coldLoad } from './watch.mjs';
 
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '15', 10) || 15);
 const dists = process.argv.slice(2, 4).map((d) => path.resolve(d));
@@ -24,30 +24,6 @@ const CONDITIONS = [
   { name: 'CPU 4×', cpu: 4 },
   { name: 'CPU 4× on slow 4G', cpu: 4, network: SLOW_4G },
 ];
-
-async function coldLoad(browser, url, { cpu, network }) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    await context.route('**/*', (route) =>
-      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient'),
-    );
-    await context.addInitScript(watchFor, '.rw-check input');
-    await context.addInitScript(watchLongTasks);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    if (network) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', network);
-    }
-    const seen = announced(page, 'seen');
-    await page.goto(url, { waitUntil: 'commit' });
-    await seen;
-    return await page.evaluate(() => ({ seen: window.__benchSeen, longest: Math.max(0, ...window.__benchLongTasks) }));
-  } finally {
-    await context.close();
-  }
-}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -63,7 +39,10 @@ try {
     for (const [c, condition] of CONDITIONS.entries()) {
       // Alternate which build goes first, too.
       const order = run % 2 ? [1, 0] : [0, 1];
-      for (const which of order) results[c][which].push(await coldLoad(browser, servers[which].url, condition));
+      for (const which of order) {
+        const { seen, longTasks } = await coldLoad(browser, servers[which].url, '.rw-check input', [], condition);
+        results[c][which].push({ seen, longest: Math.max(0, ...longTasks) });
+      }
     }
   }
   console.log(`Navigation start → first checklist checkbox, ${RUNS} cold loads of each, alternating (median; longest task before it)`);

@@ -28,7 +28,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer } from './server.mjs';
 import { KEY, content, launchBrowser } from './harness.mjs';
-import { SLOW_4G, announced, watchFor, watchLongTasks } from './watch.mjs';
+import { SLOW_4G, announced, coldLoad, freshContext, watchFor } from './watch.mjs';
 
 // Cold loads per row; BENCH_RUNS=15 for a steadier median (this machine's spread at CPU 4× is wide).
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '5', 10) || 5);
@@ -148,16 +148,6 @@ async function sizeRows(files) {
 
 // ---- browser -------------------------------------------------------------------------------------
 
-/** A fresh context (no cache, no storage) whose requests cannot leave 127.0.0.1. */
-async function freshContext(browser, initScripts = []) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient'),
-  );
-  for (const [script, arg] of initScripts) await context.addInitScript(script, arg);
-  return context;
-}
-
 function seed([key, value]) {
   if (location.hostname === '127.0.0.1') localStorage.setItem(key, value);
 }
@@ -253,35 +243,6 @@ async function phasedLoad(browser, url, cpu) {
         .getEntriesByType('resource')
         .map((e) => [new URL(e.name).pathname.split('/').pop(), e.startTime, e.responseEnd]),
     }));
-  } finally {
-    await context.close();
-  }
-}
-
-/**
- * Navigation start → `selector` usable, on a fresh context, with the CPU slowed `cpu` times (1: not
- * slowed; 4: about a mid-range phone). Also the long tasks up to that moment and the JS heap then.
- */
-
-async function coldLoad(browser, url, selector, initScripts = [], { cpu = 1, html = null, network = null } = {}) {
-  const context = await freshContext(browser, [...initScripts, [watchFor, selector], [watchLongTasks]]);
-  try {
-    const page = await context.newPage();
-    // Another page at `url` (the demo page with the preload lines).
-    if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-    const cdp = await context.newCDPSession(page);
-    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-    if (network) {
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', network);
-    }
-    const announcement = announced(page, 'seen');
-    await page.goto(url, { waitUntil: 'commit' });
-    await announcement;
-    const seen = await page.evaluate(() => window.__benchSeen);
-    const longTasks = await page.evaluate(() => window.__benchLongTasks);
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return { seen, longTasks, heap: usedSize };
   } finally {
     await context.close();
   }

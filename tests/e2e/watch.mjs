@@ -1,6 +1,7 @@
-// What the benchmarks watch in the page (each runs there, as an init script: see addInitScript), how
-// they hear of it without asking the page during the load they measure, and the slow network they
-// load on as a phone would.
+// What the benchmarks share: what they watch in the page (each runs there, as an init script: see
+// addInitScript), how they hear of it without asking the page during the load they measure, the slow
+// network they load on as a phone would, and a cold load itself (tests/e2e/bench.mjs and
+// bench-pair.mjs).
 //
 // The page says when a moment has come on its console (`__bench <name>`), which the benchmark hears
 // through `announced` (Playwright reports console messages as they come). Asking the page instead
@@ -63,4 +64,45 @@ export function watchLongTasks() {
       for (const entry of list.getEntries()) window.__benchLongTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
+}
+
+// ---- on the benchmark's side ----------------------------------------------------------------------
+
+/** A fresh context (no cache, no storage) whose requests cannot leave 127.0.0.1. */
+export async function freshContext(browser, initScripts = []) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient'),
+  );
+  for (const [script, arg] of initScripts) await context.addInitScript(script, arg);
+  return context;
+}
+
+/**
+ * Navigation start → `selector` usable, on a fresh context, with the CPU slowed `cpu` times (1: not
+ * slowed; 4: about a mid-range phone), on `network` if given (SLOW_4G), with `html` served at `url` if
+ * given. Also the long tasks up to that moment and the JS heap then.
+ */
+export async function coldLoad(browser, url, selector, initScripts = [], { cpu = 1, html = null, network = null } = {}) {
+  const context = await freshContext(browser, [...initScripts, [watchFor, selector], [watchLongTasks]]);
+  try {
+    const page = await context.newPage();
+    // Another page at `url` (the demo page with the preload lines).
+    if (html) await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    const cdp = await context.newCDPSession(page);
+    if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
+    const announcement = announced(page, 'seen');
+    await page.goto(url, { waitUntil: 'commit' });
+    await announcement;
+    const seen = await page.evaluate(() => window.__benchSeen);
+    const longTasks = await page.evaluate(() => window.__benchLongTasks);
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { seen, longTasks, heap: usedSize };
+  } finally {
+    await context.close();
+  }
 }
